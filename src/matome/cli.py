@@ -1,0 +1,147 @@
+"""The command line: thin Typer commands over library functions; JSON Lines on stdout, messages on stderr."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from matome.config import Config, load_config
+from matome.errors import MatomeError
+from matome.read import list_files, read_paths
+from matome.records import Article, ReadFailure
+from matome.run.local import ingest as ingest_paths
+from matome.store import Store
+
+app = typer.Typer(help="matome: read Japanese news pages and turn them into sourced digests.", no_args_is_help=True,
+                  add_completion=False)
+err = Console(stderr=True, highlight=False)
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or directories: HTML, text, JSON Lines, RSS/Atom, WARC.")]
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="A TOML file of settings (see docs/records.md).")]
+DbOpt = Annotated[Path | None, typer.Option("--db", help="The SQLite store [default: ./matome.db].")]
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def friendly(command: Callable[P, R]) -> Callable[P, R]:
+    """Library errors become one line on stderr with a remedy, and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except MatomeError as error:
+            remedy = f" — {error.remedy}" if error.remedy else ""
+            err.print(f"error: {error} ({error.code}){remedy}", markup=False)
+            raise typer.Exit(2) from error
+
+    return wrapper
+
+
+class Format(StrEnum):
+    json = "json"
+    text = "text"
+
+
+FormatOpt = Annotated[Format, typer.Option("--format", help="json: one JSON object per line; text: for people.")]
+
+
+def _config(path: Path | None, db: Path | None = None) -> Config:
+    try:
+        return load_config(path, db=str(db) if db else None)
+    except (OSError, ValueError, TypeError) as error:
+        raise typer.BadParameter(f"cannot use the config file {path}: {error}") from error
+
+
+def _warn(failure: ReadFailure) -> None:
+    err.print(f"[yellow]warning[/]: {failure.describe()}", markup=True, soft_wrap=True)
+
+
+def _print_article(article: Article, fmt: Format) -> None:
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        return
+    lines = [f"# {article.title or '(no title)'}", f"id {article.id}  kind {article.kind}  published "
+             f"{article.published or '-'}  from {article.origin.label()}"]
+    if article.lead:
+        lines.append(article.lead)
+    for card in article.source_cards:
+        lines.append(f"  [card] {card.title} ({card.outlet or '-'}, {card.published or '-'}) {card.url or ''}")
+        lines.extend(f"    ✅ {bullet}" for bullet in card.summary)
+    lines.extend(f"  💡 {c}" for c in article.conclusion)
+    lines.append(f"  {len(article.body)} characters of body, {len(article.comments)} comments, "
+                 f"{len(article.references)} references, {len(article.warnings)} warnings")
+    sys.stdout.write("\n".join(lines) + "\n\n")
+
+
+@app.command()
+@friendly
+def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
+    """Read pages and print one article record per page (SPEC §3.1)."""
+    settings = _config(config)
+    read_any = False
+    for item in read_paths(paths, settings.read):
+        if isinstance(item, ReadFailure):
+            _warn(item)
+        else:
+            read_any = True
+            _print_article(item, fmt)
+    if not read_any:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None) -> None:
+    """Read pages into the SQLite store: idempotent, a failing file is reported and skipped."""
+    settings = _config(config, db)
+    files = list_files(paths)
+    with Store(settings.db) as store, Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
+                                              TimeRemainingColumn(), console=err, transient=True,
+                                              disable=len(files) < 2) as progress:
+        task = progress.add_task("read", total=len(files))
+        seen: set[str] = set()
+
+        def advance(item: Article | ReadFailure) -> None:
+            if isinstance(item, ReadFailure):
+                _warn(item)
+            if (path := item.origin.path) and path not in seen:
+                seen.add(path)
+                progress.update(task, completed=len(seen))
+
+        summary = ingest_paths(paths, store, settings.read, advance)
+        total = store.count()
+    for line in summary.lines():
+        err.print(line)
+    err.print(f"{total} articles in {settings.db}")
+
+
+@app.command()
+@friendly
+def show(article_id: Annotated[str, typer.Argument(help="An article id, or a prefix of 4+ characters.")],
+         db: DbOpt = None, fmt: FormatOpt = Format.json) -> None:
+    """Print one stored article record."""
+    settings = _config(None, db)
+    if not Path(settings.db).exists():
+        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    with Store(settings.db) as store:
+        _print_article(store.get(article_id), fmt)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The Japanese language layer: normalisation and dates (sentences, entities and statements come later)."""

@@ -1,0 +1,28 @@
+"""Japanese text normalisation in one place: NFKC, wave dashes, whitespace."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WAVES = str.maketrans({"〜": "~", "～": "~", "〰": "~"})
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits and letters to half width, half-width kana to full width) and one wave dash."""
+    return unicodedata.normalize("NFKC", text).translate(_WAVES)
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of spaces (including the ideographic space) and strip the ends."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_japanese(text: str, share: float = 0.2) -> bool:
+    """True when at least `share` of the letters are kana or kanji."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    jp = sum(1 for c in letters if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
+    return jp / len(letters) >= share

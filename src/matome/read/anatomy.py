@@ -1,0 +1,263 @@
+"""Page anatomy over lines of text: title, lead, headings, source cards, conclusion, references, posts, chrome.
+
+The same rules read a page saved as plain text and the main text trafilatura extracts from HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from matome.language.dates import find_date
+from matome.language.normalize import normalize, squeeze
+from matome.read import rules
+from matome.records import EmbeddedPost, Notice, Reference, Section, SourceCard
+
+GENERIC_OUTLETS = frozenset({"", "ニュースサイト", "サイト", "ニュース", "出典", "記事"})
+HEADING_MAX = 40
+SENTENCE_END = ("。", "」", "、", ".", "』", ")", "）")
+
+
+@dataclass
+class Anatomy:
+    """What the line rules found on one page; `read.page` turns it into an Article."""
+
+    title: str | None = None
+    lead: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    cards: list[SourceCard] = field(default_factory=list)
+    conclusion: list[str] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    posts: list[EmbeddedPost] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+    thread: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+    published: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+
+def read_lines(lines: list[str], *, find_title: bool = True, split_thread: bool = True,
+               headings: frozenset[int] = frozenset()) -> Anatomy:
+    """Apply every line rule in turn; each marks the lines it used so that the rest are the page's own prose."""
+    page = Anatomy()
+    kept, kept_headings = _drop_chrome_and_repeats(lines, headings, page)
+    if split_thread:
+        kept, page.thread = _split_thread(kept, page)
+    used: dict[int, str] = {}
+    _take_cards(kept, used, page)
+    _take_conclusion(kept, used, page)
+    _take_posts(kept, used, page)
+    _take_references(kept, used, page)
+    _take_page_date(kept, used, page)
+    rest = [(i, line) for i, line in enumerate(kept) if i not in used]
+    _take_prose(rest, kept_headings, find_title, page)
+    return page
+
+
+def _is_chrome(line: str) -> bool:
+    flat = normalize(line).strip()
+    if flat in rules.CHROME_LINES:
+        return True
+    words = flat.lower().split()
+    return bool(words) and all(w in rules.CHROME_WORDS for w in words)
+
+
+def _drop_chrome_and_repeats(lines: list[str], headings: frozenset[int],
+                             page: Anatomy) -> tuple[list[str], frozenset[int]]:
+    kept: list[str] = []
+    kept_headings: set[int] = set()
+    for index, raw in enumerate(lines):
+        line = squeeze(raw)
+        if not line:
+            continue
+        if _is_chrome(line):
+            page.boilerplate.append(line)
+        elif kept and line == kept[-1]:
+            page.warnings.append(Notice("repeated-line", f"line printed twice in a row, kept once: {line[:60]}"))
+        else:
+            if index in headings:
+                kept_headings.add(len(kept))
+            kept.append(line)
+    return kept, frozenset(kept_headings)
+
+
+def _split_thread(lines: list[str], page: Anatomy) -> tuple[list[str], list[str]]:
+    """The reader thread starts after the footer lines (関連記事:, アイキャッチ画像の出典:) or a コメント heading."""
+    for i, line in enumerate(lines):
+        flat = normalize(line)
+        if i > 0 and rules.THREAD_START.match(flat):
+            page.boilerplate.append(line)
+            return lines[:i], lines[i + 1:]
+        if i > 0 and any(p.match(flat) for p in rules.ARTICLE_END):
+            end = i
+            while end < len(lines) and _is_footer(lines[end]):
+                end += 1
+            return lines[:end], lines[end:]
+    return lines, []
+
+
+def _is_footer(line: str) -> bool:
+    flat = normalize(line)
+    return any(p.match(flat) for p in rules.ARTICLE_END) or any(p.match(flat) for _, p in rules.REFERENCE_LINES)
+
+
+def _take_cards(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
+    i = 0
+    while i < len(lines):
+        if rules.CARD_BULLET.match(normalize(lines[i])) and i not in used:
+            i = _take_card(lines, i, used, page)
+        else:
+            i += 1
+
+
+def _take_card(lines: list[str], start: int, used: dict[int, str], page: Anatomy) -> int:
+    end = start
+    bullets: list[str] = []
+    while end < len(lines) and rules.CARD_BULLET.match(normalize(lines[end])):
+        bullets.append(lines[end].lstrip("✅ ").strip())
+        used[end] = "card"
+        end += 1
+    title, published = _card_head(lines, start, used)
+    outlet = url = None
+    if end < len(lines) and (more := rules.CARD_MORE.match(normalize(lines[end]))):
+        used[end] = "card"
+        url = more.group("url") or _first_url(lines[end])
+        outlet = _outlet(more.group("outlet"), url)
+        end += 1
+    remark = lines[end] if end < len(lines) and _is_prose(lines[end]) else None
+    page.cards.append(SourceCard(title, published, tuple(bullets), outlet, url, remark))
+    return end
+
+
+def _card_head(lines: list[str], start: int, used: dict[int, str]) -> tuple[str | None, str | None]:
+    """Walk back from the first ✅: [title] [公開日:…] title. Returns the title and the card date."""
+    k = start - 1
+    published = None
+    if k >= 0 and (m := rules.CARD_DATE.match(normalize(lines[k]))):
+        published, used[k] = find_date(m.group("date")), "card"
+        k -= 1
+    if k < 0 or k in used or not _is_prose(lines[k]):
+        return None, published
+    title = lines[k]
+    used[k] = "card"
+    if published is None and k >= 1 and (m := rules.CARD_DATE.match(normalize(lines[k - 1]))):
+        published, used[k - 1] = find_date(m.group("date")), "card"
+        if k >= 2 and lines[k - 2] == title:
+            used[k - 2] = "card"
+    return title, published
+
+
+def _outlet(printed: str | None, url: str | None) -> str | None:
+    name = (printed or "").split(" ")[0].strip()
+    if name in GENERIC_OUTLETS:
+        return urlparse(url).hostname if url else None
+    return name
+
+
+def _first_url(text: str) -> str | None:
+    match = rules.URL.search(text)
+    return match.group(0) if match else None
+
+
+def _is_prose(line: str) -> bool:
+    flat = normalize(line)
+    markers = (rules.CARD_BULLET, rules.CARD_DATE, rules.CARD_MORE, rules.CONCLUSION_HEAD, rules.CONCLUSION_BULLET)
+    return not any(p.match(flat) for p in markers)
+
+
+def _take_conclusion(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
+    for i, line in enumerate(lines):
+        flat = normalize(line)
+        if i in used:
+            continue
+        opens_block = i + 1 < len(lines) and rules.CONCLUSION_BULLET.match(normalize(lines[i + 1]))
+        if rules.CONCLUSION_HEAD.match(flat) and opens_block:
+            used[i] = "conclusion"
+        elif rules.CONCLUSION_BULLET.match(flat):
+            used[i] = "conclusion"
+            page.conclusion.append(line.lstrip("💡 ").strip())
+
+
+def _take_posts(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
+    for i, line in enumerate(lines):
+        sig = rules.POST_SIGNATURE.match(normalize(line))
+        if not sig or i in used:
+            continue
+        used[i] = "post"
+        body: list[str] = []
+        k = i - 1
+        while k >= 0 and k not in used and len(body) < rules.POST_MAX_LINES and not lines[k].endswith("。"):
+            body.insert(0, lines[k])
+            used[k] = "post"
+            k -= 1
+        text = "\n".join(body)
+        page.posts.append(EmbeddedPost("twitter", sig.group("author") or None, sig.group("handle"),
+                                       find_date(sig.group("date")), text, _first_url(text)))
+
+
+def _take_references(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
+    for i, line in enumerate(lines):
+        if i in used:
+            continue
+        flat = normalize(line)
+        for kind, pattern in rules.REFERENCE_LINES:
+            if m := pattern.match(flat):
+                used[i] = "reference"
+                page.references.append(Reference(kind, _original_tail(line, m.group("text")), _first_url(line)))
+                break
+        else:
+            if note := rules.NOTE.match(flat):
+                used[i] = "note"
+                page.notes.append(_original_tail(line, note.group("text")))
+
+
+def _original_tail(line: str, normalised_tail: str) -> str:
+    """The original characters of the line's tail (NFKC can change widths, so cut by length from the end)."""
+    return line[len(line) - len(normalised_tail):].strip() if len(normalised_tail) <= len(line) else normalised_tail
+
+
+_PAGE_DATE = re.compile(r"^(?:公開日|投稿日|更新日|配信日|掲載日|作成日)\s*[:]?\s*(?P<date>.{6,40})$")
+
+
+def _take_page_date(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
+    """A `投稿日:` line outside the cards dates the page itself."""
+    for i, line in enumerate(lines[:8]):
+        if i not in used and (m := _PAGE_DATE.match(normalize(line))) and (iso := find_date(m.group("date"))):
+            used[i] = "date"
+            page.published = page.published or iso
+
+
+def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_title: bool, page: Anatomy) -> None:
+    if find_title and rest and _looks_like_title(rest[0][1]):
+        page.title = rest[0][1]
+        rest = rest[1:]
+    current = Section(None)
+    sections: list[Section] = []
+    for n, (i, line) in enumerate(rest):
+        is_last = n == len(rest) - 1
+        if i in headings or (not headings and not is_last and _looks_like_heading(line)):
+            if current.heading is not None or current.paragraphs:
+                sections.append(current)
+            current = Section(line)
+        else:
+            current = Section(current.heading, (*current.paragraphs, line))
+    if current.heading is not None or current.paragraphs:
+        sections.append(current)
+    page.sections = sections
+    paragraphs = page.paragraphs
+    page.lead = paragraphs[0] if paragraphs and len(paragraphs[0]) >= 20 else None
+
+
+def _looks_like_title(line: str) -> bool:
+    return len(line) <= 100 and not line.endswith("。")
+
+
+def _looks_like_heading(line: str) -> bool:
+    if len(line) > HEADING_MAX or line.endswith(SENTENCE_END) or rules.URL.search(line):
+        return False
+    return "「" not in line or len(line) <= 30

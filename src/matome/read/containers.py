@@ -1,0 +1,196 @@
+"""Containers: files and directories, JSON Lines, RSS/Atom feeds and WARC archives, each yielding pages.
+
+A container never raises for bad content: a file or record it cannot use becomes a ReadFailure and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+from warcio.archiveiterator import ArchiveIterator
+
+from matome.config import FEED_SUFFIXES, JSONL_SUFFIXES, PAGE_SUFFIXES, WARC_SUFFIXES, ReadConfig
+from matome.language.dates import find_date
+from matome.records import Origin, Page, PageHints, ReadFailure
+
+Item = Page | ReadFailure
+
+_KEYS = {
+    "url": ("url", "link", "href", "source_url"),
+    "title": ("title", "headline", "name"),
+    "published": ("date", "published", "published_at", "publishedAt", "datetime", "pubdate", "time"),
+    "author": ("author", "byline", "creator"),
+    "site": ("site", "sitename", "source", "outlet", "publisher"),
+    "body": ("body", "text", "content", "article", "html", "maintext"),
+}
+
+
+def iter_pages(paths: Iterable[str | Path], config: ReadConfig = ReadConfig()) -> Iterator[Item]:
+    """Every page under `paths` (files, recursively walked directories) in a stable order."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _file_pages(file, config, explicit=False)
+        else:
+            yield from _file_pages(path, config, explicit=True)
+
+
+def list_files(paths: Iterable[str | Path]) -> list[Path]:
+    """The files `iter_pages` will open, for progress bars."""
+    files: list[Path] = []
+    for path in map(Path, paths):
+        files.extend(_walk(path) if path.is_dir() else [path])
+    return files
+
+
+def _walk(directory: Path) -> list[Path]:
+    found: list[Path] = []
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
+    return found
+
+
+def container_of(path: Path) -> str | None:
+    name = path.name.lower()
+    for fmt, suffixes in (("warc", WARC_SUFFIXES), ("jsonl", JSONL_SUFFIXES), ("feed", FEED_SUFFIXES),
+                          ("page", PAGE_SUFFIXES)):
+        if name.endswith(suffixes):
+            return fmt
+    return None
+
+
+def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[Item]:
+    kind = container_of(path) or ("page" if explicit else None)
+    origin = Origin("text", path=str(path))
+    if kind is None:
+        yield ReadFailure(origin, "unsupported-type", f"not a page, JSON Lines, feed or WARC file ({path.suffix})")
+        return
+    try:
+        size = path.stat().st_size
+        if kind == "page" and size > config.max_page_bytes:
+            yield ReadFailure(origin, "page-too-large",
+                              f"{size:,} bytes is over the {config.max_page_bytes:,}-byte page limit "
+                              "(set read.max_page_bytes to raise it)")
+            return
+        if kind == "warc":
+            yield from _warc_pages(path, config)
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield ReadFailure(origin, "unreadable-file", f"cannot read the file: {error.strerror or error}")
+        return
+    if kind == "jsonl":
+        yield from _jsonl_pages(path, data)
+    elif kind == "feed" and _is_feed(data):
+        yield from _feed_pages(path, data)
+    else:
+        media = "html" if _is_html(path, data) else "text"
+        yield Page(Origin("html" if media == "html" else "text", path=str(path)), data, media)
+
+
+def _is_html(path: Path, data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    markup = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<head" in head
+    return markup or path.suffix.lower() in (".html", ".htm", ".xhtml")
+
+
+def _is_feed(data: bytes) -> bool:
+    head = data[:4096].lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def _pick(record: dict[str, Any], field: str) -> str | None:
+    for key in _KEYS[field]:
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("url")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _jsonl_pages(path: Path, data: bytes) -> Iterator[Item]:
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        if not raw.strip():
+            continue
+        origin = Origin("jsonl", path=str(path), line=number)
+        try:
+            record = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            yield ReadFailure(origin, "bad-json-line", f"not a JSON object: {error}")
+            continue
+        body = _pick(record, "body") if isinstance(record, dict) else None
+        if body is None:
+            yield ReadFailure(origin, "empty-record", "no body/text/content field with text")
+            continue
+        hints = PageHints(url=_pick(record, "url"), title=_pick(record, "title"),
+                          published=find_date(_pick(record, "published") or ""), author=_pick(record, "author"),
+                          site=_pick(record, "site"))
+        media = "html" if body.lstrip().startswith("<") and "</" in body else "text"
+        yield Page(Origin("jsonl", path=str(path), url=hints.url, line=number), body.encode("utf-8"), media, hints,
+                   "utf-8")
+
+
+def _feed_pages(path: Path, data: bytes) -> Iterator[Item]:
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = str(parsed.get("bozo_exception") or "no entries")
+        yield ReadFailure(Origin("feed", path=str(path)), "bad-feed", f"no feed entries could be read: {reason}")
+        return
+    site = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, 1):
+        content = entry.get("content") or []
+        body = (content[0].get("value") if content else None) or entry.get("summary") or ""
+        origin = Origin("feed", path=str(path), url=entry.get("link"), line=number)
+        if not body.strip():
+            yield ReadFailure(origin, "empty-record", "the feed entry has no content or summary")
+            continue
+        hints = PageHints(url=entry.get("link"), title=entry.get("title"), author=entry.get("author"), site=site,
+                          published=find_date(entry.get("published") or entry.get("updated") or ""))
+        media = "html" if "<" in body and ">" in body else "text"
+        yield Page(origin, body.encode("utf-8"), media, hints, "utf-8")
+
+
+def _warc_pages(path: Path, config: ReadConfig) -> Iterator[Item]:
+    """HTML and text responses of a WARC; a broken record ends the file with a failure, keeping what came before."""
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream, arc2warc=True)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception as error:  # warcio raises many types on corrupt framing
+                yield ReadFailure(Origin("warc", path=str(path), offset=records.offset), "corrupt-warc-record",
+                                  f"cannot parse the WARC record: {error}; the rest of the file is skipped")
+                return
+            yield from _warc_record(path, record, records.offset, config)
+
+
+def _warc_record(path: Path, record: Any, offset: int, config: ReadConfig) -> Iterator[Item]:
+    if record.rec_type not in ("response", "resource"):
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    origin = Origin("warc", path=str(path), url=url, offset=offset)
+    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else
+             record.rec_headers.get_header("Content-Type")) or ""
+    if not ctype.startswith(("text/html", "application/xhtml", "text/plain")):
+        return
+    length = int(record.rec_headers.get_header("Content-Length") or 0)
+    if length > config.max_page_bytes:
+        yield ReadFailure(origin, "page-too-large", f"{length:,} bytes is over the page limit")
+        return
+    try:
+        data = record.content_stream().read()
+    except Exception as error:  # decompression or chunking errors inside one record
+        yield ReadFailure(origin, "corrupt-warc-record", f"cannot read the record's content: {error}")
+        return
+    charset = ctype.partition("charset=")[2].strip(" ;\"'") or None
+    media = "text" if ctype.startswith("text/plain") else "html"
+    yield Page(origin, data, media, PageHints(url=url), charset)

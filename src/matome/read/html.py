@@ -1,0 +1,184 @@
+"""HTML pages: trafilatura for the main text and metadata, lxml rules for comment sections and precise dates."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from matome.comments.threads import group_thread, link_replies
+from matome.language.dates import find_date
+from matome.language.normalize import squeeze
+from matome.read import rules
+from matome.records import Comment, Notice
+
+_META_TIME = {
+    "published": ("article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date",
+                  "dc.date.issued", "datepublished", "sailthru.date", "cxenseparse:recs:publishtime"),
+    "updated": ("article:modified_time", "og:updated_time", "lastmod", "datemodified", "dc.date.modified"),
+}
+_JSONLD_KEYS = {"published": "datePublished", "updated": "dateModified"}
+_BLOCK_TAGS = {"p", "head", "item", "quote", "cell", "lb"}
+
+
+@dataclass
+class HtmlReading:
+    """What the HTML layer found; anatomy rules then read `lines`."""
+
+    lines: list[str]
+    headings: frozenset[int]
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    url: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    comments: list[Comment] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+
+
+def read_html(text: str, url: str | None = None) -> HtmlReading:
+    """Comments are selected and pruned first, so that trafilatura cannot leak them into the main text."""
+    tree = lxml.html.document_fromstring(text)
+    comments = select_comments(tree)
+    warnings = []
+    if _truncated(text):
+        warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
+    doc = trafilatura.bare_extraction(
+        tree, url=url, with_metadata=True, include_comments=not comments, include_tables=True,
+        prune_xpath=list(rules.COMMENT_SECTIONS) if comments else None,
+    )
+    if not isinstance(doc, trafilatura.settings.Document):
+        warnings.append(Notice("no-main-text", "trafilatura found no main text on this page"))
+        return HtmlReading([], frozenset(), comments=comments, warnings=warnings, **_metadata(tree, None))
+    if not comments and doc.comments:
+        comments = group_thread(doc.comments.split("\n"))
+    lines, headings = _lines(doc.body)
+    return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc))
+
+
+def _truncated(text: str) -> bool:
+    tail = text[-2048:].lower()
+    return "<html" in text[:4096].lower() and "</html>" not in tail and "</body>" not in tail
+
+
+def _lines(body: etree._Element | None) -> tuple[list[str], frozenset[int]]:
+    lines: list[str] = []
+    headings: set[int] = set()
+    if body is None:
+        return lines, frozenset()
+    for element in body.iter(*_BLOCK_TAGS):
+        if element.tag == "lb":
+            continue
+        if any(a.tag in _BLOCK_TAGS for a in element.iterancestors()) and element.tag != "item":
+            continue
+        for part in "".join(element.itertext()).split("\n"):
+            if line := squeeze(part):
+                if element.tag == "head":
+                    headings.add(len(lines))
+                lines.append(line)
+    return lines, frozenset(headings)
+
+
+def _metadata(tree: lxml.html.HtmlElement, doc: trafilatura.settings.Document | None) -> dict[str, str | None]:
+    published = _meta_time(tree, "published") or (doc.date if doc else None)
+    updated = _meta_time(tree, "updated")
+    return {
+        "title": doc.title if doc else _title_tag(tree),
+        "author": doc.author if doc else None,
+        "site": doc.sitename if doc else None,
+        "url": doc.url if doc else None,
+        "published": published,
+        "updated": updated if updated != published else None,
+    }
+
+
+def _title_tag(tree: lxml.html.HtmlElement) -> str | None:
+    found = tree.findtext(".//title")
+    return squeeze(found) if found else None
+
+
+def _meta_time(tree: lxml.html.HtmlElement, which: str) -> str | None:
+    wanted = _META_TIME[which]
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in wanted and (iso := find_date(meta.get("content") or "")):
+            return iso
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        if iso := _jsonld_time(script, _JSONLD_KEYS[which]):
+            return iso
+    for time in tree.xpath(f"//time[@itemprop='{_JSONLD_KEYS[which]}']/@datetime"):
+        if iso := find_date(time):
+            return iso
+    return None
+
+
+def _jsonld_time(script: str, key: str) -> str | None:
+    match = re.search(rf'"{key}"\s*:\s*"([^"]+)"', script)
+    if not match:
+        return None
+    try:
+        value = json.loads(f'"{match.group(1)}"')
+    except json.JSONDecodeError:
+        return None
+    return find_date(value)
+
+
+def select_comments(tree: lxml.html.HtmlElement) -> list[Comment]:
+    """One record per comment from the first comment layout of `rules.COMMENT_ITEMS` that matches."""
+    for xpath in rules.COMMENT_ITEMS:
+        items = [i for i in tree.xpath(xpath) if isinstance(i, etree._Element)]
+        thread = _Thread(items)
+        comments = [c for item in items if (c := thread.comment(item))]
+        if comments:
+            return link_replies(comments)
+    return []
+
+
+class _Thread:
+    """The comment elements of one page; nested elements are replies to the element around them."""
+
+    def __init__(self, items: list[etree._Element]) -> None:
+        self.ids = {item: item.get("id") or f"c{n}" for n, item in enumerate(items, 1)}
+
+    def owner(self, node: etree._Element) -> etree._Element | None:
+        return next((a for a in node.iterancestors() if a in self.ids), None)
+
+    def own_text(self, node: etree._Element) -> str:
+        parts: list[str] = []
+        self._collect(node, parts)
+        return "\n".join(line for part in parts if (line := squeeze(part)))
+
+    def _collect(self, node: etree._Element, parts: list[str]) -> None:
+        parts.append(node.text or "")
+        for child in node:
+            if child not in self.ids and isinstance(child.tag, str):
+                self._collect(child, parts)
+            parts.append(child.tail or "")
+
+    def comment(self, item: etree._Element) -> Comment | None:
+        mine = [n for n in item.xpath(rules.COMMENT_TEXT) if self.owner(n) is item or n is item]
+        author_nodes = [n for n in item.xpath(rules.COMMENT_AUTHOR) if self.owner(n) is item]
+        author = squeeze("".join(author_nodes[0].itertext())) if author_nodes else None
+        text = self.own_text(mine[0]) if mine else self.own_text(item)
+        if not mine and author:
+            text = text.replace(author, "", 1).strip()
+        if not text:
+            return None
+        parent = self.owner(item)
+        return Comment(self.ids[item], text, author or None, self._posted(item),
+                       self.ids[parent] if parent is not None else None)
+
+    def _posted(self, item: etree._Element) -> str | None:
+        for found in item.xpath(rules.COMMENT_DATE):
+            node = found if isinstance(found, etree._Element) else found.getparent()  # type: ignore[attr-defined]
+            if node is not item and self.owner(node) is not item:
+                continue
+            value = found if isinstance(found, str) else "".join(found.itertext())
+            if iso := find_date(value):
+                return iso
+        return None

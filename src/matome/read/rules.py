@@ -1,0 +1,87 @@
+"""Page rules as data: the markers of まとめ pages and news blogs, site chrome, and HTML comment-section selectors.
+
+Every pattern is matched against NFKC-normalised text, so `:` also covers the full-width `：`.
+Add a marker here, not in the code that uses it.
+"""
+
+from __future__ import annotations
+
+import re
+
+URL = re.compile(r"https?://[^\s\"'<>「」()（）]+")
+
+# --- まとめ (digest) pages -------------------------------------------------------------------------------
+CARD_DATE = re.compile(r"^(?:公開日|掲載日|配信日|投稿日)\s*[:]\s*(?P<date>.+)$")
+CARD_BULLET = re.compile(r"^✅\s*(?P<text>.+)$")
+CARD_MORE = re.compile(r"^さらに読む\s*[⇒→>]\s*(?P<outlet>.*?)\s*(?:(?:出典/画像元|出典|画像元)\s*:\s*(?P<url>\S+))?\s*$")
+CONCLUSION_HEAD = re.compile(r"^(?:🚩\s*)?(?:結論|まとめ)\s*[!！]?$")
+CONCLUSION_BULLET = re.compile(r"^💡\s*(?P<text>.+)$")
+
+# --- news blogs ----------------------------------------------------------------------------------------
+REFERENCE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("image_credit", re.compile(r"^※?\s*アイキャッチ画像の出典\s*:\s*(?P<text>.+)$")),
+    ("image_credit", re.compile(r"^(?:画像|写真)?(?:出典|出所|画像元|提供)\s*:\s*(?:(?:画像|写真)?出典\s*:\s*)*(?P<text>.+)$")),
+    ("reference", re.compile(r"^参考(?:記事|資料|文献)?\s*:\s*(?P<text>.+)$")),
+    ("related", re.compile(r"^関連(?:記事|リンク|ニュース)\s*:\s*(?P<text>.+)$")),
+    ("source", re.compile(r"^(?:ソース|引用元|元記事|情報元|via)\s*:\s*(?P<text>.+)$", re.I)),
+)
+NOTE = re.compile(r"^※\s*(?P<text>.+)$")
+POST_SIGNATURE = re.compile(
+    r"^[—―-]{1,2}\s*(?P<author>.*?)\s*\(@(?P<handle>[A-Za-z0-9_]{1,30})\)\s*(?P<date>[A-Za-z]{3,9}\.? \d{1,2}, \d{4})\s*$"
+)
+POST_MAX_LINES = 4
+
+# Lines that close an article and open its footer: the reader thread follows the last of them.
+ARTICLE_END = (
+    re.compile(r"^関連(?:記事|リンク|ニュース)\s*:"),
+    re.compile(r"^※?\s*アイキャッチ画像の出典\s*:"),
+)
+THREAD_START = re.compile(r"^(?:コメント(?:一覧|欄)?|\d+\s*件のコメント|Comments?|読者の声|みんなの反応)\s*[:]?$", re.I)
+
+# --- site chrome ---------------------------------------------------------------------------------------
+CHROME_WORDS = frozenset(
+    ["find", "go", "logo", "menu", "opener", "search", "home", "top", "close", "open", "share", "tweet", "print", "toggle", "navigation", "skip", "to", "content", "sign", "in", "login", "log", "subscribe", "next", "previous", "prev", "back", "page", "more"]
+)
+CHROME_LINES = frozenset({
+    "メニュー", "検索", "ホーム", "トップ", "トップへ戻る", "ページトップへ", "シェアする", "シェア", "ツイート",
+    "いいね", "印刷", "広告", "スポンサーリンク", "PR", "この記事をシェアする", "閉じる", "続きを読む", "返信", "返信する",
+})
+
+# --- plain-text comment threads ---------------------------------------------------------------------------
+CONTINUES_NEXT = re.compile(r"(?:[、,，]|(?<!って)[ばてでがしもはと]|から|→)$")
+CONTINUES_PREVIOUS = re.compile(r"^(?:・|[-*•]\s|↓|みたいな|みたいに|って|とか|なんて|ので|けど|から、)")
+QUOTE_LINE = re.compile(r"^[>＞](?!>)")
+ANCHOR = re.compile(r"^>>\s*(?P<n>\d+)")
+CORRECTION = re.compile(r"^(?:訂正|追記|補足|誤字|すまん訂正)[。!！:]?$")
+ARROW = "↓"
+REPLY_OPENERS = re.compile(
+    r"^(?:なんで|なぜ|いや|いやいや|でも|だから|それ(?:は|だと|な)|これ$|横から|逆に|そりゃ|長い|同意|草|確かに|そうか|うーん|"
+    r"ほんとそれ|まあ|んなわけ|何言って)"
+)
+ESSAY_MIN_LINES = 5
+ESSAY_LINE_END = re.compile(r"。$")
+
+# --- HTML comment sections ---------------------------------------------------------------------------------
+# One XPath per common layout; each selects the element of a single comment. Add a layout here.
+COMMENT_ITEMS: tuple[str, ...] = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]//li",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]//li",
+    "//*[@id='comments']//article[contains(@class, 'comment')]",
+    "//*[@id='comment-area' or @id='comment_area']//*[contains(@class, 'comment-item')]",
+    "//*[contains(@class, 'comment-body') and not(ancestor::*[contains(@class, 'comment-body')])]",
+    "//*[contains(@class, 'commentbody') and not(ancestor::*[contains(@class, 'commentbody')])]",
+    "//li[starts-with(@id, 'comment-')]",
+    "//div[starts-with(@id, 'comment-')]",
+)
+COMMENT_SECTIONS: tuple[str, ...] = (
+    "//*[@id='comments' or @id='comment' or @id='comment-area' or @id='comment_area' or @id='disqus_thread']",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comments ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-section ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]",
+)
+COMMENT_TEXT = (".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or "
+                "contains(@class, 'commentbody') or contains(@class, 'comment-body')]")
+COMMENT_AUTHOR = (".//*[contains(@class, 'comment-author') or contains(@class, 'fn') or "
+                  "contains(@class, 'author') or contains(@class, 'commentator') or contains(@class, 'name')]")
+COMMENT_DATE = ".//time/@datetime | .//*[contains(@class, 'comment-date') or contains(@class, 'date')]"

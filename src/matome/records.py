@@ -1,0 +1,187 @@
+"""The typed records that every stage of matome reads and writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin: a frozen dataclass that turns into plain JSON data and back."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+        hints = typing.get_type_hints(cls)
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: _typed(hints[k], v) for k, v in data.items() if k in names})
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _typed(inner[0], value) if len(inner) == 1 else value
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        return tuple(_typed(item, v) for v in value)
+    if isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Origin(Record):
+    """Where a page came from: a file (and the line or record inside it) or a URL."""
+
+    format: str
+    path: str | None = None
+    url: str | None = None
+    line: int | None = None
+    offset: int | None = None
+
+    def label(self) -> str:
+        where = self.path or self.url or "?"
+        if self.line is not None:
+            return f"{where}:{self.line}"
+        if self.offset is not None:
+            return f"{where}@{self.offset}"
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class Notice(Record):
+    """Something doubtful found while reading: a stable code and a human message."""
+
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageHints(Record):
+    """Metadata a container already knows about a page (JSON Lines fields, feed entries, WARC headers)."""
+
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Record):
+    """One page as read from its container, before any anatomy: raw bytes plus what is known about them."""
+
+    origin: Origin
+    data: bytes
+    media: str  # "html" or "text"
+    hints: PageHints = PageHints()
+    declared_encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure(Record):
+    """A page or file that could not be read; the batch goes on without it."""
+
+    origin: Origin
+    code: str
+    message: str
+
+    def describe(self) -> str:
+        return f"{self.origin.label()}: {self.message} ({self.code})"
+
+
+@dataclass(frozen=True, slots=True)
+class Section(Record):
+    heading: str | None
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCard(Record):
+    """An outside report quoted on a digest page: its title, date, ✅ bullets, outlet and link."""
+
+    title: str | None
+    published: str | None
+    summary: tuple[str, ...]
+    outlet: str | None
+    url: str | None
+    remark: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference(Record):
+    """A cited source: kind is reference, related, image_credit or source."""
+
+    kind: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddedPost(Record):
+    """A social-media post quoted in a page, with its signature line parsed."""
+
+    platform: str
+    author: str | None
+    handle: str | None
+    date: str | None
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Comment(Record):
+    """One reader comment; reply_to names the id of the comment it answers."""
+
+    id: str
+    text: str
+    author: str | None = None
+    posted: str | None = None
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    """The record `matome read` prints for every page (SPEC §3.1)."""
+
+    id: str
+    origin: Origin
+    kind: str
+    url: str | None = None
+    site: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    lead: str | None = None
+    sections: tuple[Section, ...] = ()
+    body: str = ""
+    source_cards: tuple[SourceCard, ...] = ()
+    conclusion: tuple[str, ...] = ()
+    references: tuple[Reference, ...] = ()
+    embedded_posts: tuple[EmbeddedPost, ...] = ()
+    comments: tuple[Comment, ...] = ()
+    notes: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    encoding: str | None = None

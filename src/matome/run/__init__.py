@@ -1,0 +1,1 @@
+"""Executors: they decide where stages run, never what the stages do."""
