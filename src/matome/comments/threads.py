@@ -25,6 +25,8 @@ def group_thread(lines: list[str]) -> list[Comment]:
 def _joins(group: list[str], line: str) -> bool:
     """Does `line` continue the comment in `group`?"""
     last, flat = group[-1], normalize(line)
+    if rules.REPLY_OPENERS.match(flat) and not normalize(last).endswith(("、", ",")):
+        return False
     return (
         bool(rules.CONTINUES_NEXT.search(normalize(last)))
         or bool(rules.CONTINUES_PREVIOUS.match(flat))

@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 _WAVES = str.maketrans({"〜": "~", "～": "~", "〰": "~"})
-_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def normalize(text: str) -> str:
@@ -15,8 +15,8 @@ def normalize(text: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Collapse runs of spaces (including the ideographic space) and strip the ends."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse runs of ASCII spaces and tabs, keep the ideographic space (it separates headline parts), strip."""
+    return _SPACES.sub(" ", text).strip(" \t\u3000\u00a0")
 
 
 def is_japanese(text: str, share: float = 0.2) -> bool:

@@ -161,7 +161,7 @@ class _Thread:
             parts.append(child.tail or "")
 
     def comment(self, item: etree._Element) -> Comment | None:
-        mine = [n for n in item.xpath(rules.COMMENT_TEXT) if self.owner(n) is item or n is item]
+        mine = [n for xpath in rules.COMMENT_TEXT for n in item.xpath(xpath) if self.owner(n) is item]
         author_nodes = [n for n in item.xpath(rules.COMMENT_AUTHOR) if self.owner(n) is item]
         author = squeeze("".join(author_nodes[0].itertext())) if author_nodes else None
         text = self.own_text(mine[0]) if mine else self.own_text(item)

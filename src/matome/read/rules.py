@@ -20,10 +20,10 @@ CONCLUSION_BULLET = re.compile(r"^💡\s*(?P<text>.+)$")
 # --- news blogs ----------------------------------------------------------------------------------------
 REFERENCE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("image_credit", re.compile(r"^※?\s*アイキャッチ画像の出典\s*:\s*(?P<text>.+)$")),
-    ("image_credit", re.compile(r"^(?:画像|写真)?(?:出典|出所|画像元|提供)\s*:\s*(?:(?:画像|写真)?出典\s*:\s*)*(?P<text>.+)$")),
+    ("image_credit", re.compile(r"^(?:画像|写真)?(?:出典|出所|画像元)\s*:\s*(?:(?:画像|写真)?出典\s*:\s*)*(?P<text>.+)$")),
     ("reference", re.compile(r"^参考(?:記事|資料|文献)?\s*:\s*(?P<text>.+)$")),
     ("related", re.compile(r"^関連(?:記事|リンク|ニュース)\s*:\s*(?P<text>.+)$")),
-    ("source", re.compile(r"^(?:ソース|引用元|元記事|情報元|via)\s*:\s*(?P<text>.+)$", re.I)),
+    ("source", re.compile(r"^(?:ソース|引用元|元記事|情報元|提供|配信元|via)\s*:\s*(?P<text>.+)$", re.I)),
 )
 NOTE = re.compile(r"^※\s*(?P<text>.+)$")
 POST_SIGNATURE = re.compile(
@@ -48,7 +48,7 @@ CHROME_LINES = frozenset({
 })
 
 # --- plain-text comment threads ---------------------------------------------------------------------------
-CONTINUES_NEXT = re.compile(r"(?:[、,，]|(?<!って)[ばてでがしもはと]|から|→)$")
+CONTINUES_NEXT = re.compile(r"(?:[、,，→]|[ばはをにし]|(?<!っ)て|ますが|ですが)$")
 CONTINUES_PREVIOUS = re.compile(r"^(?:・|[-*•]\s|↓|みたいな|みたいに|って|とか|なんて|ので|けど|から、)")
 QUOTE_LINE = re.compile(r"^[>＞](?!>)")
 ANCHOR = re.compile(r"^>>\s*(?P<n>\d+)")
@@ -80,8 +80,10 @@ COMMENT_SECTIONS: tuple[str, ...] = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]",
 )
-COMMENT_TEXT = (".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or "
-                "contains(@class, 'commentbody') or contains(@class, 'comment-body')]")
+COMMENT_TEXT = (  # most specific first
+    ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or contains(@class, 'comment_text')]",
+    ".//*[contains(@class, 'commentbody') or contains(@class, 'comment-body') or contains(@class, 'comment_body')]",
+)
 COMMENT_AUTHOR = (".//*[contains(@class, 'comment-author') or contains(@class, 'fn') or "
                   "contains(@class, 'author') or contains(@class, 'commentator') or contains(@class, 'name')]")
 COMMENT_DATE = ".//time/@datetime | .//*[contains(@class, 'comment-date') or contains(@class, 'date')]"
