@@ -5,11 +5,14 @@ A container never raises for bad content: a file or record it cannot use becomes
 
 from __future__ import annotations
 
+import contextlib
+import gzip
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import feedparser
 from warcio.archiveiterator import ArchiveIterator
@@ -159,7 +162,11 @@ def _feed_pages(path: Path, data: bytes) -> Iterator[Item]:
 
 def _warc_pages(path: Path, config: ReadConfig) -> Iterator[Item]:
     """HTML and text responses of a WARC; a broken record ends the file with a failure, keeping what came before."""
-    with path.open("rb") as stream:
+    with path.open("rb") as raw, contextlib.ExitStack() as stack:
+        stream: IO[bytes] = raw
+        if raw.read(2) == b"\x1f\x8b" and not _record_gzipped(path):
+            stream = stack.enter_context(gzip.open(raw))  # type: ignore[arg-type]
+        raw.seek(0)
         records = ArchiveIterator(stream, arc2warc=True)
         while True:
             try:
@@ -171,6 +178,25 @@ def _warc_pages(path: Path, config: ReadConfig) -> Iterator[Item]:
                                   f"cannot parse the WARC record: {error}; the rest of the file is skipped")
                 return
             yield from _warc_record(path, record, records.offset, config)
+
+
+def _record_gzipped(path: Path) -> bool:
+    """WARC.gz files normally gzip each record; some tools gzip the whole file as one member instead.
+
+    The first gzip member of a record-gzipped file holds one record header; a whole-file member holds several.
+    """
+    inflate = zlib.decompressobj(wbits=31)
+    headers = 0
+    with path.open("rb") as raw:
+        while not inflate.eof and (chunk := raw.read(1 << 16)):
+            try:
+                text = inflate.decompress(chunk)
+            except zlib.error:
+                return True
+            headers += text.count(b"WARC/1.")
+            if headers > 1:
+                return False
+    return True
 
 
 def _warc_record(path: Path, record: Any, offset: int, config: ReadConfig) -> Iterator[Item]:

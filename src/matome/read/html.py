@@ -55,9 +55,11 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
     if not isinstance(doc, trafilatura.settings.Document):
         warnings.append(Notice("no-main-text", "trafilatura found no main text on this page"))
         return HtmlReading([], frozenset(), comments=comments, warnings=warnings, **_metadata(tree, None))
-    if not comments and doc.comments:
-        comments = group_thread(doc.comments.split("\n"))
     lines, headings = _lines(doc.body)
+    if not comments and doc.comments:
+        thread = doc.comments.split("\n")
+        comments = group_thread(thread)
+        lines, headings = _without(lines, headings, {squeeze(t) for t in thread})
     return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc))
 
 
@@ -82,6 +84,12 @@ def _lines(body: etree._Element | None) -> tuple[list[str], frozenset[int]]:
                     headings.add(len(lines))
                 lines.append(line)
     return lines, frozenset(headings)
+
+
+def _without(lines: list[str], headings: frozenset[int], drop: set[str]) -> tuple[list[str], frozenset[int]]:
+    """trafilatura can return comment lines inside the body as well: drop the lines it also calls comments."""
+    kept = [(i, line) for i, line in enumerate(lines) if line not in drop]
+    return [line for _, line in kept], frozenset(n for n, (i, _) in enumerate(kept) if i in headings)
 
 
 def _metadata(tree: lxml.html.HtmlElement, doc: trafilatura.settings.Document | None) -> dict[str, str | None]:
@@ -163,6 +171,7 @@ class _Thread:
     def comment(self, item: etree._Element) -> Comment | None:
         mine = [n for xpath in rules.COMMENT_TEXT for n in item.xpath(xpath) if self.owner(n) is item]
         author_nodes = [n for n in item.xpath(rules.COMMENT_AUTHOR) if self.owner(n) is item]
+        author_nodes = author_nodes or item.xpath(rules.COMMENT_AUTHOR_BEFORE)
         author = squeeze("".join(author_nodes[0].itertext())) if author_nodes else None
         text = self.own_text(mine[0]) if mine else self.own_text(item)
         if not mine and author:

@@ -72,6 +72,7 @@ COMMENT_ITEMS: tuple[str, ...] = (
     "//*[contains(@class, 'commentbody') and not(ancestor::*[contains(@class, 'commentbody')])]",
     "//li[starts-with(@id, 'comment-')]",
     "//div[starts-with(@id, 'comment-')]",
+    "//dl[contains(@class, 'comment')]/dd",
 )
 COMMENT_SECTIONS: tuple[str, ...] = (
     "//*[@id='comments' or @id='comment' or @id='comment-area' or @id='comment_area' or @id='disqus_thread']",
@@ -79,11 +80,13 @@ COMMENT_SECTIONS: tuple[str, ...] = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-section ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]",
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]",
+    "//*[contains(@class, 'comment_list') or contains(@class, 'commentList') or contains(@class, 'comment-area')]",
 )
 COMMENT_TEXT = (  # most specific first
     ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or contains(@class, 'comment_text')]",
     ".//*[contains(@class, 'commentbody') or contains(@class, 'comment-body') or contains(@class, 'comment_body')]",
 )
+COMMENT_AUTHOR_BEFORE = "preceding-sibling::*[1][self::dt]"  # FC2-style <dt>author</dt><dd>comment</dd>
 COMMENT_AUTHOR = (".//*[contains(@class, 'comment-author') or contains(@class, 'fn') or "
                   "contains(@class, 'author') or contains(@class, 'commentator') or contains(@class, 'name')]")
 COMMENT_DATE = ".//time/@datetime | .//*[contains(@class, 'comment-date') or contains(@class, 'date')]"

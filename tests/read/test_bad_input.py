@@ -1,0 +1,146 @@
+"""Bad input: each gives a named failure or warning, the batch goes on, and nothing stored earlier is lost."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import os
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from matome.read import read_paths
+from matome.records import Article, ReadFailure
+from matome.run.local import ingest
+from matome.store import Store
+
+GOOD = "<html><head><title>良い記事</title></head><body><article><p>{}</p></article></body></html>"
+SENTENCE = "市は新しい防災計画を発表し、来年度から避難所を二倍に増やすと説明した。住民からは歓迎の声が上がった。"
+
+
+def _good(directory: Path, name: str = "good.html", text: str = SENTENCE) -> Path:
+    path = directory / name
+    path.write_text(GOOD.format(text), encoding="utf-8")
+    return path
+
+
+def _codes(items: list[Article | ReadFailure]) -> dict[str, str]:
+    return {Path(i.origin.path or "").name: i.code for i in items if isinstance(i, ReadFailure)}
+
+
+def _articles(items: list[Article | ReadFailure]) -> list[Article]:
+    return [i for i in items if isinstance(i, Article)]
+
+
+def test_binary_empty_and_whitespace_files_are_named_and_skipped(tmp_path: Path) -> None:
+    (tmp_path / "a-image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+    (tmp_path / "b-empty.txt").write_bytes(b"")
+    (tmp_path / "c-blank.txt").write_bytes(b"  \n\n \n")
+    (tmp_path / "d-nul.txt").write_bytes(b"abc\x00\x00\x01\x02" * 100)
+    _good(tmp_path, "e-good.html")
+    items = list(read_paths([tmp_path]))
+    assert _codes(items) == {"a-image.html": "binary-file", "b-empty.txt": "empty-file", "c-blank.txt": "empty-page",
+                             "d-nul.txt": "binary-file"}
+    assert len(_articles(items)) == 1
+
+
+def test_truncated_html_is_read_with_a_warning(tmp_path: Path) -> None:
+    whole = GOOD.format(SENTENCE + SENTENCE)
+    path = tmp_path / "cut.html"
+    path.write_text(whole[: whole.index("</p>") - 5], encoding="utf-8")
+    (article,) = read_paths([path])
+    assert isinstance(article, Article)
+    assert "truncated-html" in {w.code for w in article.warnings}
+    assert "防災計画を発表し" in article.body
+
+
+def test_shift_jis_file_without_charset(tmp_path: Path) -> None:
+    path = tmp_path / "sjis.txt"
+    path.write_bytes(f"見出しの行\n{SENTENCE}\n".encode("cp932"))
+    (article,) = read_paths([path])
+    assert isinstance(article, Article)
+    assert article.encoding == "cp932"
+    assert SENTENCE in article.body
+
+
+def test_a_50_mb_page_is_skipped_without_reading_it(tmp_path: Path) -> None:
+    big = tmp_path / "huge.html"
+    with big.open("wb") as out:
+        out.write(b"<html><body>")
+        out.write(b"<p>" + "あ".encode() * 1000 + b"</p>\n" * 1 * 16_700)
+        out.truncate(50 * 1024 * 1024)
+    _good(tmp_path)
+    items = list(read_paths([tmp_path]))
+    assert _codes(items) == {"huge.html": "page-too-large"}
+    assert len(_articles(items)) == 1
+
+
+def _warc(records: list[tuple[str, str]]) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=False)
+    for url, html in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
+                                                      http_headers=headers))
+    return buffer.getvalue()
+
+
+def test_warc_records_are_read_and_a_corrupt_record_is_reported(tmp_path: Path) -> None:
+    first = GOOD.format(SENTENCE)
+    second = GOOD.format("港で大規模なストライキが始まり、コンテナの搬出入が止まった。組合は賃上げを求めている。")
+    data = _warc([("https://a.example/1", first), ("https://a.example/2", second)])
+    split = data.index(b"WARC/1.0", 10)
+    corrupt = data[:split] + b"WARC/1.0\r\nContent-Length: not-a-number\r\n\r\ngarbage" + data[split:]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(corrupt)
+    gz = tmp_path / "crawl2.warc.gz"
+    gz.write_bytes(gzip.compress(data))
+    items = list(read_paths([path, gz]))
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [f.code for f in failures] == ["corrupt-warc-record"]
+    urls = [a.url for a in _articles(items)]
+    assert urls[0] == "https://a.example/1"
+    assert urls[-2:] == ["https://a.example/1", "https://a.example/2"]
+    assert all(a.origin.format == "warc" for a in _articles(items))
+
+
+def test_directory_with_an_unreadable_file(tmp_path: Path) -> None:
+    _good(tmp_path, "a.html")
+    (tmp_path / "b-dangling.html").symlink_to(tmp_path / "does-not-exist.html")
+    locked = _good(tmp_path, "c-locked.html", "別の記事。" + SENTENCE)
+    locked.chmod(0)
+    _good(tmp_path, "d.html", "三つ目の記事。" + SENTENCE)
+    items = list(read_paths([tmp_path]))
+    codes = _codes(items)
+    assert codes["b-dangling.html"] == "unreadable-file"
+    if os.geteuid() != 0:  # root reads a mode-000 file anyway
+        assert codes["c-locked.html"] == "unreadable-file"
+    assert len(_articles(items)) >= 2
+
+
+def test_a_bad_batch_keeps_what_was_stored_before(tmp_path: Path) -> None:
+    good_dir, bad_dir = tmp_path / "good", tmp_path / "bad"
+    good_dir.mkdir()
+    bad_dir.mkdir()
+    _good(good_dir, "one.html")
+    _good(good_dir, "two.html", "二本目の記事。" + SENTENCE)
+    (bad_dir / "x.html").write_bytes(b"\x00\x01\x02" * 50)
+    (bad_dir / "y.txt").write_bytes(b"")
+    _good(bad_dir, "three.html", "三本目の記事。" + SENTENCE)
+    with Store(tmp_path / "m.db") as store:
+        first = ingest([good_dir], store)
+        second = ingest([bad_dir, good_dir], store)
+        assert first.outcomes["stored"] == 2
+        assert second.outcomes == {"stored": 1, "unchanged": 2}
+        assert sorted(f.code for f in second.failures) == ["binary-file", "empty-file"]
+        assert store.count() == 3
+
+
+@pytest.mark.parametrize("name", ["weird.bin", "notes.docx"])
+def test_unknown_types_in_a_directory_are_reported(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_bytes(b"data")
+    (failure,) = read_paths([tmp_path])
+    assert isinstance(failure, ReadFailure)
+    assert failure.code == "unsupported-type"

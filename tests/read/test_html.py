@@ -1,0 +1,87 @@
+"""HTML pages: comments never leak into the body, one record per comment, dates from meta tags and JSON-LD."""
+
+from __future__ import annotations
+
+import trafilatura
+
+from matome.read.page import read_page
+from matome.records import Origin, Page
+
+BODY = ("<p>市は新しい防災計画を発表し、来年度から避難所を二倍に増やすと説明した。</p>"
+        "<p>計画には、高齢者の避難を手伝う地域の担い手を育てる事業も含まれる。</p>")
+COMMENTS = ("<div id='comments'><ol class='commentlist'>"
+            "<li id='comment-1' class='comment'><div class='comment-author'>山田</div>"
+            "<div class='comment-content'><p>避難所が増えるのはありがたいですね。</p></div>"
+            "<ol class='children'><li id='comment-2' class='comment'><div class='comment-author'>佐藤</div>"
+            "<div class='comment-content'><p>場所がどこになるかが大事だと思う。</p></div></li></ol></li>"
+            "<li id='comment-3' class='comment'><div class='comment-author'>匿名</div>"
+            "<time datetime='2026-01-05T10:00:00+09:00'>1月5日</time>"
+            "<div class='comment-content'><p>予算の説明がほしい。</p></div></li></ol></div>")
+PAGE = ("<html><head><title>防災計画を発表</title>"
+        "<meta property='article:published_time' content='2026-01-04T09:30:00+09:00'></head>"
+        f"<body><article><h1>防災計画を発表</h1>{BODY}</article>{COMMENTS}</body></html>")
+
+
+def _read(html: str):  # type: ignore[no-untyped-def]
+    return read_page(Page(Origin("html", path="t.html"), html.encode(), "html"))
+
+
+def test_plain_trafilatura_mixes_comments_into_the_text_it_returns() -> None:
+    """The case the comment pruning exists for: asked for comments, trafilatura returns them inside the text."""
+    document = trafilatura.bare_extraction(PAGE, include_comments=True, with_metadata=True)
+    assert "避難所が増えるのはありがたい" in document.text
+    assert "避難所が増えるのはありがたい" in (trafilatura.extract(PAGE) or "")
+
+
+def test_matome_keeps_comments_out_of_the_body() -> None:
+    article = _read(PAGE)
+    assert "避難所を二倍に増やす" in article.body
+    assert "ありがたい" not in article.body
+    assert "山田" not in article.body
+    assert [c.text for c in article.comments] == ["避難所が増えるのはありがたいですね。", "場所がどこになるかが大事だと思う。",
+                                                 "予算の説明がほしい。"]
+
+
+def test_comment_records_have_authors_dates_and_replies() -> None:
+    comments = {c.id: c for c in _read(PAGE).comments}
+    assert comments["comment-1"].author == "山田"
+    assert comments["comment-2"].reply_to == "comment-1"
+    assert comments["comment-3"].reply_to is None
+    assert comments["comment-3"].posted == "2026-01-05T10:00:00+09:00"
+    assert _read(PAGE).kind == "blog"
+
+
+def test_published_time_keeps_the_hour_and_zone() -> None:
+    assert _read(PAGE).published == "2026-01-04T09:30:00+09:00"
+
+
+def test_json_ld_dates() -> None:
+    html = PAGE.replace("<meta property='article:published_time' content='2026-01-04T09:30:00+09:00'>",
+                        '<script type="application/ld+json">{"datePublished": "2026-01-03T08:00:00+09:00", '
+                        '"dateModified": "2026-01-03T12:00:00+09:00"}</script>')
+    article = _read(html)
+    assert (article.published, article.updated) == ("2026-01-03T08:00:00+09:00", "2026-01-03T12:00:00+09:00")
+
+
+def test_html_escapes_in_comments_stay_text() -> None:
+    html = PAGE.replace("予算の説明がほしい。", "&lt;script&gt;alert(1)&lt;/script&gt;予算")
+    texts = [c.text for c in _read(html).comments]
+    assert "<script>alert(1)</script>予算" in texts
+
+
+def test_fc2_style_comment_list_is_read_and_kept_out_of_the_body() -> None:
+    html = ("<html><body><div class='entry_body'><h1>題</h1>" + BODY + "</div><div class='cmt'><h3>コメント</h3>"
+            "<dl class='comment_list'><dt>山田</dt><dd>避難所が増えるのはありがたいですね。</dd>"
+            "<dt>佐藤</dt><dd>場所が大事。</dd></dl></div></body></html>")
+    article = _read(html)
+    assert "ありがたい" not in article.body and "避難所を二倍" in article.body
+    assert [(c.author, c.text) for c in article.comments] == [("山田", "避難所が増えるのはありがたいですね。"),
+                                                             ("佐藤", "場所が大事。")]
+
+
+def test_comments_trafilatura_finds_in_unknown_markup_are_removed_from_the_body() -> None:
+    html = ("<html><body><article><h1>題</h1>" + BODY + "</article><section id='comments'><h3>読者の声</h3>"
+            "<p class='voice'>避難所が増えるのはありがたいですね。</p></section></body></html>")
+    article = _read(html)
+    assert "ありがたい" not in article.body
+    assert any("ありがたい" in c.text for c in article.comments)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import EXAMPLES
+from typer.main import get_command
+from typer.testing import CliRunner
+
+from matome.cli import app
+
+runner = CliRunner()
+SPEC_FIELDS = {"id", "origin", "kind", "url", "site", "title", "author", "published", "updated", "lead", "sections",
+               "body", "source_cards", "conclusion", "references", "embedded_posts", "comments", "boilerplate",
+               "warnings"}
+
+
+def test_read_prints_one_record_per_page_with_every_spec_field() -> None:
+    result = runner.invoke(app, ["read", str(EXAMPLES / "minatogawa-strike")])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 4
+    assert all(set(r) >= SPEC_FIELDS for r in records)
+    assert {r["kind"] for r in records} == {"article", "blog"}
+
+
+def test_read_text_format_and_failures_on_stderr(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    result = runner.invoke(app, ["read", "--format", "text", str(tmp_path), str(EXAMPLES / "digests")])
+    assert result.exit_code == 0
+    assert "empty.html" in result.stderr and "empty-file" in result.stderr
+    assert "✅" in result.stdout and "💡" in result.stdout
+
+
+def test_read_fails_when_nothing_could_be_read(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_bytes(b"")
+    assert runner.invoke(app, ["read", str(tmp_path)]).exit_code == 1
+
+
+def test_ingest_then_show(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    first = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    assert "skipped 1 (empty-record 1)" in first.stderr
+    again = runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db)])
+    assert "stored 0" in again.stderr and "unchanged" in again.stderr
+    record = json.loads(runner.invoke(app, ["read", str(EXAMPLES / "digests")]).stdout.splitlines()[0])
+    shown = runner.invoke(app, ["show", record["id"][:8], "--db", str(db)])
+    assert shown.exit_code == 0
+    assert json.loads(shown.stdout)["source_cards"] == record["source_cards"]
+
+
+def test_show_unknown_id_is_one_line_with_a_remedy(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    runner.invoke(app, ["ingest", str(EXAMPLES / "digests"), "--db", str(db)])
+    result = runner.invoke(app, ["show", "ffffffff", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "record-not-found" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("name", sorted(get_command(app).commands))  # type: ignore[attr-defined]
+def test_every_command_has_help(name: str) -> None:
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0
+    command = get_command(app).commands[name]  # type: ignore[attr-defined]
+    assert command.help and len(command.help) > 20
