@@ -79,9 +79,10 @@ def test_fc2_style_comment_list_is_read_and_kept_out_of_the_body() -> None:
                                                              ("佐藤", "場所が大事。")]
 
 
-def test_comments_trafilatura_finds_in_unknown_markup_are_removed_from_the_body() -> None:
+def test_a_comment_section_of_unknown_layout_is_split_as_a_plain_thread() -> None:
     html = ("<html><body><article><h1>題</h1>" + BODY + "</article><section id='comments'><h3>読者の声</h3>"
             "<p class='voice'>避難所が増えるのはありがたいですね。</p></section></body></html>")
     article = _read(html)
     assert "ありがたい" not in article.body
     assert any("ありがたい" in c.text for c in article.comments)
+    assert "comment-layout-guessed" in {w.code for w in article.warnings}

@@ -7,6 +7,7 @@ import unicodedata
 
 _WAVES = str.maketrans({"〜": "~", "～": "~", "〰": "~"})
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def normalize(text: str) -> str:
@@ -15,8 +16,11 @@ def normalize(text: str) -> str:
 
 
 def squeeze(text: str) -> str:
-    """Collapse runs of ASCII spaces and tabs, keep the ideographic space (it separates headline parts), strip."""
-    return _SPACES.sub(" ", text).strip(" \t\u3000\u00a0")
+    """Drop soft hyphens and zero-width characters, collapse runs of ASCII spaces and tabs, strip the ends.
+
+    The ideographic space stays inside a line: it separates the parts of Japanese headlines.
+    """
+    return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip(" \t\u3000\u00a0")
 
 
 def is_japanese(text: str, share: float = 0.2) -> bool:

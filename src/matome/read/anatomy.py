@@ -191,13 +191,18 @@ def _take_posts(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
         used[i] = "post"
         body: list[str] = []
         k = i - 1
-        while k >= 0 and k not in used and len(body) < rules.POST_MAX_LINES and not lines[k].endswith("。"):
+        while k >= 0 and k not in used and len(body) < rules.POST_MAX_LINES and _post_line(lines[k]):
             body.insert(0, lines[k])
             used[k] = "post"
             k -= 1
         text = "\n".join(body)
         page.posts.append(EmbeddedPost("twitter", sig.group("author") or None, sig.group("handle"),
                                        find_date(sig.group("date")), text, _first_url(text)))
+
+
+def _post_line(line: str) -> bool:
+    """A line of a quoted post, not of the article above it: short, and not a closed Japanese sentence."""
+    return len(line) <= rules.POST_MAX_CHARS and not line.endswith("。")
 
 
 def _take_references(lines: list[str], used: dict[int, str], page: Anatomy) -> None:

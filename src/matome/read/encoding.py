@@ -84,7 +84,7 @@ def _guess(data: bytes) -> str:
     sample = data[:200_000]
     errors = {c: sample.decode(c, errors="replace").count("\ufffd") for c in ("utf-8", "cp932", "euc_jp")}
     codec, count = min(errors.items(), key=lambda item: item[1])
-    if count <= max(3, len(sample) // 200):
+    if count <= 3:
         return codec
     best = from_bytes(sample).best()
     return _codec(best.encoding if best else None) or "utf-8"

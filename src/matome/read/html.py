@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.xml import xmltotxt
 
 from matome.comments.threads import group_thread, link_replies
 from matome.language.dates import find_date
@@ -21,8 +22,8 @@ _META_TIME = {
                   "dc.date.issued", "datepublished", "sailthru.date", "cxenseparse:recs:publishtime"),
     "updated": ("article:modified_time", "og:updated_time", "lastmod", "datemodified", "dc.date.modified"),
 }
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
 _JSONLD_KEYS = {"published": "datePublished", "updated": "dateModified"}
-_BLOCK_TAGS = {"p", "head", "item", "quote", "cell", "lb"}
 
 
 @dataclass
@@ -42,25 +43,56 @@ class HtmlReading:
 
 
 def read_html(text: str, url: str | None = None) -> HtmlReading:
-    """Comments are selected and pruned first, so that trafilatura cannot leak them into the main text."""
-    tree = lxml.html.document_fromstring(text)
-    comments = select_comments(tree)
+    """Comments are selected and pruned first, so that trafilatura cannot leak them into the main text.
+
+    trafilatura's own comment extraction is not used: on some layouts it takes article paragraphs for comments.
+    """
+    tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
     warnings = []
     if _truncated(text):
         warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
-    doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=not comments, include_tables=True,
-        prune_xpath=list(rules.COMMENT_SECTIONS) if comments else None,
-    )
+    has_comments = "comment" in text.lower()
+    comments, items = select_comments(tree) if has_comments else ([], [])
+    sections = _comment_sections(tree) if has_comments else []
+    if not comments and sections:
+        comments = group_thread([line for s in sections for line in _section_lines(s)])
+        if comments:
+            warnings.append(Notice("comment-layout-guessed", "no comment rule fits this layout; comments were "
+                                   "split from the comment section's lines"))
+    times = {key: _meta_time(tree, key) for key in _META_TIME}
+    _drop(tree, [*sections, *items])
+    doc = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False, include_tables=True)
     if not isinstance(doc, trafilatura.settings.Document):
         warnings.append(Notice("no-main-text", "trafilatura found no main text on this page"))
-        return HtmlReading([], frozenset(), comments=comments, warnings=warnings, **_metadata(tree, None))
+        return HtmlReading([], frozenset(), comments=comments, warnings=warnings, **_metadata(tree, None, times))
     lines, headings = _lines(doc.body)
-    if not comments and doc.comments:
-        thread = doc.comments.split("\n")
-        comments = group_thread(thread)
-        lines, headings = _without(lines, headings, {squeeze(t) for t in thread})
-    return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc))
+    return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc, times))
+
+
+_SECTIONS = etree.XPath(" | ".join(rules.COMMENT_SECTIONS))
+
+
+def _comment_sections(tree: lxml.html.HtmlElement) -> list[etree._Element]:
+    found = {e: None for e in _SECTIONS(tree) if isinstance(e, etree._Element)}
+    return [e for e in found if not any(a in found for a in e.iterancestors())]
+
+
+def _drop(tree: lxml.html.HtmlElement, elements: list[etree._Element]) -> None:
+    """Remove comment elements (keeping their tails) before trafilatura sees the tree."""
+    for element in elements:
+        if element.getparent() is not None and any(True for _ in element.iterancestors("html")):
+            element.drop_tree()
+
+
+def _section_lines(section: etree._Element) -> list[str]:
+    skip = {"h1", "h2", "h3", "h4", "h5", "h6", "form", "script", "style", "button", "textarea", "noscript"}
+    lines: list[str] = []
+    for element in section.iter():
+        if not isinstance(element.tag, str) or element.tag in skip or any(a.tag in skip for a in element.iterancestors()):
+            continue
+        for part in (element.text, *(c.tail for c in element)):
+            lines.extend(line for piece in (part or "").split("\n") if (line := squeeze(piece)))
+    return lines
 
 
 def _truncated(text: str) -> bool:
@@ -69,32 +101,19 @@ def _truncated(text: str) -> bool:
 
 
 def _lines(body: etree._Element | None) -> tuple[list[str], frozenset[int]]:
-    lines: list[str] = []
-    headings: set[int] = set()
+    """The main text as trafilatura renders it, one line per block, with the indexes of heading lines."""
     if body is None:
-        return lines, frozenset()
-    for element in body.iter(*_BLOCK_TAGS):
-        if element.tag == "lb":
-            continue
-        if any(a.tag in _BLOCK_TAGS for a in element.iterancestors()) and element.tag != "item":
-            continue
-        for part in "".join(element.itertext()).split("\n"):
-            if line := squeeze(part):
-                if element.tag == "head":
-                    headings.add(len(lines))
-                lines.append(line)
-    return lines, frozenset(headings)
+        return [], frozenset()
+    heads = {squeeze("".join(h.itertext())) for h in body.iter("head")}
+    text = xmltotxt(body, include_formatting=False) or ""
+    lines = [line for part in text.split("\n") if (line := squeeze(part))]
+    return lines, frozenset(i for i, line in enumerate(lines) if line in heads)
 
 
-def _without(lines: list[str], headings: frozenset[int], drop: set[str]) -> tuple[list[str], frozenset[int]]:
-    """trafilatura can return comment lines inside the body as well: drop the lines it also calls comments."""
-    kept = [(i, line) for i, line in enumerate(lines) if line not in drop]
-    return [line for _, line in kept], frozenset(n for n, (i, _) in enumerate(kept) if i in headings)
-
-
-def _metadata(tree: lxml.html.HtmlElement, doc: trafilatura.settings.Document | None) -> dict[str, str | None]:
-    published = _meta_time(tree, "published") or (doc.date if doc else None)
-    updated = _meta_time(tree, "updated")
+def _metadata(tree: lxml.html.HtmlElement, doc: trafilatura.settings.Document | None,
+              times: dict[str, str | None]) -> dict[str, str | None]:
+    published = times["published"] or (doc.date if doc else None)
+    updated = times["updated"]
     return {
         "title": doc.title if doc else _title_tag(tree),
         "author": doc.author if doc else None,
@@ -136,15 +155,18 @@ def _jsonld_time(script: str, key: str) -> str | None:
     return find_date(value)
 
 
-def select_comments(tree: lxml.html.HtmlElement) -> list[Comment]:
-    """One record per comment from the first comment layout of `rules.COMMENT_ITEMS` that matches."""
-    for xpath in rules.COMMENT_ITEMS:
-        items = [i for i in tree.xpath(xpath) if isinstance(i, etree._Element)]
+_ITEMS = tuple(etree.XPath(xpath) for xpath in rules.COMMENT_ITEMS)
+
+
+def select_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list[etree._Element]]:
+    """One record per comment from the first layout of `rules.COMMENT_ITEMS` that matches, and its elements."""
+    for xpath in _ITEMS:
+        items = [i for i in xpath(tree) if isinstance(i, etree._Element)]
         thread = _Thread(items)
         comments = [c for item in items if (c := thread.comment(item))]
         if comments:
-            return link_replies(comments)
-    return []
+            return link_replies(comments), items
+    return [], []
 
 
 class _Thread:

@@ -23,7 +23,7 @@ def read_page(page: Page, config: ReadConfig = ReadConfig()) -> Article:
     """Read one page; raise UnreadablePage with a code for input that is not a readable page."""
     check_bytes(page.data, config)
     decoded = decode(page.data, page.declared_encoding)
-    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise UnreadablePage("the page holds only whitespace", code="empty-page")
     warnings = list(decoded.notices)
@@ -49,8 +49,8 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def page_id(text: str) -> str:
-    """A stable content hash: the same text read from any container or encoding gets the same id."""
-    flat = unicodedata.normalize("NFC", text).strip()
+    """A stable content hash of the decoded, NFC-normalised page: the same text in any encoding gets one id."""
+    flat = text.strip()
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
 
 

@@ -29,7 +29,8 @@ NOTE = re.compile(r"^※\s*(?P<text>.+)$")
 POST_SIGNATURE = re.compile(
     r"^[—―-]{1,2}\s*(?P<author>.*?)\s*\(@(?P<handle>[A-Za-z0-9_]{1,30})\)\s*(?P<date>[A-Za-z]{3,9}\.? \d{1,2}, \d{4})\s*$"
 )
-POST_MAX_LINES = 4
+POST_MAX_LINES = 2
+POST_MAX_CHARS = 280
 
 # Lines that close an article and open its footer: the reader thread follows the last of them.
 ARTICLE_END = (

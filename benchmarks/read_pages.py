@@ -1,0 +1,188 @@
+"""Main-text extraction on ../shared/eval/trafilatura-eval: matome against plain trafilatura, in the same run.
+
+Figures per extractor: share of must-include snippets found in the main text (for matome: the record's own-text
+fields, i.e. headings, body, embedded posts and notes), share of must-exclude snippets wrongly
+kept, title and date accuracy (exact match on pages with gold), comment separation (share of gold comment snippets
+found inside the main text: lower is better) and pages per second.
+
+    python benchmarks/read_pages.py [--limit N] [--check]
+
+`--check` exits non-zero when a matome figure falls below the floors pinned in FLOORS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import tarfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import trafilatura
+
+from matome.read.page import read_page
+from matome.records import Origin, Page
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval" / "trafilatura-eval"
+CACHE = ROOT / "benchmarks" / ".cache" / "trafilatura-eval"
+FLOORS = {"include": 0.90, "exclude_kept_max": 0.20, "title": 0.70, "date": 0.70, "comment_leak_max": 0.10}
+EPSILON = 0.01
+
+
+@dataclass
+class Extraction:
+    text: str
+    title: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class Score:
+    name: str
+    included: int = 0
+    include_total: int = 0
+    kept: int = 0
+    exclude_total: int = 0
+    titles: int = 0
+    title_total: int = 0
+    dates: int = 0
+    date_total: int = 0
+    leaked: int = 0
+    comment_total: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        share = lambda a, b: a / b if b else 0.0  # noqa: E731
+        return {
+            "include": share(self.included, self.include_total),
+            "exclude_kept": share(self.kept, self.exclude_total),
+            "title": share(self.titles, self.title_total),
+            "date": share(self.dates, self.date_total),
+            "comment_leak": share(self.leaked, self.comment_total),
+            "pages_per_s": share(self.pages, self.seconds),
+        }
+
+
+def unpack() -> Path:
+    if not (CACHE / "tests").exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(EVAL / "trafilatura-eval-html.tgz") as archive:
+            archive.extractall(CACHE, filter="data")
+    return CACHE / "tests"
+
+
+def by_matome(html: bytes, url: str) -> Extraction:
+    article = read_page(Page(Origin("html", url=url), html, "html"))
+    headings = [s.heading for s in article.sections if s.heading]
+    posts = [p.text for p in article.embedded_posts]
+    return Extraction("\n".join([*headings, article.body, *posts, *article.notes]), article.title, article.published)
+
+
+def by_trafilatura(include_comments: bool) -> Callable[[bytes, str], Extraction]:
+    def extract(html: bytes, url: str) -> Extraction:
+        found = trafilatura.extract(html, url=url, output_format="json", with_metadata=True,
+                                    include_comments=include_comments)
+        data = json.loads(found) if found else {}
+        text = "\n".join(filter(None, [data.get("text") or "", data.get("comments") or ""]))
+        return Extraction(text, data.get("title"), data.get("date"))
+
+    return extract
+
+
+def score(extractors: dict[str, Callable[[bytes, str], Extraction]], pages: list[tuple[str, dict, bytes]]
+          ) -> list[Score]:
+    """Every extractor on every page, in an order that rotates per page so that warm caches favour none of them."""
+    scores = {name: Score(name) for name in extractors}
+    names = list(extractors)
+    for n, (url, gold, html) in enumerate(pages):
+        for name in names[n % len(names):] + names[: n % len(names)]:
+            start = time.perf_counter()
+            try:
+                found = extractors[name](html, url)
+            except Exception as error:  # a benchmark counts failures, it does not stop
+                scores[name].failed.append(f"{gold['file']}: {error}")
+                found = Extraction("")
+            scores[name].seconds += time.perf_counter() - start
+            scores[name].pages += 1
+            _count(scores[name], gold, found)
+    return list(scores.values())
+
+
+def _count(result: Score, gold: dict, found: Extraction) -> None:
+    text = " ".join(found.text.split())
+    norm = lambda s: " ".join(s.split())  # noqa: E731
+    result.include_total += len(gold["with"])
+    result.included += sum(norm(s) in text for s in gold["with"])
+    result.exclude_total += len(gold["without"])
+    result.kept += sum(norm(s) in text for s in gold["without"])
+    comments = gold.get("comments") or []
+    result.comment_total += len(comments)
+    result.leaked += sum(norm(s) in text for s in comments)
+    if gold.get("title"):
+        result.title_total += 1
+        result.titles += norm(found.title or "") == norm(gold["title"])
+    if gold.get("date"):
+        result.date_total += 1
+        result.dates += (found.date or "")[:10] == gold["date"][:10]
+
+
+def load(limit: int | None) -> list[tuple[str, dict, bytes]]:
+    tests = unpack()
+    gold = json.loads((EVAL / "evaldata.json").read_text(encoding="utf-8"))
+    pages = []
+    for url, item in list(gold.items())[:limit]:
+        path = next((p for p in (tests / "eval" / item["file"], tests / "cache" / item["file"]) if p.exists()), None)
+        if path:
+            pages.append((url, item, path.read_bytes()))
+    return pages
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
+    parser.add_argument("--check", action="store_true", help="fail when matome is below its pinned floors")
+    args = parser.parse_args()
+    if not EVAL.exists():
+        print(f"skipped: {EVAL} is absent")
+        return 0
+    pages = load(args.limit)
+    for url, _, html in pages[:20]:  # warm-up, not timed: dateparser builds its locale tables on first use
+        with contextlib.suppress(Exception):
+            by_matome(html, url)
+    rows = score({"matome": by_matome,
+                  "trafilatura.extract (default, comments included)": by_trafilatura(True),
+                  "trafilatura.extract (include_comments=False)": by_trafilatura(False)}, pages)
+    print(f"{len(pages)} pages of trafilatura-eval\n")
+    print(f"{'extractor':50} {'include':>8} {'excl.kept':>9} {'title':>6} {'date':>6} {'cmt.leak':>8} {'pages/s':>8}")
+    for row in rows:
+        f = row.figures()
+        print(f"{row.name:50} {f['include']:8.3f} {f['exclude_kept']:9.3f} {f['title']:6.3f} {f['date']:6.3f} "
+              f"{f['comment_leak']:8.3f} {f['pages_per_s']:8.1f}")
+    for row in rows:
+        for failure in row.failed[:5]:
+            print(f"  {row.name} failed on {failure}")
+    return _check(rows[0].figures()) if args.check else 0
+
+
+def _check(f: dict[str, float]) -> int:
+    problems = [
+        *(["include"] if f["include"] < FLOORS["include"] - EPSILON else []),
+        *(["exclude_kept"] if f["exclude_kept"] > FLOORS["exclude_kept_max"] + EPSILON else []),
+        *(["title"] if f["title"] < FLOORS["title"] - EPSILON else []),
+        *(["date"] if f["date"] < FLOORS["date"] - EPSILON else []),
+        *(["comment_leak"] if f["comment_leak"] > FLOORS["comment_leak_max"] + EPSILON else []),
+    ]
+    for name in problems:
+        print(f"below the pinned floor: {name}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
