@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -10,6 +11,7 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to half width, half-width kana to full width) and one wave dash."""
     return unicodedata.normalize("NFKC", text).translate(_WAVES)

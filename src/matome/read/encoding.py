@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -58,9 +59,12 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
     return _lenient(data, _guess(data))
 
 
-def _candidates(data: bytes, declared: str | None) -> list[str]:
-    order = ["utf-8", *([declared] if declared else []), *_ranked_japanese(data)]
-    return list(dict.fromkeys(order))
+def _candidates(data: bytes, declared: str | None) -> Iterator[str]:
+    """UTF-8, then the declared charset, then the Japanese codecs ranked (decoded only when the first two fail)."""
+    yield "utf-8"
+    if declared and declared != "utf-8":
+        yield declared
+    yield from (codec for codec in _ranked_japanese(data) if codec != declared)
 
 
 def _ranked_japanese(data: bytes) -> list[str]:

@@ -51,7 +51,7 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
     warnings = []
     if _truncated(text):
         warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
-    has_comments = "comment" in text.lower()
+    has_comments = bool(rules.COMMENT_HINT.search(text))
     comments, items = select_comments(tree) if has_comments else ([], [])
     sections = _comment_sections(tree) if has_comments else []
     if not comments and sections:
@@ -69,12 +69,20 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
     return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc, times))
 
 
-_SECTIONS = etree.XPath(" | ".join(rules.COMMENT_SECTIONS))
+_CANDIDATES = etree.XPath("//*[contains(@class, 'omment') or contains(@id, 'omment') or @id='disqus_thread']")
 
 
 def _comment_sections(tree: lxml.html.HtmlElement) -> list[etree._Element]:
-    found = {e: None for e in _SECTIONS(tree) if isinstance(e, etree._Element)}
+    """The outermost elements that hold a comment section (rules.COMMENT_SECTION_*)."""
+    found = {e: None for e in _CANDIDATES(tree) if isinstance(e, etree._Element) and _is_section(e)}
     return [e for e in found if not any(a in found for a in e.iterancestors())]
+
+
+def _is_section(element: etree._Element) -> bool:
+    classes = element.get("class") or ""
+    return (element.get("id") in rules.COMMENT_SECTION_IDS
+            or not rules.COMMENT_SECTION_CLASSES.isdisjoint(classes.split())
+            or any(part in classes for part in rules.COMMENT_SECTION_CLASS_PARTS))
 
 
 def _drop(tree: lxml.html.HtmlElement, elements: list[etree._Element]) -> None:
@@ -88,7 +96,7 @@ def _section_lines(section: etree._Element) -> list[str]:
     skip = {"h1", "h2", "h3", "h4", "h5", "h6", "form", "script", "style", "button", "textarea", "noscript"}
     lines: list[str] = []
     for element in section.iter():
-        if not isinstance(element.tag, str) or element.tag in skip or any(a.tag in skip for a in element.iterancestors()):
+        if not isinstance(element.tag, str) or {element.tag, *(a.tag for a in element.iterancestors())} & skip:
             continue
         for part in (element.text, *(c.tail for c in element)):
             lines.extend(line for piece in (part or "").split("\n") if (line := squeeze(piece)))

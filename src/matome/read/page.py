@@ -15,6 +15,7 @@ from matome.read.encoding import decode
 from matome.read.html import HtmlReading, read_html
 from matome.records import Article, Comment, Notice, Page
 
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
 BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF", b"BZh",
                 b"\xfd7zXZ", b"RIFF", b"OggS", b"\x00\x00\x01\x00")
 
@@ -44,7 +45,7 @@ def check_bytes(data: bytes, config: ReadConfig) -> None:
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 27 or 27 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return b"\x00" in head or controls > len(head) * 0.05
 
 

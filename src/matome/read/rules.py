@@ -63,6 +63,8 @@ ESSAY_MIN_LINES = 5
 ESSAY_LINE_END = re.compile(r"。$")
 
 # --- HTML comment sections ---------------------------------------------------------------------------------
+# Every rule below needs a class or id naming a comment; pages without one skip the XPath work.
+COMMENT_HINT = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*comment""", re.I)
 # One XPath per common layout; each selects the element of a single comment. Add a layout here.
 COMMENT_ITEMS: tuple[str, ...] = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]//li",
@@ -75,14 +77,10 @@ COMMENT_ITEMS: tuple[str, ...] = (
     "//div[starts-with(@id, 'comment-')]",
     "//dl[contains(@class, 'comment')]/dd",
 )
-COMMENT_SECTIONS: tuple[str, ...] = (
-    "//*[@id='comments' or @id='comment' or @id='comment-area' or @id='comment_area' or @id='disqus_thread']",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comments ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-section ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]",
-    "//*[contains(@class, 'comment_list') or contains(@class, 'commentList') or contains(@class, 'comment-area')]",
-)
+# A comment section: an element with one of these ids, class words, or class substrings.
+COMMENT_SECTION_IDS = frozenset({"comments", "comment", "comment-area", "comment_area", "disqus_thread"})
+COMMENT_SECTION_CLASSES = frozenset({"comments", "comment-section", "commentlist", "comment-list"})
+COMMENT_SECTION_CLASS_PARTS = ("comment_list", "commentList", "comment-area")
 COMMENT_TEXT = (  # most specific first
     ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or contains(@class, 'comment_text')]",
     ".//*[contains(@class, 'commentbody') or contains(@class, 'comment-body') or contains(@class, 'comment_body')]",
