@@ -20,8 +20,6 @@ class ReadConfig:
 
     max_page_bytes: int = 20 * 1024 * 1024
     """Pages larger than this are skipped with `page-too-large` (extraction time grows with size)."""
-    max_comments: int = 5000
-    min_body_chars: int = 1
 
 
 @dataclass(frozen=True, slots=True)

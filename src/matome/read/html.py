@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import lxml.html
 import trafilatura
 from lxml import etree
+from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from matome.comments.threads import group_thread, link_replies
@@ -22,7 +23,6 @@ _META_TIME = {
                   "dc.date.issued", "datepublished", "sailthru.date", "cxenseparse:recs:publishtime"),
     "updated": ("article:modified_time", "og:updated_time", "lastmod", "datemodified", "dc.date.modified"),
 }
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
 _JSONLD_KEYS = {"published": "datePublished", "updated": "dateModified"}
 
 
@@ -47,8 +47,13 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
 
     trafilatura's own comment extraction is not used: on some layouts it takes article paragraphs for comments.
     """
-    tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_PARSER)
-    warnings = []
+    tree = load_html(text)
+    if tree is None:  # a fragment, as feeds carry
+        tree = load_html(f"<html><body>{text}</body></html>")
+    warnings: list[Notice] = []
+    if tree is None:
+        warnings.append(Notice("no-main-text", "the HTML could not be parsed into a document"))
+        return HtmlReading([], frozenset(), comments=[], warnings=warnings, **_metadata(None, None, {}))
     if _truncated(text):
         warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
     has_comments = bool(rules.COMMENT_HINT.search(text))
@@ -86,9 +91,13 @@ def _is_section(element: etree._Element) -> bool:
 
 
 def _drop(tree: lxml.html.HtmlElement, elements: list[etree._Element]) -> None:
-    """Remove comment elements (keeping their tails) before trafilatura sees the tree."""
+    """Remove comment elements (keeping their tails) before trafilatura sees the tree.
+
+    An element that holds the page's headline or an <article> is a wrapper, not a comment section: it stays.
+    """
     for element in elements:
-        if element.getparent() is not None and any(True for _ in element.iterancestors("html")):
+        wraps_article = next(element.iter("h1", "article"), None) is not None
+        if element.getparent() is not None and not wraps_article:
             element.drop_tree()
 
 
@@ -118,12 +127,12 @@ def _lines(body: etree._Element | None) -> tuple[list[str], frozenset[int]]:
     return lines, frozenset(i for i, line in enumerate(lines) if line in heads)
 
 
-def _metadata(tree: lxml.html.HtmlElement, doc: trafilatura.settings.Document | None,
+def _metadata(tree: lxml.html.HtmlElement | None, doc: trafilatura.settings.Document | None,
               times: dict[str, str | None]) -> dict[str, str | None]:
-    published = times["published"] or (doc.date if doc else None)
-    updated = times["updated"]
+    published = times.get("published") or (doc.date if doc else None)
+    updated = times.get("updated")
     return {
-        "title": doc.title if doc else _title_tag(tree),
+        "title": doc.title if doc else (_title_tag(tree) if tree is not None else None),
         "author": doc.author if doc else None,
         "site": doc.sitename if doc else None,
         "url": doc.url if doc else None,

@@ -71,10 +71,10 @@ COMMENT_ITEMS: tuple[str, ...] = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]//li",
     "//*[@id='comments']//article[contains(@class, 'comment')]",
     "//*[@id='comment-area' or @id='comment_area']//*[contains(@class, 'comment-item')]",
-    "//*[contains(@class, 'comment-body') and not(ancestor::*[contains(@class, 'comment-body')])]",
-    "//*[contains(@class, 'commentbody') and not(ancestor::*[contains(@class, 'commentbody')])]",
-    "//li[starts-with(@id, 'comment-')]",
-    "//div[starts-with(@id, 'comment-')]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-body ') and not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' comment-body ')])]",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentbody ') and not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' commentbody ')])]",
+    "//li[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
+    "//div[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
     "//dl[contains(@class, 'comment')]/dd",
 )
 # A comment section: an element with one of these ids, class words, or class substrings.
