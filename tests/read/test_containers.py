@@ -35,7 +35,7 @@ def test_rss_entries_become_articles(tmp_path: Path) -> None:
     (article,) = read_paths([path])
     assert isinstance(article, Article)
     assert (article.title, article.url, article.published, article.site) == (
-        "防災計画", "https://x.example/1", "2026-01-04", "市のニュース")
+        "防災計画", "https://x.example/1", "2026-01-04T09:30:00+09:00", "市のニュース")
     assert article.origin.format == "feed"
     assert "避難所を二倍" in article.body
 

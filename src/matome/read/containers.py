@@ -6,6 +6,7 @@ A container never raises for bad content: a file or record it cannot use becomes
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import gzip
 import json
 import os
@@ -155,9 +156,17 @@ def _feed_pages(path: Path, data: bytes) -> Iterator[Item]:
             yield ReadFailure(origin, "empty-record", "the feed entry has no content or summary")
             continue
         hints = PageHints(url=entry.get("link"), title=entry.get("title"), author=entry.get("author"), site=site,
-                          published=find_date(entry.get("published") or entry.get("updated") or ""))
+                          published=_feed_date(entry.get("published") or entry.get("updated") or ""))
         media = "html" if "<" in body and ">" in body else "text"
         yield Page(origin, body.encode("utf-8"), media, hints, "utf-8")
+
+
+def _feed_date(value: str) -> str | None:
+    """RSS dates are RFC 822 (`Tue, 08 Sep 2026 10:00:00 +0900`); Atom dates are ISO 8601."""
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return find_date(value)
 
 
 def _warc_pages(path: Path, config: ReadConfig) -> Iterator[Item]:

@@ -47,9 +47,10 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
 
     trafilatura's own comment extraction is not used: on some layouts it takes article paragraphs for comments.
     """
+    head = text[:4096].lower()
+    if "<html" not in head and "<body" not in head:  # a fragment, as feeds carry
+        text = f"<html><body>{text}</body></html>"
     tree = load_html(text)
-    if tree is None:  # a fragment, as feeds carry
-        tree = load_html(f"<html><body>{text}</body></html>")
     warnings: list[Notice] = []
     if tree is None:
         warnings.append(Notice("no-main-text", "the HTML could not be parsed into a document"))
