@@ -39,3 +39,8 @@ def test_a_run_of_one_sentence_lines_is_one_essay_and_the_reply_links_to_it() ->
 def test_evident_replies_are_linked(lines: list[str], reply_to: str | None) -> None:
     comments = group_thread([part for line in lines for part in line.split("\n")])
     assert comments[-1].reply_to == reply_to
+
+
+def test_a_correction_answers_the_comment_it_corrects() -> None:
+    comments = group_thread(["前回は3日で終わった気がする", "別の人の意見", "もう一つの意見", "訂正", "前回は3日", "↓", "前回は2日"])
+    assert comments[-1].reply_to == "c1"

@@ -85,9 +85,18 @@ def _reply_target(comment: Comment, earlier: list[Comment]) -> str | None:
         return _quoted(flat, earlier)
     previous = earlier[-1]
     first_line = flat.split("\n", 1)[0]
-    if rules.CORRECTION.match(first_line) or rules.REPLY_OPENERS.match(first_line):
+    if rules.CORRECTION.match(first_line):
+        return _corrected(flat, earlier) or previous.id
+    if rules.REPLY_OPENERS.match(first_line):
         return previous.id
     return next((c.id for c in reversed(earlier[-3:]) if _echoes(first_line, c)), None)
+
+
+def _corrected(flat: str, earlier: list[Comment]) -> str | None:
+    """`訂正 / old / ↓ / new` corrects the latest comment that holds `old`."""
+    lines = flat.split("\n")
+    old = lines[lines.index(rules.ARROW) - 1] if rules.ARROW in lines[2:] else (lines[1] if len(lines) > 1 else "")
+    return next((c.id for c in reversed(earlier) if old and old in normalize(c.text)), None)
 
 
 def _quoted(flat: str, earlier: list[Comment]) -> str | None:
