@@ -54,7 +54,7 @@ def decode(data: bytes, declared: str | None = None) -> Decoded:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        if not _PRIVATE.search(text):
+        if codec == "utf-8" or not _PRIVATE.search(text):  # private-use code points betray a CP932 misreading
             return Decoded(text, codecs.lookup(codec).name)
     return _lenient(data, _guess(data))
 
