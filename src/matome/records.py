@@ -185,3 +185,65 @@ class Article(Record):
     boilerplate: tuple[str, ...] = ()
     warnings: tuple[Notice, ...] = ()
     encoding: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Record):
+    """One sentence of an article; `id` is `<article id>:<n>`, stable while the article is."""
+
+    id: str
+    text: str
+    part: str  # title, body, card, conclusion
+    paragraph: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """A named mention: PERSON, ORG, GPE, LOC, DATE or MEDIA, resolved to a canonical id.
+
+    For DATE, `canonical` is the ISO date (or `start/end` for a span); `title` is the office a PERSON is named with
+    (大統領), with `former` when the text says 前/元.
+    """
+
+    text: str
+    type: str
+    canonical: str
+    sentence: str
+    start: int
+    end: int
+    title: str | None = None
+    former: bool = False
+    relative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Statement(Record):
+    """Who said what: the speaker as written and resolved, the speech cue, the content, and who relays it."""
+
+    speaker: str | None
+    speaker_canonical: str | None
+    cue: str
+    content: str
+    direct: bool
+    reported_by: str | None
+    sentence: str
+    affiliation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Check(Record):
+    """Something doubtful in an article's language: a title wrong for the date, an unresolved date, …"""
+
+    code: str
+    message: str
+    sentence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AnalyzedArticle(Article):
+    """The record `matome analyze` prints: the article plus its language layer (SPEC §3.1)."""
+
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    checks: tuple[Check, ...] = ()

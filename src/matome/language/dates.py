@@ -1,11 +1,12 @@
-"""Absolute dates in the forms Japanese news pages print, normalised to ISO 8601 (JST where a time is given)."""
+"""Dates in the forms Japanese news pages print, absolute and relative to the article, normalised to ISO 8601."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from matome.language.normalize import normalize
+from matome.language.normalize import narrow, normalize
 
 JST = timezone(timedelta(hours=9))
 
@@ -93,3 +94,114 @@ def _zone(tz: str | None) -> timezone:
     sign = -1 if tz[0] == "-" else 1
     digits = tz[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+# --- mentions in running text, absolute and relative to the article's date ----------------------------------------
+
+WEEKDAYS = "月火水木金土日"
+_DAY = re.compile(
+    r"(?<![\d年月/.\-])(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?![間前後以ほ当あ]|\d)(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
+)
+_SPAN_JOIN = re.compile(r"^\s*(?:から|~|〜|-|–)\s*")
+_RELATIVE = {
+    "一昨日": ("day", -2), "おととい": ("day", -2), "昨日": ("day", -1), "きのう": ("day", -1), "今日": ("day", 0),
+    "本日": ("day", 0), "きょう": ("day", 0), "明日": ("day", 1), "あす": ("day", 1), "明後日": ("day", 2),
+    "先週": ("week", -1), "今週": ("week", 0), "来週": ("week", 1), "先月": ("month", -1), "今月": ("month", 0),
+    "来月": ("month", 1), "一昨年": ("year", -2), "昨年": ("year", -1), "去年": ("year", -1), "今年": ("year", 0),
+    "本年": ("year", 0), "来年": ("year", 1),
+}
+_RELATIVE_RE = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date in text: `value` is ISO (`2021-08-17`) or a span (`2021-08-16/2021-08-22`); None if unresolvable."""
+
+    text: str
+    start: int
+    end: int
+    value: str | None
+    relative: bool
+    weekday_ok: bool = True
+
+
+def find_date_mentions(text: str, anchor: date | None) -> list[DateMention]:
+    """Every date in `text`: absolute forms, then `17日`/`3月14日`/`来週`/`昨年` resolved against `anchor`."""
+    flat = narrow(text)
+    found = [m for p in PATTERNS for m in _absolute(flat, p)]
+    taken = [range(m.start, m.end) for m in found]
+    for mention in [*_days(flat, anchor), *_relatives(flat, anchor)]:
+        if not any(mention.start in span or mention.end - 1 in span for span in taken):
+            found.append(mention)
+            taken.append(range(mention.start, mention.end))
+    return _join_spans(flat, sorted(found, key=lambda m: m.start))
+
+
+def _absolute(flat: str, pattern: re.Pattern[str]) -> list[DateMention]:
+    return [DateMention(m.group(0), m.start(), m.end(), iso, False)
+            for m in pattern.finditer(flat) if (iso := _to_iso(m.groupdict()))]
+
+
+def _days(flat: str, anchor: date | None) -> list[DateMention]:
+    mentions = []
+    for m in _DAY.finditer(flat):
+        day = _resolve_day(int(m.group("m")) if m.group("m") else None, int(m.group("d")), anchor)
+        weekday_ok = not (day and m.group("w")) or WEEKDAYS[day.weekday()] == m.group("w")
+        mentions.append(DateMention(m.group(0), m.start(), m.end(), day.isoformat() if day else None, True,
+                                    weekday_ok))
+    return mentions
+
+
+def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> date | None:
+    """`17日` is the 17th of the anchor's month, or of the month before when that would be over a week ahead."""
+    if anchor is None:
+        return None
+    try:
+        if month is None:
+            guess = anchor.replace(day=day_of_month)
+            if guess > anchor + timedelta(days=7):
+                guess = (anchor.replace(day=1) - timedelta(days=1)).replace(day=day_of_month)
+            return guess
+        guess = date(anchor.year, month, day_of_month)
+        return guess if guess <= anchor + timedelta(days=183) else guess.replace(year=anchor.year - 1)
+    except ValueError:
+        return None
+
+
+def _relatives(flat: str, anchor: date | None) -> list[DateMention]:
+    mentions = []
+    for m in _RELATIVE_RE.finditer(flat):
+        unit, step = _RELATIVE[m.group(0)]
+        mentions.append(DateMention(m.group(0), m.start(), m.end(), _shift(anchor, unit, step) if anchor else None,
+                                    True))
+    return mentions
+
+
+def _shift(anchor: date, unit: str, step: int) -> str:
+    if unit == "day":
+        return (anchor + timedelta(days=step)).isoformat()
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        first = date(index // 12, index % 12 + 1, 1)
+        last = date((index + 1) // 12, (index + 1) % 12 + 1, 1) - timedelta(days=1)
+        return f"{first.isoformat()}/{last.isoformat()}"
+    year = anchor.year + step
+    return f"{year}-01-01/{year}-12-31"
+
+
+def _join_spans(flat: str, mentions: list[DateMention]) -> list[DateMention]:
+    """`16日から18日まで` / `3月1日~5日` become one span."""
+    joined: list[DateMention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (previous and previous.value and mention.value and "/" not in previous.value + mention.value
+                and _SPAN_JOIN.match(flat[previous.end: mention.start]) and previous.value < mention.value):
+            joined[-1] = DateMention(flat[previous.start: mention.end], previous.start, mention.end,
+                                     f"{previous.value[:10]}/{mention.value[:10]}",
+                                     previous.relative or mention.relative)
+        else:
+            joined.append(mention)
+    return joined

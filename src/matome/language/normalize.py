@@ -17,6 +17,14 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_WAVES)
 
 
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def narrow(text: str) -> str:
+    """Full-width ASCII (２０２５, ＡＢＣ, ：) to half width, one character for one, so offsets stay valid."""
+    return text.translate(_HALF_WIDTH)
+
+
 def squeeze(text: str) -> str:
     """Drop soft hyphens and zero-width characters, collapse runs of ASCII spaces and tabs, strip the ends.
 
