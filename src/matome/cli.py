@@ -16,8 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from matome.config import Config, load_config
 from matome.errors import MatomeError
+from matome.language.analyze import Analyzer
 from matome.read import list_files, read_paths
-from matome.records import Article, ReadFailure
+from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.run.local import ingest as ingest_paths
 from matome.store import Store
 
@@ -68,6 +69,15 @@ def _warn(failure: ReadFailure) -> None:
     err.print(f"[yellow]warning[/]: {failure.describe()}", markup=True, soft_wrap=True)
 
 
+def _print_analysis(article: AnalyzedArticle, lines: list[str]) -> None:
+    for statement in article.statements:
+        via = f" (via {statement.reported_by})" if statement.reported_by else ""
+        quote = f"「{statement.content}」" if statement.direct else statement.content
+        lines.append(f"  [said] {statement.speaker or '?'}{via} {statement.cue}: {quote}")
+    lines.extend(f"  [check] {c.code}: {c.message}" for c in article.checks)
+    lines.append(f"  {len(article.sentences)} sentences, {len(article.entities)} entities")
+
+
 def _print_article(article: Article, fmt: Format) -> None:
     if fmt is Format.json:
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
@@ -82,6 +92,8 @@ def _print_article(article: Article, fmt: Format) -> None:
     lines.extend(f"  💡 {c}" for c in article.conclusion)
     lines.append(f"  {len(article.body)} characters of body, {len(article.comments)} comments, "
                  f"{len(article.references)} references, {len(article.warnings)} warnings")
+    if isinstance(article, AnalyzedArticle):
+        _print_analysis(article, lines)
     sys.stdout.write("\n".join(lines) + "\n\n")
 
 
@@ -103,7 +115,26 @@ def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None
 
 @app.command()
 @friendly
-def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None) -> None:
+def analyze(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
+    """Read pages and add the language layer: sentences, entities, statements (who said what) and checks."""
+    settings = _config(config)
+    analyzer = Analyzer()
+    read_any = False
+    for item in read_paths(paths, settings.read):
+        if isinstance(item, ReadFailure):
+            _warn(item)
+        else:
+            read_any = True
+            _print_article(analyzer(item), fmt)
+    if not read_any:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
+           with_analysis: Annotated[bool, typer.Option("--analyze/--no-analyze",
+                                                       help="Store the language layer too.")] = True) -> None:
     """Read pages into the SQLite store: idempotent, a failing file is reported and skipped."""
     settings = _config(config, db)
     files = list_files(paths)
@@ -120,7 +151,7 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None) -> None:
                 seen.add(path)
                 progress.update(task, completed=len(seen))
 
-        summary = ingest_paths(paths, store, settings.read, advance)
+        summary = ingest_paths(paths, store, settings.read, advance, Analyzer() if with_analysis else None)
         total = store.count()
     for line in summary.lines():
         err.print(line)

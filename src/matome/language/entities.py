@@ -18,7 +18,7 @@ ORG_SUFFIXES = ("ホールディングス", "株式会社", "委員会", "研究
                 "事務所", "銀行", "大学", "協会", "連盟", "機構", "組合", "政府", "政権", "議会", "財団", "学会",
                 "商会", "公社", "警察", "党", "省", "庁", "社", "軍", "会", "団", "局", "隊")
 ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "一般社団法人", "公益財団法人", "学校法人", "独立行政法人")
-MEDIA_SUFFIXES = ("紙", "新聞", "通信", "テレビ", "放送", "誌")
+MEDIA_SUFFIXES = ("紙", "新聞", "通信", "テレビ", "放送", "誌", "日報", "新報", "タイムズ", "ニュース")
 PERSON_TITLES = frozenset(GENERIC_TITLES)
 KATAKANA = re.compile(r"^[ァ-ヴー・=＝]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .&'-]*$")
@@ -72,7 +72,7 @@ class EntityFinder:
 
     # -- gazetteer -----------------------------------------------------------------------------------------------
     def _gazetteer(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
-        mentions = []
+        mentions: list[Mention] = []
         for token in tokens:
             for name in self.gazetteer.candidates(text, token.start):
                 end = token.start + len(name)
@@ -102,7 +102,7 @@ class EntityFinder:
 
     def _country_pairs(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
         """米露, 日米韓: one-character countries written against each other (not 18日米国: a day, then 米国)."""
-        mentions = []
+        mentions: list[Mention] = []
         for match in self._pairs.finditer(text):
             if len(set(match.group(0))) == len(match.group(0)) and text[match.end(): match.end() + 1] != "国":
                 mentions.extend(Mention(c, "GPE", self.gazetteer.short_countries[c].id, match.start() + i,
@@ -119,7 +119,7 @@ class EntityFinder:
 
     # -- 米大統領, 露外相: the holder of the office on the article's date ----------------------------------------------
     def _office_holders(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
-        mentions = []
+        mentions: list[Mention] = []
         for short, country in self.gazetteer.short_countries.items():
             for match in re.finditer(re.escape(short), text):
                 after = self.gazetteer.title_after(text, match.start())
@@ -143,7 +143,7 @@ class EntityFinder:
 
     def _foreign_names(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
         """アンドリュー・ジョンソン: katakana parts joined by ・, one of them a known given or family name."""
-        mentions = []
+        mentions: list[Mention] = []
         for run in _runs(tokens, lambda t: bool(KATAKANA.match(t.surface))):
             parts = [t for t in run if t.surface != "・"]
             if len(parts) >= 2 and len(parts) < len(run) and any(t.proper("人名") or t.oov for t in parts):
@@ -156,7 +156,7 @@ class EntityFinder:
 
     def _katakana_people(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
         """A foreign name Sudachi does not know: katakana (or ・-joined katakana) before 氏 or a title."""
-        mentions = []
+        mentions: list[Mention] = []
         unknown = lambda t: bool(KATAKANA.match(t.surface)) and (t.oov or t.proper() or t.surface == "・")  # noqa: E731
         for run in _runs(tokens, unknown):
             after = self.gazetteer.title_after(text, run[-1].end)
@@ -172,7 +172,7 @@ class EntityFinder:
 
     def _places(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
         """Sudachi place names, with a geographic suffix (東京府, ジャワ島); none inside a longer name (釧路工場)."""
-        mentions = []
+        mentions: list[Mention] = []
         following = {t.start: t for t in tokens}
         for run in _runs(tokens, lambda t: t.proper("地名")):
             end = run[-1].end
@@ -187,9 +187,9 @@ class EntityFinder:
         return mentions
 
     def _organisations(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
-        mentions = []
-        for run in _runs(tokens, lambda t: t.is_noun and t.pos[1] != "数詞"):
-            mentions.extend(self._organisation(text, run))
+        mentions: list[Mention] = []
+        for run in _runs(tokens, lambda t: (t.is_noun and t.pos[1] != "数詞") or t.pos[0] == "空白"):
+            mentions.extend(self._organisation(text, [t for t in run]))
         return mentions
 
     def _organisation(self, text: str, run: list[Token]) -> list[Mention]:
@@ -233,9 +233,9 @@ def _runs(tokens: list[Token], keep: object) -> list[list[Token]]:
 
 
 def _trim(run: list[Token]) -> list[Token]:
-    """No name starts or ends with the ・ that joins its parts."""
-    while run and run[0].surface == "・":
+    """No name starts or ends with the ・ that joins its parts, or with a space."""
+    while run and (run[0].surface == "・" or run[0].pos[0] == "空白"):
         run = run[1:]
-    while run and run[-1].surface == "・":
+    while run and (run[-1].surface == "・" or run[-1].pos[0] == "空白"):
         run = run[:-1]
     return run

@@ -72,7 +72,8 @@ class Gazetteer:
         countries = "|".join(sorted(map(re.escape, self.short_countries), key=len, reverse=True))
         alternation = "|".join(sorted(map(re.escape, titles), key=len, reverse=True))
         self._title = re.compile(
-            rf"(?P<former>前|元|現)?(?P<country>{countries})?(?P<title>{alternation})?(?P<hon>氏|さん)?"
+            rf"(?P<former>前|元|現)?(?:(?P<title>{alternation})|(?P<country>{countries})(?P<ctitle>{alternation}))?"
+            r"(?P<hon>氏|さん)?"
         )
         self.by_first: dict[str, list[str]] = {}
         for name in sorted(self.names, key=len, reverse=True):
@@ -86,8 +87,11 @@ class Gazetteer:
         match = self._title.match(text, end)
         assert match is not None  # every group is optional
         country = self.short_countries.get(match.group("country") or "")
-        return TitleMatch(match.group(0), bool(match.group("former")), country.id if country else None,
-                          match.group("title"), bool(match.group("hon")))
+        title = match.group("title") or match.group("ctitle")
+        if not (title or match.group("hon")):
+            return TitleMatch("", False, None, None, False)  # a bare 前/元 is not a title
+        return TitleMatch(match.group(0), bool(match.group("former")), country.id if country else None, title,
+                          bool(match.group("hon")))
 
     def holder(self, country: str, title: str, day: str) -> Actor | None:
         """Who held `title` in `country` on `day` (米大統領 on 2025-03-14 → Trump)."""

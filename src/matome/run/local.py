@@ -30,8 +30,9 @@ class IngestSummary:
 
 
 def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadConfig(),
-           on_item: Callable[[Article | ReadFailure], None] | None = None) -> IngestSummary:
-    """Read every page under `paths` into `store`; each article is committed as soon as it is read."""
+           on_item: Callable[[Article | ReadFailure], None] | None = None,
+           analyze: Callable[[Article], Article] | None = None) -> IngestSummary:
+    """Read (and analyze) every page under `paths` into `store`; each article is committed as soon as it is read."""
     summary = IngestSummary()
     for item in read_paths(paths, config):
         if isinstance(item, ReadFailure):
@@ -39,7 +40,7 @@ def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadC
             store.note_failure(item)
         else:
             summary.read += 1
-            summary.outcomes[store.put(item)] += 1
+            summary.outcomes[store.put(analyze(item) if analyze else item)] += 1
         if on_item:
             on_item(item)
     return summary

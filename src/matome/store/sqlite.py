@@ -9,7 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from matome.errors import RecordNotFound, StoreError
-from matome.records import Article, ReadFailure
+from matome.records import AnalyzedArticle, Article, ReadFailure
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -97,11 +97,15 @@ class Store:
         if len(rows) > 1:
             raise RecordNotFound(f"the id prefix {id_or_prefix!r} matches several articles; give more characters",
                                  remedy="use the full 16-character id")
-        return Article.from_dict(json.loads(rows[0][0]))
+        return _article(json.loads(rows[0][0]))
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def articles(self) -> list[Article]:
         rows = self.db.execute("SELECT record FROM articles ORDER BY published, id").fetchall()
-        return [Article.from_dict(json.loads(r[0])) for r in rows]
+        return [_article(json.loads(r[0])) for r in rows]
+
+
+def _article(data: dict[str, object]) -> Article:
+    return AnalyzedArticle.from_dict(data) if "sentences" in data else Article.from_dict(data)

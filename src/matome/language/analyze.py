@@ -1,0 +1,102 @@
+"""The language layer over one article: sentences, entities (with dates), statements and checks."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date
+
+from matome.language.checks import date_checks, quote_check, title_check
+from matome.language.dates import find_date, find_date_mentions
+from matome.language.entities import EntityFinder, Mention
+from matome.language.gazetteer import load_gazetteer
+from matome.language.sentences import split_sentences
+from matome.language.statements import Context, find_statements
+from matome.language.tokens import Tokenizer
+from matome.records import AnalyzedArticle, Article, Check, Entity, Notice, Sentence, Statement
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A piece of the article to split into sentences, with the date its relative dates count from."""
+
+    text: str
+    part: str
+    paragraph: int | None
+    anchor: date | None
+
+
+class Analyzer:
+    """Callable: Article -> AnalyzedArticle. Holds the Sudachi dictionary and the gazetteer (load once, reuse)."""
+
+    def __init__(self) -> None:
+        self.tokenize = Tokenizer()
+        self.gazetteer = load_gazetteer()
+        self.find_entities = EntityFinder(self.gazetteer)
+
+    def __call__(self, article: Article) -> Article:
+        """The analyzed article; on a failure (a bug), the article with an `analysis-failed` warning."""
+        try:
+            return self.analyze(article)
+        except Exception as error:
+            log.exception("analyzing %s failed", article.origin.label())
+            notice = Notice("analysis-failed", f"{type(error).__name__}: {error}")
+            return replace(article, warnings=(*article.warnings, notice))
+
+    def analyze(self, article: Article) -> AnalyzedArticle:
+        anchor = reference_date(article)
+        sentences: list[Sentence] = []
+        entities: list[Entity] = []
+        statements: list[Statement] = []
+        checks: list[Check] = []
+        context = Context()
+        for part in _parts(article, anchor):
+            for text in split_sentences(part.text):
+                sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph)
+                sentences.append(sentence)
+                mentions = self.find_entities(text, self.tokenize(text), part.anchor)
+                entities.extend(_entity(m, sentence.id) for m in mentions)
+                checks.extend(c for m in mentions if (c := title_check(m, part.anchor, self.gazetteer, sentence.id)))
+                for found in find_date_mentions(text, part.anchor):
+                    entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
+                                           sentence.id, found.start, found.end, relative=found.relative))
+                    checks.extend(date_checks(found, sentence.id))
+                said = find_statements(text, sentence.id, mentions, self.gazetteer, context)
+                statements.extend(said)
+                checks.extend(c for s in said if (c := quote_check(s)))
+        return AnalyzedArticle(**{f: getattr(article, f) for f in Article.__dataclass_fields__},
+                               sentences=tuple(sentences), entities=tuple(sorted(entities, key=_order)),
+                               statements=tuple(statements), checks=tuple(checks))
+
+
+def _entity(mention: Mention, sentence: str) -> Entity:
+    return Entity(mention.text, mention.type, mention.canonical, sentence, mention.start, mention.end,
+                  mention.title, mention.former)
+
+
+def _order(entity: Entity) -> tuple[int, int]:
+    return int(entity.sentence.rsplit(":", 1)[1]), entity.start
+
+
+def reference_date(article: Article) -> date | None:
+    """The day the page speaks from: its publication date, else the latest date it gives for itself or its sources
+    (a digest's card dates, an embedded post's date, a date in the title)."""
+    for value in (article.published, article.updated):
+        if value:
+            return date.fromisoformat(value[:10])
+    own = [c.published for c in article.source_cards] + [p.date for p in article.embedded_posts]
+    own.append(find_date(article.title or ""))
+    found = [date.fromisoformat(v[:10]) for v in own if v]
+    return max(found) if found else None
+
+
+def _parts(article: Article, anchor: date | None) -> list[_Part]:
+    parts = [_Part(article.title, "title", None, anchor)] if article.title else []
+    parts.extend(_Part(p, "body", n, anchor) for n, p in enumerate(article.body.split("\n")) if p)
+    for n, card in enumerate(article.source_cards):
+        day = date.fromisoformat(card.published[:10]) if card.published else None
+        parts.extend(_Part(line, "card", n, day) for line in (card.title, *card.summary) if line)
+    parts.extend(_Part(line, "conclusion", None, anchor) for line in article.conclusion)
+    return parts
