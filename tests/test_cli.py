@@ -66,3 +66,22 @@ def test_every_command_has_help(name: str) -> None:
     assert result.exit_code == 0
     command = get_command(app).commands[name]  # type: ignore[attr-defined]
     assert command.help and len(command.help) > 20
+
+
+def test_analyze_adds_the_language_layer() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLES / "minatogawa-strike" / "saikai-nippo-2026-10-16.html")])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"sentences", "entities", "statements", "checks"} <= set(record)
+    speakers = {s["speaker"] for s in record["statements"]}
+    assert any("村井" in (s or "") for s in speakers)
+    ids = {s["id"] for s in record["sentences"]}
+    assert all(s["sentence"] in ids for s in record["statements"])
+
+
+def test_ingest_stores_the_analysis(tmp_path: Path) -> None:
+    db = tmp_path / "m.db"
+    runner.invoke(app, ["ingest", str(EXAMPLES / "digests"), "--db", str(db)])
+    record = json.loads(runner.invoke(app, ["read", str(EXAMPLES / "digests")]).stdout.splitlines()[0])
+    shown = json.loads(runner.invoke(app, ["show", record["id"], "--db", str(db)]).stdout)
+    assert shown["sentences"] and shown["entities"]

@@ -25,6 +25,8 @@ def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, senten
                      f"but on {iso} {actor.display} held that office (since {current.start})", sentence)
     if not mention.former and current is None:
         ended = [t for t in terms if t.end and t.end <= iso]
+        if ended and max(ended, key=lambda t: t.end or "").died:
+            return None  # the dead keep their last title in Japanese news (金正日総書記)
         when = f"left it on {max(t.end or '' for t in ended)}" if ended else f"took it on {terms[0].start}"
         return Check("title-wrong-for-date", f"「{mention.text}」: on {iso} {actor.display} did not hold the office of "
                      f"{mention.title} ({when})", sentence)

@@ -145,6 +145,8 @@ def _absolute(flat: str, pattern: re.Pattern[str]) -> list[DateMention]:
 def _days(flat: str, anchor: date | None) -> list[DateMention]:
     mentions = []
     for m in _DAY.finditer(flat):
+        if not 1 <= int(m.group("d")) <= 31 or (m.group("m") and not 1 <= int(m.group("m")) <= 12):
+            continue  # 99日 is a count of days, not a date
         day = _resolve_day(int(m.group("m")) if m.group("m") else None, int(m.group("d")), anchor)
         weekday_ok = not (day and m.group("w")) or WEEKDAYS[day.weekday()] == m.group("w")
         mentions.append(DateMention(m.group(0), m.start(), m.end(), day.isoformat() if day else None, True,
@@ -156,12 +158,18 @@ def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> d
     """`17日` is the 17th of the anchor's month, or of the month before when that would be over a week ahead."""
     if anchor is None:
         return None
+    if month is None:
+        first = anchor.replace(day=1)
+        for _ in range(3):  # this month, else the month before (31日 in a February article is January's)
+            try:
+                guess = first.replace(day=day_of_month)
+            except ValueError:
+                guess = None
+            if guess is not None and guess <= anchor + timedelta(days=7):
+                return guess
+            first = (first - timedelta(days=1)).replace(day=1)
+        return None
     try:
-        if month is None:
-            guess = anchor.replace(day=day_of_month)
-            if guess > anchor + timedelta(days=7):
-                guess = (anchor.replace(day=1) - timedelta(days=1)).replace(day=day_of_month)
-            return guess
         guess = date(anchor.year, month, day_of_month)
         return guess if guess <= anchor + timedelta(days=183) else guess.replace(year=anchor.year - 1)
     except ValueError:

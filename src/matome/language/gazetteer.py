@@ -37,6 +37,7 @@ class Office:
     titles: tuple[str, ...]
     start: str
     end: str | None
+    died: bool = False
 
     def held_on(self, day: str) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -116,5 +117,6 @@ def _dash(value: str) -> str | None:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     actors = [Actor(r[0], r[1], _dash(r[2]), _dash(r[3]), tuple(r[4].split("|"))) for r in _rows("actors.tsv")]
-    offices = [Office(r[0], r[1], tuple(r[2].split("|")), r[3], _dash(r[4])) for r in _rows("offices.tsv")]
+    offices = [Office(r[0], r[1], tuple(r[2].split("|")), r[3], _dash(r[4]), r[5:6] == ["died"])
+               for r in _rows("offices.tsv")]
     return Gazetteer(actors, offices)

@@ -21,7 +21,7 @@ VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし
          "訴え", "求め", "認め", "明か")
 _VERB = "|".join(sorted(VERBS, key=len, reverse=True))
 _TAIL = r"(?P<tail>(?:ました|ています|ていた|ている|ており|ます|た|る|て|し)?)"
-SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}")
+SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}(?!され|られ|れ)")  # not the passive: と批判された
 VIEW = re.compile(rf"との(?P<cue>見方|考え|認識|意向|方針|見解|立場)を(?:示|表明)し?{_TAIL}")
 HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
 OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
@@ -30,6 +30,9 @@ ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|�
 RELAY = re.compile(r"(?P<src>[^、。「」]+?)(?:から聞いた話として|の話として|への取材で|の関係者によると)")
 VENUE = re.compile(r"(?P<venue>[^、。「」はがも]+?)(?:のインタビューで|の取材に|の番組で|の電話取材に|に対し)")
 TOPIC = re.compile(r"(?P<phrase>[^、。「」]{2,40}?)(?:は|も)(?!の|な[いく])、?")
+SUBJECT = re.compile(r"(?P<phrase>[^、。「」]{2,30}?)が、?")
+BRACKETED = re.compile(r"「(?P<phrase>[^」]{1,30})」(?:は|が|では)、?")  # 韓国情報サイト「Innolife.net」は
+HEADLINE = re.compile(r"(?P<phrase>[^、。「」\s]{2,20})$")  # ゼンショー「事実無根」と反論
 LEADING = re.compile(r"^(?:しかし|さらに|また|一方|ただ|なお|その上で|これに対し|そして)、?")
 SAME = re.compile(r"^同(?:氏|大統領|首相|報道官|外相|長官|議員|社長|委員長)$")
 DEMONSTRATIVES = ("これ", "それ", "この見方", "この主張", "この報道", "同提案", "この提案")
@@ -124,9 +127,25 @@ def _speaker(text: str, region: int, cue: _Cue, mentions: list[Mention], context
         return phrase, None, topic.end()
     if found:  # `Xは…と発言し、…と示唆した`: the same speaker goes on
         return found[-1].speaker, None, region
+    if cue.direct and (subject := _subject_before_quote(text, region, area_end)):
+        return subject, None, area_end
+    if region == 0 and context.last_person:  # 「…」と話した: the person the article has been talking about
+        return context.last_person.text, context.last_person, region
     if region == 0 and context.statements:  # no topic: the sentence goes on with the last speaker
         return context.statements[-1].speaker, None, region
     return None, None, region
+
+
+def _subject_before_quote(text: str, region: int, quote: int) -> str | None:
+    """Without a topic: a bracketed name (「ガーディアン」では), the last `Xが`, or a headline's `X「…」`."""
+    bracketed = list(BRACKETED.finditer(text, region, quote))
+    if bracketed:
+        return bracketed[-1].group("phrase")
+    subjects = [s for s in SUBJECT.finditer(text, region, quote) if not s.group("phrase").endswith(NOT_TOPICS)]
+    if subjects:
+        return LEADING.sub("", subjects[-1].group("phrase").split("、")[-1]).strip() or None
+    headline = HEADLINE.search(text, region, quote)
+    return headline.group("phrase") if headline and headline.end() == quote else None
 
 
 def _subject_marker(text: str, end: int) -> str:

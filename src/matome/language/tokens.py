@@ -39,5 +39,5 @@ class Tokenizer:
             chunk = text[offset: offset + MAX_CHUNK]
             tokens.extend(Token(m.surface(), tuple(m.part_of_speech()), m.normalized_form(),
                                 offset + m.begin(), offset + m.end(), m.is_oov())
-                          for m in self._sudachi.tokenize(chunk))
+                          for m in self._sudachi.tokenize(chunk) if m.end() > m.begin())  # … yields empty tokens
         return tokens

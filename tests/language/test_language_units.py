@@ -1,0 +1,132 @@
+"""Tables of input and expected output for sentences, entities, dates and statements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matome.language.analyze import Analyzer, reference_date
+from matome.language.dates import find_date_mentions
+from matome.language.sentences import split_sentences
+from matome.records import Article, Origin, SourceCard
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("彼は「検討が必要。まだ早い」と述べた。次の文です!本当に?", ["彼は「検討が必要。まだ早い」と述べた。", "次の文です!", "本当に?"]),
+        ("見出しの行\n本文。(注:括弧内。)も続く。", ["見出しの行", "本文。", "(注:括弧内。)も続く。"]),
+        ("・箇条書きの一つ目\n・二つ目", ["・箇条書きの一つ目", "・二つ目"]),
+        ("え!?本当", ["え!?", "本当"]),
+    ],
+)
+def test_sentences(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("17日まで戻らず、18日の緊急議会で", date(2021, 8, 19), [("17日", "2021-08-17"), ("18日", "2021-08-18")]),
+        ("28日に会談した", date(2021, 9, 2), [("28日", "2021-08-28")]),
+        ("来週サウジで会談", date(2025, 5, 20), [("来週", "2025-05-26/2025-06-01")]),
+        ("昨年の選挙", date(2021, 8, 19), [("昨年", "2020-01-01/2020-12-31")]),
+        ("16日から18日まで", date(2021, 8, 19), [("16日から18日", "2021-08-16/2021-08-18")]),
+        ("1日12便を走らせ、30日間続ける", date(2026, 9, 1), []),
+        ("令和7年3月14日", None, [("令和7年3月14日", "2025-03-14")]),
+        ("17日", None, [("17日", None)]),
+    ],
+)
+def test_date_mentions(text: str, anchor: date | None, expected: list[tuple[str, str | None]]) -> None:
+    assert [(m.text, m.value) for m in find_date_mentions(text, anchor)] == expected
+
+
+def test_weekday_is_checked() -> None:
+    (mention,) = find_date_mentions("15日(金)の会見", date(2021, 8, 19))
+    assert mention.value == "2021-08-15" and not mention.weekday_ok
+
+
+def _article(body: str, published: str | None = "2025-05-20", title: str = "題") -> Article:
+    return Article(id="a" * 16, origin=Origin("text"), kind="article", title=title, body=body, published=published)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue", "direct", "content"),
+    [
+        ("佐伯委員長は「交渉は決裂した」と述べた。", "佐伯委員長", "述べた", True, "交渉は決裂した"),
+        ("村井社長は、交渉は続いていると説明した。", "村井社長", "説明した", False, "交渉は続いている"),
+        ("市の担当者によると、急停止は想定の範囲内だという。", "市の担当者", "によると", False, "急停止は想定の範囲内だ"),
+        ("ラブロフ外相は、合意は近いとの見方を示した。", "ラブロフ外相", "との見方を示した", False, "合意は近い"),
+    ],
+)
+def test_statements(analyzer: Analyzer, body: str, speaker: str, cue: str, direct: bool, content: str) -> None:
+    (statement,) = analyzer.analyze(_article(body)).statements
+    assert (statement.speaker, statement.cue, statement.direct, statement.content) == (speaker, cue, direct, content)
+
+
+def test_same_person_and_relayed_outlet(analyzer: Analyzer) -> None:
+    body = "ゼレンスキー大統領は会見を開いた。同大統領は「支援に感謝する」と語った。"
+    said = analyzer.analyze(_article(body)).statements
+    assert said[0].speaker_canonical == "Q3881417"
+
+
+def test_country_and_title_resolve_to_the_office_holder(analyzer: Analyzer) -> None:
+    result = analyzer.analyze(_article("米大統領は声明を出した。", published="2022-03-01"))
+    assert [(e.text, e.canonical) for e in result.entities if e.type == "PERSON"] == [("米大統領", "Q6279")]
+
+
+def test_title_checks_both_ways(analyzer: Analyzer) -> None:
+    checks = analyzer.analyze(_article("バイデン大統領は語った。トランプ前大統領も語った。", published="2022-03-01")).checks
+    assert [c.code for c in checks] == []
+    checks = analyzer.analyze(_article("バイデン大統領は語った。", published="2025-06-01")).checks
+    assert [c.code for c in checks] == ["title-wrong-for-date"]
+
+
+def test_unattributed_quote_and_unresolved_date(analyzer: Analyzer) -> None:
+    checks = analyzer.analyze(_article("「絶対に許さない」と述べた。17日に会う。", published=None)).checks
+    assert {c.code for c in checks} == {"unattributed-quote", "unresolved-date"}
+
+
+def test_reference_date_falls_back_to_the_pages_own_dates() -> None:
+    card = SourceCard("題", "2025-05-20", ("一",), None, None)
+    article = Article(id="x", origin=Origin("text"), kind="digest", title="2025年3月14日の会談", source_cards=(card,))
+    assert reference_date(article) == date(2025, 5, 20)
+
+
+def test_analysis_failure_becomes_a_warning(analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(article: Article) -> Article:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(analyzer, "analyze", broken)
+    result = analyzer(_article("本文。"))
+    assert [w.code for w in result.warnings] == ["analysis-failed"]
+
+
+def test_no_empty_tokens_from_an_ellipsis() -> None:
+    from matome.language.tokens import Tokenizer
+
+    tokens = Tokenizer()("事態が遂に…")
+    assert all(t.end > t.start for t in tokens) and tokens[-1].end == len("事態が遂に…")
+
+
+def test_the_dead_keep_their_title(analyzer: Analyzer) -> None:
+    checks = analyzer.analyze(_article("北朝鮮の金正日総書記が死去した。", published="2011-12-19")).checks
+    assert checks == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("31日に発表した", date(2012, 2, 1), [("31日", "2012-01-31")]),
+        ("ドラマ「僕とスターの99日」", date(2011, 10, 26), []),
+        ("30日に会う", date(2012, 3, 2), [("30日", "2012-01-30")]),
+    ],
+)
+def test_days_that_do_not_fit_the_current_month(text: str, anchor: date, expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.value) for m in find_date_mentions(text, anchor)] == expected
