@@ -30,6 +30,11 @@ GINZA_PLACE = {"Country", "City", "Province", "County", "GPE_Other", "Continenta
                "Region_Other", "Mountain", "Island", "River", "Lake", "Sea", "Bay", "Geological_Region_Other",
                "Location_Other"}
 Span = tuple[int, int, str]
+# The quality gate (tests/test_quality_gate.py): matome alone on the first GATE_SENTENCES sentences must keep each F1
+# within EPSILON of its floor. Measured 2026-11-23; a change that lowers a floor says so in its commit.
+GATE_SENTENCES = 1000
+EPSILON = 0.01
+FLOORS = {"PERSON": 0.713, "ORG": 0.463, "PLACE": 0.659}
 
 
 def ginza_mapping(schools_are_orgs: bool) -> dict[str, str]:
@@ -73,6 +78,14 @@ def prf(gold: list[set[Span]], found: list[set[Span]]) -> dict[str, tuple[float,
         r = tp / (tp + fn) if tp + fn else 0.0
         result[kind] = (p, r, 2 * p * r / (p + r) if p + r else 0.0)
     return result
+
+
+def gate() -> list[str]:
+    """One line per type whose F1 on the gate sentences is below its pinned floor."""
+    items = json.loads(DATA.read_text(encoding="utf-8"))[:GATE_SENTENCES]
+    scores = prf([gold_spans(i) for i in items], matome_spans([i["text"] for i in items]))
+    return [f"{kind} F1 {scores[kind][2]:.3f} is below its floor {floor:.3f}"
+            for kind, floor in FLOORS.items() if scores[kind][2] < floor - EPSILON]
 
 
 def timed(run: Callable[[], object]) -> tuple[object, float]:

@@ -1,4 +1,4 @@
-"""The extraction quality gate: matome on trafilatura's evaluation pages must not fall below its pinned floors."""
+"""Quality gates: extraction and entity figures on external evaluation data must not fall below pinned floors."""
 
 from __future__ import annotations
 
@@ -11,5 +11,14 @@ def test_main_text_extraction_meets_its_floors() -> None:
     need(SHARED / "eval" / "trafilatura-eval" / "evaldata.json")
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from read_pages import gate
+
+    assert gate() == []
+
+
+def test_entities_meet_their_floors() -> None:
+    need(SHARED / "eval" / "ner-wikipedia-ja" / "ner.json")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    sys.path.insert(0, str(ROOT / "src"))
+    from entities import gate
 
     assert gate() == []
