@@ -247,3 +247,88 @@ class AnalyzedArticle(Article):
     entities: tuple[Entity, ...] = ()
     statements: tuple[Statement, ...] = ()
     checks: tuple[Check, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SupportedLine(Record):
+    """A line of a digest and the ids of the source sentences that support it."""
+
+    text: str
+    support: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Card(Record):
+    """One original report in a story: where it came from and its ✅ three-line summary."""
+
+    article: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    summary: tuple[SupportedLine, ...]
+    copies: tuple[str, ...] = ()
+    kind: str = "article"  # article, blog, card (a source card quoted on a digest page)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry(Record):
+    date: str
+    text: str
+    support: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Side(Record):
+    """One side of a disagreement: who, what, in which report, in which sentence."""
+
+    speaker: str | None
+    content: str
+    source: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement(Record):
+    point: str
+    sides: tuple[Side, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCheck(Record):
+    """Something doubtful about a story's sources: mixed events, dates that differ, copies, titles wrong for the date."""
+
+    code: str
+    message: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reactions(Record):
+    summary: tuple[SupportedLine, ...] = ()
+    counts: tuple[tuple[str, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"summary": [s.to_dict() for s in self.summary], "counts": dict(self.counts)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reactions:
+        return cls(tuple(SupportedLine.from_dict(s) for s in data.get("summary", [])),
+                   tuple(sorted(data.get("counts", {}).items())))
+
+
+@dataclass(frozen=True, slots=True)
+class Digest(Record):
+    """One story, one real-world event: the まとめ page built from its sources (SPEC §3.2)."""
+
+    id: str
+    title: str
+    lead: SupportedLine
+    articles: tuple[str, ...]
+    cards: tuple[Card, ...]
+    timeline: tuple[TimelineEntry, ...]
+    statements: tuple[Statement, ...]
+    disagreements: tuple[Disagreement, ...]
+    checks: tuple[StoryCheck, ...]
+    reactions: Reactions
+    conclusion: tuple[SupportedLine, ...]

@@ -54,6 +54,7 @@ class EntityFinder:
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
+        self.office_titles = frozenset(t for o in gazetteer.offices for t in o.titles)
         singles = "".join(n for n in gazetteer.short_countries if len(n) == 1)
         self._pairs = re.compile(rf"(?<![0-9０-９{singles}])[{singles}]{{2,3}}(?![{singles}])")
 
@@ -123,7 +124,7 @@ class EntityFinder:
         for short, country in self.gazetteer.short_countries.items():
             for match in re.finditer(re.escape(short), text):
                 after = self.gazetteer.title_after(text, match.start())
-                if not (after.country and after.title) or after.title not in PERSON_TITLES:
+                if not (after.country and after.title) or after.title not in self.office_titles:
                     continue
                 holder = self._holder(country, after, day)
                 canonical = holder.id if holder else f"office:{country.id}:{after.title}"

@@ -1,0 +1,86 @@
+"""Reports: the units stories are made of. An article is one report; each source card on a digest page is one more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlparse
+
+from matome.language.analyze import reference_date
+from matome.language.dates import find_date
+from matome.records import AnalyzedArticle, Entity, Sentence, Statement
+
+ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One report about an event, with the analysed sentences that belong to it."""
+
+    id: str
+    article: str
+    kind: str  # article, blog, page (a digest page's own text), card (a source card on a digest page)
+    title: str | None
+    outlet: str | None
+    url: str | None
+    day: date | None
+    sentences: tuple[Sentence, ...]
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+    has_source_credit: bool = False
+
+    @property
+    def actors(self) -> frozenset[str]:
+        return frozenset(e.canonical for e in self.entities if e.type in ACTOR_TYPES)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(s.text for s in self.sentences)
+
+    @property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if s.part in ("body", "card") and s.text != self.title)
+
+
+def reports_of(article: AnalyzedArticle) -> list[Report]:
+    """The article as a report (a digest page: its own text), plus one report per source card."""
+    own = [s for s in article.sentences if s.part != "card"]
+    kind = "page" if article.kind == "digest" else ("blog" if article.kind == "blog" else "article")
+    day = reference_date(article)
+    if kind == "page":  # a digest page is about the event its title dates, whenever it was published
+        day = _day(find_date(article.title or "")) or day
+    reports = [_report(article, article.id, kind, article.title, article.site, article.url, day, own)]
+    reports[0] = _with_credit(reports[0], article)
+    for n, card in enumerate(article.source_cards):
+        sentences = [s for s in article.sentences if s.part == "card" and s.paragraph == n]
+        reports.append(_report(article, f"{article.id}#card{n + 1}", "card", card.title, card.outlet, card.url,
+                               _day(card.published), sentences))
+    return reports
+
+
+def _report(article: AnalyzedArticle, id_: str, kind: str, title: str | None, outlet: str | None, url: str | None,
+            day: date | None, sentences: list[Sentence]) -> Report:
+    ids = {s.id for s in sentences}
+    return Report(id_, article.id, kind, title, outlet, url, day, tuple(sentences),
+                  tuple(e for e in article.entities if e.sentence in ids),
+                  tuple(s for s in article.statements if s.sentence in ids))
+
+
+def _with_credit(report: Report, article: AnalyzedArticle) -> Report:
+    """A page that credits another outlet (`提供:東都新聞`) is a copy, not the original."""
+    credited = any(r.kind == "source" for r in article.references)
+    return Report(report.id, report.article, report.kind, report.title, report.outlet, report.url, report.day,
+                  report.sentences, report.entities, report.statements, credited)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def url_key(url: str | None) -> str | None:
+    """The same page under http/https, with or without www. and a trailing slash, is one URL."""
+    if not url:
+        return None
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").removeprefix("www.")
+    return f"{host}{parsed.path.rstrip('/')}" if host else None
