@@ -232,9 +232,21 @@ _PAGE_DATE = re.compile(r"^(?:公開日|投稿日|更新日|配信日|掲載日|
 def _take_page_date(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
     """A `投稿日:` line outside the cards dates the page itself."""
     for i, line in enumerate(lines[:8]):
-        if i not in used and (m := _PAGE_DATE.match(normalize(line))) and (iso := find_date(m.group("date"))):
+        if i in used:
+            continue
+        flat = normalize(line)
+        labelled = _PAGE_DATE.match(flat)
+        iso = find_date(labelled.group("date")) if labelled else _date_line(flat)
+        if iso:
             used[i] = "date"
             page.published = page.published or iso
+
+
+def _date_line(flat: str) -> str | None:
+    """A line that is nothing but a date (`2026年10月16日 11:05`) dates the page; it is not a paragraph."""
+    iso = find_date(flat)
+    rest = re.sub(r"[\d年月日時分:/.\-\s()（）月火水木金土]", "", flat)
+    return iso if iso and len(flat) <= 30 and not rest else None
 
 
 def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_title: bool, page: Anatomy) -> None:

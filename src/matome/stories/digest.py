@@ -1,0 +1,211 @@
+"""The digest of each story (SPEC §3.2): cards, timeline, who said what, disagreements, checks, conclusion.
+
+Every line is a source sentence (trimmed at most) with its id: nothing here writes a claim of its own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from matome.language.tokens import Token
+from matome.records import (
+    AnalyzedArticle,
+    Card,
+    Digest,
+    Reactions,
+    Statement,
+    StoryCheck,
+    SupportedLine,
+    TimelineEntry,
+)
+from matome.stories.cluster import cluster
+from matome.stories.disagreements import disagreements
+from matome.stories.duplicates import copy_groups
+from matome.stories.reports import Report, reports_of
+from matome.stories.summary import summarize, trim
+
+TIMELINE_MAX = 10
+KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
+START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
+
+Tokenize = Callable[[str], list[Token]]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """One original report and the copies that repeat it."""
+
+    original: Report
+    copies: tuple[Report, ...]
+
+
+def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize) -> list[Digest]:
+    """Group the articles' reports into stories and write one digest per story, oldest story first."""
+    articles = list(articles)
+    reports = [r for a in articles for r in reports_of(a)]
+    groups = {g[0].id: Group(g[0], tuple(g[1:])) for g in copy_groups(reports)}
+    stories = cluster([g.original for g in groups.values()], tokenize)
+    story_of = {r.id: n for n, story in enumerate(stories) for r in story}
+    by_id = {a.id: a for a in articles}
+    return [_digest([groups[r.id] for r in story], by_id, story_of, stories, tokenize) for story in stories]
+
+
+def _digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
+            stories: list[list[Report]], tokenize: Tokenize) -> Digest:
+    originals = [g.original for g in story]
+    cards = tuple(_card(g, articles) for g in story)
+    statements = [s for r in originals for s in r.statements]
+    source = _source_name(originals)
+    lead_card = min(cards, key=lambda c: (not c.summary, KIND_RANK[c.kind], c.published or "9999"))
+    return Digest(
+        id=_story_id(originals),
+        title=_title(originals),
+        lead=lead_card.summary[0] if lead_card.summary else SupportedLine("", ()),
+        articles=tuple(dict.fromkeys(r.article for g in story for r in (g.original, *g.copies))),
+        cards=cards,
+        timeline=_timeline(originals),
+        statements=tuple(statements),
+        disagreements=disagreements(statements, source, tokenize),
+        checks=_checks(story, articles, story_of, stories),
+        reactions=_reactions(originals, articles),
+        conclusion=_conclusion(cards, statements, originals),
+    )
+
+
+def _story_id(reports: list[Report]) -> str:
+    return "s-" + hashlib.sha256("\n".join(sorted(r.id for r in reports)).encode()).hexdigest()[:10]
+
+
+def _title(reports: list[Report]) -> str:
+    """The title of the earliest full report (a digest page's own title may name another event)."""
+    for kinds in (("article", "blog"), ("card",), ("page",)):
+        titled = [r for r in reports if r.kind in kinds and r.title]
+        if titled:
+            return titled[0].title or ""
+    first = next((s.text for r in reports for s in r.body_sentences), "")
+    return trim(first) or "(untitled story)"
+
+
+def _card(group: Group, articles: dict[str, AnalyzedArticle]) -> Card:
+    report = group.original
+    article = articles[report.article]
+    published = report.day.isoformat() if report.day else None
+    if report.kind != "card" and article.published:
+        published = article.published
+    return Card(report.id, report.title, report.outlet, published, report.url, summarize(report),
+                tuple(c.id for c in group.copies), report.kind)
+
+
+def _source_name(reports: list[Report]) -> Callable[[Statement], str]:
+    by_sentence = {s.id: r for r in reports for s in r.sentences}
+
+    def name(statement: Statement) -> str:
+        report = by_sentence.get(statement.sentence)
+        return (report.outlet or report.title or report.id) if report else "?"
+
+    return name
+
+
+def _timeline(reports: list[Report]) -> tuple[TimelineEntry, ...]:
+    """Sentences with a date of one day, by date: what happened when, each from its source."""
+    entries: dict[tuple[str, str], TimelineEntry] = {}
+    for report in reports:
+        texts = {s.id: s.text for s in report.sentences if s.part != "title"}
+        for entity in report.entities:
+            if entity.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", entity.canonical) and entity.sentence in texts:
+                text = trim(texts[entity.sentence])
+                entries.setdefault((entity.canonical, text[:30]),
+                                   TimelineEntry(entity.canonical, text, (entity.sentence,)))
+    ordered = sorted(entries.values(), key=lambda e: e.date)
+    return tuple(ordered[:TIMELINE_MAX])
+
+
+def _checks(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
+            stories: list[list[Report]]) -> tuple[StoryCheck, ...]:
+    checks: list[StoryCheck] = []
+    for group in story:
+        checks.extend(_copy_checks(group))
+        checks.extend(_mixed_page_checks(group.original, articles, story_of, stories))
+        article = articles[group.original.article]
+        ids = {s.id for s in group.original.sentences}
+        checks.extend(StoryCheck(c.code, c.message, (article.id,)) for c in article.checks
+                      if c.sentence in ids and c.code in ("title-wrong-for-date", "weekday-mismatch"))
+    checks.extend(_start_dates([g.original for g in story]))
+    return tuple(dict.fromkeys(checks))
+
+
+def _copy_checks(group: Group) -> list[StoryCheck]:
+    copies = [c for c in group.copies if c.kind != "card"]
+    if not copies:
+        return []
+    names = "、".join(c.outlet or c.id for c in copies)
+    return [StoryCheck("syndicated-copy", f"{names} carries the text of {group.original.outlet or group.original.id} "
+                       "— one report, counted once", (group.original.article, *(c.article for c in copies)))]
+
+
+def _mixed_page_checks(report: Report, articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
+                       stories: list[list[Report]]) -> list[StoryCheck]:
+    """A digest page whose cards belong to other stories than the page's own title."""
+    if report.kind != "page":
+        return []
+    own = story_of.get(report.id)
+    checks = []
+    for n, card in enumerate(articles[report.article].source_cards, 1):
+        card_id = f"{report.article}#card{n}"
+        where = story_of.get(card_id, own)
+        if where != own:
+            other = stories[where][0].title if where is not None else "?"
+            checks.append(StoryCheck(
+                "digest-mixes-events",
+                f"the digest page 「{report.title}」 (about {report.day or 'an undated event'}) quotes the card "
+                f"「{card.title}」 ({card.published or 'undated'}), which reports another event: 「{other}」",
+                (report.article,)))
+    return checks
+
+
+def _start_dates(reports: list[Report]) -> list[StoryCheck]:
+    """Two reports that date the start of the event differently (`15日…入った` / `16日に始めた`)."""
+    starts: dict[str, Report] = {}
+    for report in reports:
+        if report.kind in ("card", "page"):
+            continue
+        for sentence in report.sentences:
+            if not START.search(sentence.text):
+                continue
+            days = [e.canonical for e in report.entities if e.sentence == sentence.id and e.type == "DATE"
+                    and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.canonical)]
+            if days:
+                starts.setdefault(days[0], report)
+                break
+    if len(starts) < 2:
+        return []
+    told = "; ".join(f"{r.outlet or r.id}: {day}" for day, r in sorted(starts.items()))
+    return [StoryCheck("dates-differ", f"the reports date the start of the event differently ({told})",
+                       tuple(dict.fromkeys(r.article for r in starts.values())))]
+
+
+def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> Reactions:
+    """The slot for reader reaction; counts only until the comments stage fills the summary."""
+    threads = [articles[r.article] for r in reports if r.kind in ("blog", "page", "article")]
+    comments = sum(len(a.comments) for a in threads)
+    replies = sum(1 for a in threads for c in a.comments if c.reply_to)
+    return Reactions((), (("comments", comments), ("replies", replies)) if comments else ())
+
+
+def _conclusion(cards: tuple[Card, ...], statements: list[Statement],
+                reports: list[Report]) -> tuple[SupportedLine, ...]:
+    """💡 × 3 from the sources: how it began, where it stands now, and what is still disputed or next."""
+    lines: list[SupportedLine] = []
+    full = [c for c in cards if c.summary and KIND_RANK[c.kind] < 3] or [c for c in cards if c.summary]
+    dated = sorted(full, key=lambda c: (c.published or "9999", KIND_RANK[c.kind]))
+    candidates = [*(c.summary[0] for c in dated[:1]), *(c.summary[0] for c in dated[-1:]),
+                  *(line for c in dated for line in c.summary[1:])]
+    for line in candidates:
+        if len(lines) == 3:
+            break
+        if line.text and all(line.text != chosen.text for chosen in lines):
+            lines.append(line)
+    return tuple(lines)

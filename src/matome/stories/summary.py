@@ -1,0 +1,57 @@
+"""Extractive three-line summaries: the sentences that cover a report's actors, event and numbers, not each other."""
+
+from __future__ import annotations
+
+import re
+
+from matome.records import Entity, Sentence, SupportedLine
+from matome.stories.reports import Report
+
+LINES = 3
+MAX_CHARS = 110
+REDUNDANT = 0.45
+LEADING = re.compile(r"^(?:しかし|また|さらに|一方で?|ただ|なお|その上で|そして|これに対し|このため)、?")
+NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]+(?:人|円|件|本|回|日|%)")
+CHATTER = re.compile(r"(?:ね|よ|ですね|ましょう|ません|かな|たい)[!！。]?$|[?？]$")
+
+
+def summarize(report: Report, lines: int = LINES) -> tuple[SupportedLine, ...]:
+    """A source card's own ✅ bullets; otherwise the best `lines` sentences of the report, in their order."""
+    sentences = [s for s in report.body_sentences if s.part in ("body", "card")]
+    if report.kind == "card":
+        return tuple(SupportedLine(s.text, (s.id,)) for s in sentences[:lines])
+    ranked = sorted(sentences, key=lambda s: -_score(s, sentences.index(s), report.entities))
+    chosen: list[Sentence] = []
+    for sentence in ranked:
+        if len(chosen) == lines:
+            break
+        if all(_overlap(sentence.text, c.text) < REDUNDANT for c in chosen):
+            chosen.append(sentence)
+    chosen.sort(key=sentences.index)
+    return tuple(SupportedLine(trim(s.text), (s.id,)) for s in chosen)
+
+
+def _score(sentence: Sentence, position: int, entities: tuple[Entity, ...]) -> float:
+    mine = [e for e in entities if e.sentence == sentence.id]
+    actors = {e.canonical for e in mine if e.type in ("PERSON", "ORG", "GPE", "MEDIA")}
+    score = 1.5 * min(len(actors), 3) + (1.0 if any(e.type == "DATE" for e in mine) else 0.0)
+    score += 0.8 if NUMBER.search(sentence.text) else 0.0
+    score += max(0.0, 2.0 - 0.5 * position)
+    if CHATTER.search(sentence.text) or len(sentence.text) < 15:
+        score -= 3.0
+    return score - max(0, len(sentence.text) - 150) / 50
+
+
+def _overlap(a: str, b: str) -> float:
+    grams_a = {a[i: i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i: i + 2] for i in range(len(b) - 1)}
+    return len(grams_a & grams_b) / (len(grams_a | grams_b) or 1)
+
+
+def trim(text: str) -> str:
+    """A line that stands alone: no leading connective; a long sentence cut at a comma before MAX_CHARS."""
+    text = LEADING.sub("", text).strip()
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind("、", 0, MAX_CHARS)
+    return text[:cut] + "…" if cut > MAX_CHARS // 2 else text
