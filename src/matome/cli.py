@@ -19,6 +19,7 @@ from matome.errors import MatomeError
 from matome.language.analyze import Analyzer
 from matome.read import list_files, read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
+from matome.run.local import digest as digest_paths
 from matome.run.local import ingest as ingest_paths
 from matome.store import Store
 
@@ -156,6 +157,26 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
     for line in summary.lines():
         err.print(line)
     err.print(f"{total} articles in {settings.db}")
+
+
+@app.command()
+@friendly
+def digest(inputs: Annotated[list[Path], typer.Argument(help="Files, directories, or a matome SQLite store.")],
+           out: Annotated[Path, typer.Option("--out", help="Directory for the digests.")] = Path("digests"),
+           config: ConfigOpt = None) -> None:
+    """Group articles into stories and write a checkable digest of each: Markdown, HTML and JSON, plus index.html."""
+    settings = _config(config)
+    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("read", total=None)
+
+        def advance(item: Article | ReadFailure) -> None:
+            if isinstance(item, ReadFailure):
+                _warn(item)
+            progress.advance(task)
+
+        run = digest_paths(inputs, out, settings.read, advance)
+    err.print(f"{run.stories} stories from {run.articles} articles, {len(run.failures)} skipped")
+    print(run.index)
 
 
 @app.command()

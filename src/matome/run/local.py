@@ -1,4 +1,4 @@
-"""The local executor: read pages in this process and store them, with progress and a closing summary."""
+"""The local executor: read, analyze, store and digest pages in this process, with progress and summaries."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from matome.config import ReadConfig
+from matome.language.analyze import Analyzer
 from matome.read import read_paths
-from matome.records import Article, ReadFailure
+from matome.records import AnalyzedArticle, Article, ReadFailure
+from matome.render.write import write_digests
 from matome.store import Store
+from matome.stories.digest import build_digests
 
 
 @dataclass
@@ -44,3 +47,47 @@ def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadC
         if on_item:
             on_item(item)
     return summary
+
+
+@dataclass
+class DigestRun:
+    """What one `matome digest` did."""
+
+    index: Path
+    stories: int
+    articles: int
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadConfig(),
+           on_item: Callable[[Article | ReadFailure], None] | None = None) -> DigestRun:
+    """Read (or load from a store), analyze, group into stories and write every digest under `out`."""
+    analyzer = Analyzer()
+    articles: list[AnalyzedArticle] = []
+    failures: list[ReadFailure] = []
+    for item in _articles(inputs, config):
+        if on_item:
+            on_item(item)
+        if isinstance(item, ReadFailure):
+            failures.append(item)
+            continue
+        analyzed = item if isinstance(item, AnalyzedArticle) else analyzer(item)
+        if isinstance(analyzed, AnalyzedArticle):
+            articles.append(analyzed)
+    digests = build_digests(articles, analyzer.tokenize)
+    sentences = {s.id: s.text for a in articles for s in a.sentences}
+    index = write_digests(digests, sentences, out, len(articles))
+    return DigestRun(index, len(digests), len(articles), failures)
+
+
+def _articles(inputs: Iterable[str | Path], config: ReadConfig) -> Iterable[Article | ReadFailure]:
+    """Pages from files and directories; stored records from an SQLite store given as an input."""
+    pages: list[str | Path] = []
+    for path in map(Path, inputs):
+        if path.is_file() and path.read_bytes()[:16] == b"SQLite format 3\x00":
+            with Store(path) as store:
+                yield from store.articles()
+        else:
+            pages.append(path)
+    if pages:
+        yield from read_paths(pages, config)

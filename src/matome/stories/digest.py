@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from matome.language.tokens import Token
 from matome.records import (
@@ -55,6 +56,7 @@ def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize) -> li
 
 def _digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
             stories: list[list[Report]], tokenize: Tokenize) -> Digest:
+    story = sorted(story, key=lambda g: (g.original.day or date.max, KIND_RANK[g.original.kind], g.original.id))
     originals = [g.original for g in story]
     cards = tuple(_card(g, articles) for g in story)
     statements = [s for r in originals for s in r.statements]
@@ -111,14 +113,14 @@ def _source_name(reports: list[Report]) -> Callable[[Statement], str]:
 
 def _timeline(reports: list[Report]) -> tuple[TimelineEntry, ...]:
     """Sentences with a date of one day, by date: what happened when, each from its source."""
-    entries: dict[tuple[str, str], TimelineEntry] = {}
+    entries: dict[str, TimelineEntry] = {}
     for report in reports:
         texts = {s.id: s.text for s in report.sentences if s.part != "title"}
         for entity in report.entities:
-            if entity.type == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", entity.canonical) and entity.sentence in texts:
-                text = trim(texts[entity.sentence])
-                entries.setdefault((entity.canonical, text[:30]),
-                                   TimelineEntry(entity.canonical, text, (entity.sentence,)))
+            one_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", entity.canonical)
+            if entity.type == "DATE" and one_day and entity.sentence in texts and entity.sentence not in entries:
+                entries[entity.sentence] = TimelineEntry(entity.canonical, trim(texts[entity.sentence]),
+                                                         (entity.sentence,))
     ordered = sorted(entries.values(), key=lambda e: e.date)
     return tuple(ordered[:TIMELINE_MAX])
 

@@ -1,0 +1,1 @@
+"""Writers: a story digest as Markdown, HTML and JSON, and the index of stories."""

@@ -1,0 +1,82 @@
+"""Write digests: DIR/<story>.md, .html, .json, DIR/index.html, DIR/stories.json and DIR/style.css."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from importlib.resources import files
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from matome.records import Digest, Statement
+
+KINDS = {"article": "記事", "blog": "ブログ", "card": "まとめ掲載", "page": "まとめページ"}
+
+
+class Notes:
+    """Footnotes in order of first citation: each cited sentence id gets a number and its text."""
+
+    def __init__(self, sentences: dict[str, str]) -> None:
+        self._sentences = sentences
+        self._order: dict[str, int] = {}
+
+    def number(self, sentence_id: str) -> int:
+        return self._order.setdefault(sentence_id, len(self._order) + 1)
+
+    def text(self, sentence_id: str) -> str:
+        return self._sentences.get(sentence_id, "(sentence not found)")
+
+    def items(self) -> Iterator[tuple[str, str]]:
+        return ((i, self.text(i)) for i in self._order)
+
+
+def _markdown_text(value: str) -> str:
+    """Page text in Markdown stays text: no raw HTML, no link or emphasis syntax."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
+
+
+def _environment() -> Environment:
+    env = Environment(loader=PackageLoader("matome.render", "templates"), undefined=StrictUndefined,
+                      autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
+                      trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
+    env.filters["md"] = _markdown_text
+    env.filters["cell"] = lambda text: text.replace("\n", " ")
+    return env
+
+
+def speakers(statements: Iterable[Statement]) -> list[tuple[str, list[Statement]]]:
+    """Statements grouped by speaker (resolved id first), each said thing once."""
+    groups: dict[str, tuple[str, list[Statement]]] = {}
+    for statement in statements:
+        key = statement.speaker_canonical or statement.speaker or "?"
+        name, said = groups.setdefault(key, (statement.speaker or "?", []))
+        if all(s.content != statement.content for s in said):
+            said.append(statement)
+    return list(groups.values())
+
+
+def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Path:
+    """Write every digest and the index; returns the path of index.html."""
+    out.mkdir(parents=True, exist_ok=True)
+    env = _environment()
+    for digest in digests:
+        context = {"d": digest, "speakers": speakers(digest.statements), "kinds": KINDS}
+        html_notes, md_notes = Notes(sentences), Notes(sentences)
+        (out / f"{digest.id}.html").write_text(env.get_template("story.html.j2").render(notes=html_notes, **context),
+                                               encoding="utf-8")
+        (out / f"{digest.id}.md").write_text(env.get_template("story.md.j2").render(notes=md_notes, **context),
+                                             encoding="utf-8")
+        record = digest.to_dict() | {"sources": dict(html_notes.items())}
+        (out / f"{digest.id}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n",
+                                               encoding="utf-8")
+    stories = [{"id": d.id, "title": d.title, "articles": list(d.articles)} for d in digests]
+    (out / "stories.json").write_text(json.dumps(stories, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    css = files("matome.render").joinpath("templates", "style.css").read_text(encoding="utf-8")
+    (out / "style.css").write_text(css, encoding="utf-8")
+    index = out / "index.html"
+    index.write_text(env.get_template("index.html.j2").render(digests=digests, article_count=article_count),
+                     encoding="utf-8")
+    return index
