@@ -6,6 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from matome.language.analyze import Analyzer
+from matome.read import read_paths
+from matome.records import AnalyzedArticle, Article, Digest
+from matome.stories.digest import build_digests
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
@@ -26,3 +31,28 @@ def html_page() -> str:
         "<p>東京都で記者会見が開かれ、知事は新しい防災計画を発表した。計画は来年度から始まる。</p>"
         "<p>知事は「住民の安全を第一に考える」と述べた。</p></article></body></html>"
     )
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+@pytest.fixture(scope="session")
+def demo_articles(analyzer: Analyzer) -> list[AnalyzedArticle]:
+    return [analyzer.analyze(a) for a in read_paths([EXAMPLES]) if isinstance(a, Article)]
+
+
+@pytest.fixture(scope="session")
+def demo_digests(demo_articles: list[AnalyzedArticle], analyzer: Analyzer) -> list[Digest]:
+    return build_digests(demo_articles, analyzer.tokenize)
+
+
+@pytest.fixture(scope="session")
+def demo_out(demo_digests: list[Digest], demo_articles: list[AnalyzedArticle],
+             tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from matome.render.write import write_digests
+
+    out = tmp_path_factory.mktemp("digests")
+    write_digests(demo_digests, {s.id: s.text for a in demo_articles for s in a.sentences}, out, len(demo_articles))
+    return out

@@ -296,7 +296,7 @@ class Disagreement(Record):
 
 @dataclass(frozen=True, slots=True)
 class StoryCheck(Record):
-    """Something doubtful about a story's sources: mixed events, dates that differ, copies, titles wrong for the date."""
+    """Something doubtful about a story's sources: mixed events, differing dates, copies, titles wrong for the date."""
 
     code: str
     message: str

@@ -52,7 +52,7 @@ def speakers(statements: Iterable[Statement]) -> list[tuple[str, list[Statement]
     groups: dict[str, tuple[str, list[Statement]]] = {}
     for statement in statements:
         key = statement.speaker_canonical or statement.speaker or "?"
-        name, said = groups.setdefault(key, (statement.speaker or "?", []))
+        _, said = groups.setdefault(key, (statement.speaker or "?", []))
         if all(s.content != statement.content for s in said):
             said.append(statement)
     return list(groups.values())

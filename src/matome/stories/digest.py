@@ -49,7 +49,7 @@ def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize) -> li
     reports = [r for a in articles for r in reports_of(a)]
     groups = {g[0].id: Group(g[0], tuple(g[1:])) for g in copy_groups(reports)}
     stories = cluster([g.original for g in groups.values()], tokenize)
-    story_of = {r.id: n for n, story in enumerate(stories) for r in story}
+    story_of = {r.id: n for n, story in enumerate(stories) for g in story for r in (g, *groups[g.id].copies)}
     by_id = {a.id: a for a in articles}
     return [_digest([groups[r.id] for r in story], by_id, story_of, stories, tokenize) for story in stories]
 

@@ -17,8 +17,8 @@ DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
 SAME_POINT = 0.5
 CORE = 4
-ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|ではなかった|"
-                     r"ていない|ていた|ている|なかった|ない|ません|ました|ます|です|だった|だ|である|ず|た)$")
+ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
+                     r"ではなかった|ていない|ていた|ている|なかった|ない|ません|ました|ます|です|だった|だ|である|ず|た)$")
 
 Source = Callable[[Statement], str]
 
@@ -74,7 +74,7 @@ def _nouns(text: str, tokenize: Callable[[str], list[Token]]) -> frozenset[str]:
 
 
 def _same_point(a: str, b: str, tokenize: Callable[[str], list[Token]]) -> bool:
-    """The same claim: most nouns shared, and the same predicate once negation is stripped (決裂した / 決裂していない)."""
+    """The same claim: most nouns shared, and the same predicate without negation (決裂した / 決裂していない)."""
     nouns_a, nouns_b = _nouns(a, tokenize), _nouns(b, tokenize)
     if not nouns_a or not nouns_b or len(nouns_a & nouns_b) < 2:
         return False

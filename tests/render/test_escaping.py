@@ -1,0 +1,32 @@
+"""Page text is hostile: it stays text in every output of a digest."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from matome.cli import app
+
+HOSTILE = ("<html><head><title>市が&lt;script&gt;alert(1)&lt;/script&gt;防災計画を発表</title></head><body><article>"
+           "<h1>市が&lt;script&gt;alert(1)&lt;/script&gt;防災計画を発表</h1>"
+           "<p>市長は「&lt;img src=x onerror=alert(2)&gt;を許さない」と述べた。市は防災計画を発表し、避難所を増やす。</p>"
+           "<p>計画は[リンク](javascript:alert(3))と**強調**を含む文でも、そのまま表示される。</p>"
+           "</article></body></html>")
+
+
+def test_hostile_text_is_escaped_in_every_output(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "hostile.html").write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, ["digest", str(tmp_path / "pages"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = "\n".join(p.read_text(encoding="utf-8") for p in out.glob("*.html"))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    markdown = "\n".join(p.read_text(encoding="utf-8") for p in out.glob("*.md"))
+    assert "<script>" not in markdown and "<img" not in markdown
+    assert "\\[リンク\\]" in markdown and "\\*\\*強調\\*\\*" in markdown
+    record = json.loads(next(out.glob("s-*.json")).read_text(encoding="utf-8"))
+    assert "<script>alert(1)</script>" in record["title"]  # JSON keeps the text itself; escaping is the reader's
