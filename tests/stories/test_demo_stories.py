@@ -11,7 +11,7 @@ from matome.records import AnalyzedArticle, Digest
 
 
 def _truth() -> dict[str, str]:
-    rows = [line.split("\t") for line in (EXAMPLES / "stories.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in (Path(__file__).with_name("demo_stories.tsv")).read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#")]
     return {name: story for name, story in rows}
 
