@@ -36,7 +36,7 @@ def _score(sentence: Sentence, position: int, entities: tuple[Entity, ...]) -> f
     actors = {e.canonical for e in mine if e.type in ("PERSON", "ORG", "GPE", "MEDIA")}
     score = 1.5 * min(len(actors), 3) + (1.0 if any(e.type == "DATE" for e in mine) else 0.0)
     score += 0.8 if NUMBER.search(sentence.text) else 0.0
-    score += max(0.0, 2.0 - 0.5 * position)
+    score += max(0.0, 3.0 - 0.75 * position)
     if CHATTER.search(sentence.text) or len(sentence.text) < 15:
         score -= 3.0
     return score - max(0, len(sentence.text) - 150) / 50
