@@ -150,6 +150,15 @@ class EmbeddedPost(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Flag(Record):
+    """A judgement on a comment: abusive, speculation, off_topic or constructive, how sure, and the words behind it."""
+
+    flag: str
+    score: float
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Comment(Record):
     """One reader comment; reply_to names the id of the comment it answers."""
 
@@ -158,6 +167,39 @@ class Comment(Record):
     author: str | None = None
     posted: str | None = None
     reply_to: str | None = None
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Viewpoint(Record):
+    """A group of comments that argue the same thing: its most typical comment, the count, and stance on an actor."""
+
+    label: str
+    count: int
+    example: str
+    comments: tuple[str, ...] = ()
+    stance: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CommentDigest(Record):
+    """What readers think, in three lines (abusive comments excluded and counted)."""
+
+    summary: tuple[str, ...]
+    viewpoints: tuple[Viewpoint, ...]
+    counts: tuple[tuple[str, int], ...]
+    support: tuple[tuple[str, ...], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = Record.to_dict(self)
+        data["counts"] = dict(self.counts)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> CommentDigest:
+        data = dict(data) | {"counts": tuple(sorted(data.get("counts", {}).items()))}
+        return cls(tuple(data["summary"]), tuple(Viewpoint.from_dict(v) for v in data["viewpoints"]),
+                   data["counts"], tuple(tuple(s) for s in data.get("support", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +227,7 @@ class Article(Record):
     boilerplate: tuple[str, ...] = ()
     warnings: tuple[Notice, ...] = ()
     encoding: str | None = None
+    comment_digest: CommentDigest | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,7 @@ def test_every_quotation_is_verbatim_in_the_sentence_it_cites(demo_out: Path,
 def test_every_quotation_in_every_output_is_in_the_sources(demo_out: Path, demo_articles: list[AnalyzedArticle],
                                                            suffix: str) -> None:
     titles = [t for a in demo_articles for t in (a.title, *(c.title for c in a.source_cards)) if t]
+    titles += [c.text.replace("\n", " ") for a in demo_articles for c in a.comments]
     corpus = "\n".join([*titles, *(s.text for a in demo_articles for s in a.sentences)])
     rendered = "\n".join(p.read_text(encoding="utf-8") for p in demo_out.glob(f"s-*.{suffix}"))
     if suffix == "json":

@@ -6,6 +6,7 @@ import logging
 from dataclasses import dataclass, replace
 from datetime import date
 
+from matome.comments.digest import read_comments
 from matome.language.checks import date_checks, quote_check, title_check
 from matome.language.dates import find_date, find_date_mentions
 from matome.language.entities import EntityFinder, Mention
@@ -46,6 +47,7 @@ class Analyzer:
             return replace(article, warnings=(*article.warnings, notice))
 
     def analyze(self, article: Article) -> AnalyzedArticle:
+        article = read_comments(article, self.tokenize)
         anchor = reference_date(article)
         sentences: list[Sentence] = []
         entities: list[Entity] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -190,11 +191,19 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
 
 
 def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> Reactions:
-    """The slot for reader reaction; counts only until the comments stage fills the summary."""
-    threads = [articles[r.article] for r in reports if r.kind in ("blog", "page", "article")]
-    comments = sum(len(a.comments) for a in threads)
-    replies = sum(1 for a in threads for c in a.comments if c.reply_to)
-    return Reactions((), (("comments", comments), ("replies", replies)) if comments else ())
+    """The largest thread's three-line digest (each line citing its comments), and counts over every thread."""
+    threads = [articles[r.article] for r in reports if r.kind != "card" and articles[r.article].comment_digest]
+    if not threads:
+        return Reactions()
+    counts: Counter[str] = Counter()
+    for article in threads:
+        counts.update(dict(article.comment_digest.counts))  # type: ignore[union-attr]
+    largest = max(threads, key=lambda a: len(a.comments))
+    digest = largest.comment_digest
+    assert digest is not None
+    lines = tuple(SupportedLine(text, tuple(f"{largest.id}:{c}" for c in support))
+                  for text, support in zip(digest.summary, digest.support, strict=False))
+    return Reactions(lines, tuple(sorted(counts.items())))
 
 
 def _conclusion(cards: tuple[Card, ...], statements: list[Statement],

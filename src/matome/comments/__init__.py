@@ -1,0 +1,1 @@
+"""Reader comments: threads, flags, viewpoints and the digest of what readers think."""
