@@ -6,6 +6,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -14,15 +15,18 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from matome.comments.digest import read_comments
 from matome.config import Config, load_config
 from matome.errors import MatomeError
 from matome.language.analyze import Analyzer
+from matome.language.tokens import Tokenizer
 from matome.read import list_files, read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.run.local import digest as digest_paths
 from matome.run.local import ingest as ingest_paths
 from matome.store import Store
 
+FLAGS = {"abusive", "speculation", "off_topic", "constructive"}
 app = typer.Typer(help="matome: read Japanese news pages and turn them into sourced digests.", no_args_is_help=True,
                   add_completion=False)
 err = Console(stderr=True, highlight=False)
@@ -127,6 +131,52 @@ def analyze(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = N
         else:
             read_any = True
             _print_article(analyzer(item), fmt)
+    if not read_any:
+        raise typer.Exit(1)
+
+
+def _print_thread(article: Article, fmt: Format, hide: set[str]) -> None:
+    if fmt is Format.json:
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+        return
+    lines = [f"# {article.title or '(no title)'}  ({len(article.comments)} comments)"]
+    for comment in article.comments:
+        flags = {f.flag for f in comment.flags}
+        marks = " ".join(f"[{f.flag} {f.score:.2f}: {', '.join(f.evidence)}]" for f in comment.flags)
+        reply = f" → {comment.reply_to}" if comment.reply_to else ""
+        text = f"(folded: {', '.join(sorted(flags & hide))})" if flags & hide else comment.text.replace("\n", " / ")
+        lines.append(f"{comment.id}{reply}: {text} {marks}".rstrip())
+    if article.comment_digest:
+        lines.append("")
+        lines.extend(f"  {line}" for line in article.comment_digest.summary)
+        lines.append("  " + ", ".join(f"{k} {v}" for k, v in article.comment_digest.counts))
+    sys.stdout.write("\n".join(lines) + "\n\n")
+
+
+@app.command()
+@friendly
+def comments(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None,
+             hide: Annotated[list[str] | None, typer.Option("--hide", help="Fold comments with this flag "
+                                                            "(abusive, speculation, off_topic, constructive).")]
+             = None) -> None:
+    """Print each page's reader thread with flags (abusive, speculation, off_topic, constructive) and its digest."""
+    settings = _config(config)
+    tokenize = Tokenizer()
+    hidden = set(hide or [])
+    unknown = hidden - FLAGS
+    if unknown:
+        raise typer.BadParameter(f"unknown flag {', '.join(sorted(unknown))}; choose from {', '.join(sorted(FLAGS))}")
+    read_any = False
+    for item in read_paths(paths, settings.read):
+        if isinstance(item, ReadFailure):
+            _warn(item)
+        else:
+            read_any = True
+            thread = read_comments(item, tokenize)
+            if hidden and fmt is Format.json:
+                kept = tuple(c for c in thread.comments if not {f.flag for f in c.flags} & hidden)
+                thread = replace(thread, comments=kept)
+            _print_thread(thread, fmt, hidden)
     if not read_any:
         raise typer.Exit(1)
 

@@ -30,3 +30,18 @@ def test_hostile_text_is_escaped_in_every_output(tmp_path: Path) -> None:
     assert "\\[リンク\\]" in markdown and "\\*\\*強調\\*\\*" in markdown
     record = json.loads(next(out.glob("s-*.json")).read_text(encoding="utf-8"))
     assert "<script>alert(1)</script>" in record["title"]  # JSON keeps the text itself; escaping is the reader's
+
+
+def test_reader_reaction_lines_are_escaped(tmp_path: Path) -> None:
+    from matome.records import Card, Digest, Reactions, SupportedLine
+    from matome.render.write import write_digests
+
+    line = SupportedLine("3件 (50%): 「<script>alert('x')</script>これも表示」", ("a:c1",))
+    digest = Digest("s-test", "題", SupportedLine("本文。", ("a:1",)), ("a",),
+                    (Card("a", "題", "紙", None, None, (SupportedLine("本文。", ("a:1",)),)),), (), (), (), (),
+                    Reactions((line,), (("comments", 6),)), ())
+    write_digests([digest], {"a:1": "本文。", "a:c1": "<script>alert('x')</script>これも表示"}, tmp_path, 1)
+    html = (tmp_path / "s-test.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "s-test.md").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(" in html
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
