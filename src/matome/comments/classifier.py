@@ -33,9 +33,7 @@ class AbuseModel:
 
     def score(self, text: str) -> tuple[float, tuple[str, ...]]:
         """The probability that `text` is abusive, and the n-grams that pushed it up most."""
-        grams = ngrams(text)
-        total = sum(grams.values()) or 1
-        contributions = {g: self.weights[g] * n / total for g, n in grams.items() if g in self.weights}
+        contributions = {g: self.weights[g] for g in ngrams(text) if g in self.weights}
         logit = self.bias + sum(contributions.values())
         evidence = tuple(g for g, v in sorted(contributions.items(), key=lambda kv: -kv[1])[:3] if v > 0)
         return 1 / (1 + math.exp(-logit)), evidence
@@ -44,20 +42,18 @@ class AbuseModel:
         return json.dumps({"bias": self.bias, "weights": self.weights}, ensure_ascii=False, sort_keys=True)
 
 
-def train(texts: list[str], labels: list[bool], epochs: int = 400, rate: float = 2.0, l2: float = 1e-3) -> AbuseModel:
-    """Logistic regression with class weights (abuse is rare) over length-normalised n-gram counts."""
+def train(texts: list[str], labels: list[bool], epochs: int = 300, rate: float = 0.5, l2: float = 1e-2) -> AbuseModel:
+    """Logistic regression with class weights (abuse is rare) over n-gram presence."""
     vocabulary = [g for g, n in sum((ngrams(t) for t in texts), Counter()).items() if n >= MIN_COUNT]
     index = {g: i for i, g in enumerate(vocabulary)}
     x = np.zeros((len(texts), len(vocabulary)))
     for row, text in enumerate(texts):
-        grams = ngrams(text)
-        total = sum(grams.values()) or 1
-        for gram, count in grams.items():
+        for gram in ngrams(text):
             if gram in index:
-                x[row, index[gram]] = count / total
+                x[row, index[gram]] = 1.0
     y = np.array(labels, dtype=float)
     positive = max(y.mean(), 1e-6)
-    sample = np.where(y == 1, 0.5 / positive, 0.5 / max(1 - positive, 1e-6))
+    sample = np.where(y == 1, math.sqrt((1 - positive) / positive), 1.0)  # rare abuse counts more, not as much
     w, b = np.zeros(len(vocabulary)), 0.0
     for _ in range(epochs):
         p = 1 / (1 + np.exp(-(x @ w + b)))
