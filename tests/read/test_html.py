@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import trafilatura
 
 from matome.read.page import read_page
@@ -86,3 +87,24 @@ def test_a_comment_section_of_unknown_layout_is_split_as_a_plain_thread() -> Non
     assert "ありがたい" not in article.body
     assert any("ありがたい" in c.text for c in article.comments)
     assert "comment-layout-guessed" in {w.code for w in article.warnings}
+
+
+LAYOUTS = {
+    "livedoor": ("<div id='comment-area'><ul><li class='comment-item'><span class='comment-author'>名無し</span>"
+                 "<div class='comment-body-text'>{a}</div></li><li class='comment-item'>"
+                 "<span class='comment-author'>通行人</span><div class='comment-body-text'>{b}</div></li></ul></div>"),
+    "hatena": ("<div class='comment-box'><ul class='comment'><li class='entry-comment'><span class='comment-user-name'>"
+               "id:yamada</span><p class='entry-comment-text'>{a}</p></li><li class='entry-comment'>"
+               "<span class='comment-user-name'>id:sato</span><p class='entry-comment-text'>{b}</p></li></ul></div>"),
+    "disqus": ("<div id='disqus_thread'><ul id='posts'><li class='post'><span class='author'>山田</span>"
+               "<div class='post-message'><p>{a}</p></div></li><li class='post'><span class='author'>佐藤</span>"
+               "<div class='post-message'><p>{b}</p></div></li></ul></div>"),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_common_comment_layouts(layout: str) -> None:
+    thread = LAYOUTS[layout].format(a="避難所が増えるのはありがたいですね。", b="予算の説明がほしい。")
+    article = _read(f"<html><body><article><h1>題</h1>{BODY}</article>{thread}</body></html>")
+    assert [c.text for c in article.comments] == ["避難所が増えるのはありがたいですね。", "予算の説明がほしい。"]
+    assert "ありがたい" not in article.body and "避難所を二倍" in article.body

@@ -63,8 +63,8 @@ ESSAY_MIN_LINES = 5
 ESSAY_LINE_END = re.compile(r"。$")
 
 # --- HTML comment sections ---------------------------------------------------------------------------------
-# Every rule below needs a class or id naming a comment; pages without one skip the XPath work.
-COMMENT_HINT = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*comment""", re.I)
+# Every rule below needs a class or id naming a comment (or Disqus); pages without one skip the XPath work.
+COMMENT_HINT = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*(?:comment|disqus)""", re.I)
 # One XPath per common layout; each selects the element of a single comment. Add a layout here.
 COMMENT_ITEMS: tuple[str, ...] = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]//li",
@@ -76,13 +76,17 @@ COMMENT_ITEMS: tuple[str, ...] = (
     "//li[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
     "//div[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
     "//dl[contains(@class, 'comment')]/dd",
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-item ')]",  # livedoor Blog
+    "//li[contains(concat(' ', normalize-space(@class), ' '), ' entry-comment ')]",  # Hatena Blog
+    "//*[@id='posts' or contains(@class, 'post-list')]//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]",  # Disqus-style
 )
 # A comment section: an element with one of these ids, class words, or class substrings.
 COMMENT_SECTION_IDS = frozenset({"comments", "comment", "comment-area", "comment_area", "disqus_thread"})
 COMMENT_SECTION_CLASSES = frozenset({"comments", "comment-section", "commentlist", "comment-list"})
 COMMENT_SECTION_CLASS_PARTS = ("comment_list", "commentList", "comment-area")
 COMMENT_TEXT = (  # most specific first
-    ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or contains(@class, 'comment_text')]",
+    ".//*[contains(@class, 'comment-content') or contains(@class, 'comment-text') or contains(@class, 'comment_text')"
+    " or contains(@class, 'comment-body-text') or contains(@class, 'post-message') or contains(@class, 'entry-comment-text')]",
     ".//*[contains(@class, 'commentbody') or contains(@class, 'comment-body') or contains(@class, 'comment_body')]",
 )
 COMMENT_AUTHOR_BEFORE = "preceding-sibling::*[1][self::dt]"  # FC2-style <dt>author</dt><dd>comment</dd>
