@@ -102,10 +102,8 @@ def _print_article(article: Article, fmt: Format) -> None:
     sys.stdout.write("\n".join(lines) + "\n\n")
 
 
-@app.command()
-@friendly
-def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
-    """Read pages and print one article record per page (SPEC §3.1)."""
+def _each_article(paths: list[Path], config: Path | None, emit: Callable[[Article], None]) -> None:
+    """Read pages, warn about each failure on stderr, emit every article; exit 1 when none could be read."""
     settings = _config(config)
     read_any = False
     for item in read_paths(paths, settings.read):
@@ -113,26 +111,24 @@ def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None
             _warn(item)
         else:
             read_any = True
-            _print_article(item, fmt)
+            emit(item)
     if not read_any:
         raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
+    """Read pages and print one article record per page (SPEC §3.1)."""
+    _each_article(paths, config, lambda article: _print_article(article, fmt))
 
 
 @app.command()
 @friendly
 def analyze(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
     """Read pages and add the language layer: sentences, entities, statements (who said what) and checks."""
-    settings = _config(config)
     analyzer = Analyzer()
-    read_any = False
-    for item in read_paths(paths, settings.read):
-        if isinstance(item, ReadFailure):
-            _warn(item)
-        else:
-            read_any = True
-            _print_article(analyzer(item), fmt)
-    if not read_any:
-        raise typer.Exit(1)
+    _each_article(paths, config, lambda article: _print_article(analyzer(article), fmt))
 
 
 def _print_thread(article: Article, fmt: Format, hide: set[str]) -> None:
@@ -160,25 +156,20 @@ def comments(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = 
                                                             "(abusive, speculation, off_topic, constructive).")]
              = None) -> None:
     """Print each page's reader thread with flags (abusive, speculation, off_topic, constructive) and its digest."""
-    settings = _config(config)
     tokenize = Tokenizer()
     hidden = set(hide or [])
     unknown = hidden - FLAGS
     if unknown:
         raise typer.BadParameter(f"unknown flag {', '.join(sorted(unknown))}; choose from {', '.join(sorted(FLAGS))}")
-    read_any = False
-    for item in read_paths(paths, settings.read):
-        if isinstance(item, ReadFailure):
-            _warn(item)
-        else:
-            read_any = True
-            thread = read_comments(item, tokenize)
-            if hidden and fmt is Format.json:
-                kept = tuple(c for c in thread.comments if not {f.flag for f in c.flags} & hidden)
-                thread = replace(thread, comments=kept)
-            _print_thread(thread, fmt, hidden)
-    if not read_any:
-        raise typer.Exit(1)
+
+    def emit(article: Article) -> None:
+        thread = read_comments(article, tokenize)
+        if hidden and fmt is Format.json:
+            kept = tuple(c for c in thread.comments if not {f.flag for f in c.flags} & hidden)
+            thread = replace(thread, comments=kept)
+        _print_thread(thread, fmt, hidden)
+
+    _each_article(paths, config, emit)
 
 
 @app.command()

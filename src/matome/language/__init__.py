@@ -1,1 +1,1 @@
-"""The Japanese language layer: normalisation and dates (sentences, entities and statements come later)."""
+"""The Japanese language layer: normalisation, tokens, sentences, dates, entities, statements and checks."""

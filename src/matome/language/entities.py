@@ -91,7 +91,7 @@ class EntityFinder:
     def _named(self, text: str, name: str, start: int, end: int) -> Mention | None:
         actor = self.gazetteer.names[name]
         after = self.gazetteer.title_after(text, end)
-        if name in self.gazetteer.needs_title and not self._in_context(text, name, start, end, after):
+        if name in self.gazetteer.needs_title and not self._in_context(text, name, end, after):
             return None
         if actor.type == "PERSON":
             return Mention(text[start: end + len(after.text)], "PERSON", actor.id, start, end + len(after.text),
@@ -110,7 +110,7 @@ class EntityFinder:
                                         match.start() + i + 1) for i, c in enumerate(match.group(0)))
         return mentions
 
-    def _in_context(self, text: str, name: str, start: int, end: int, after: TitleMatch) -> bool:
+    def _in_context(self, text: str, name: str, end: int, after: TitleMatch) -> bool:
         """A one-character country (米, 露) or a short name (メイ*) needs a title or a context word (米側, 露軍)."""
         if after.title or after.honorific:
             return True
