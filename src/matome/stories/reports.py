@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlparse
 
@@ -49,8 +49,9 @@ def reports_of(article: AnalyzedArticle) -> list[Report]:
     day = reference_date(article)
     if kind == "page":  # a digest page is about the event its title dates, whenever it was published
         day = _day(find_date(article.title or "")) or day
-    reports = [_report(article, article.id, kind, article.title, article.site, article.url, day, own)]
-    reports[0] = _with_credit(reports[0], article)
+    credited = any(r.kind == "source" for r in article.references)  # 提供:東都新聞: a copy, not the original
+    reports = [replace(_report(article, article.id, kind, article.title, article.site, article.url, day, own),
+                       has_source_credit=credited)]
     for n, card in enumerate(article.source_cards):
         sentences = [s for s in article.sentences if s.part == "card" and s.paragraph == n]
         reports.append(_report(article, f"{article.id}#card{n + 1}", "card", card.title, card.outlet, card.url,
@@ -64,13 +65,6 @@ def _report(article: AnalyzedArticle, id_: str, kind: str, title: str | None, ou
     return Report(id_, article.id, kind, title, outlet, url, day, tuple(sentences),
                   tuple(e for e in article.entities if e.sentence in ids),
                   tuple(s for s in article.statements if s.sentence in ids))
-
-
-def _with_credit(report: Report, article: AnalyzedArticle) -> Report:
-    """A page that credits another outlet (`提供:東都新聞`) is a copy, not the original."""
-    credited = any(r.kind == "source" for r in article.references)
-    return Report(report.id, report.article, report.kind, report.title, report.outlet, report.url, report.day,
-                  report.sentences, report.entities, report.statements, credited)
 
 
 def _day(value: str | None) -> date | None:
