@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass
-from typing import Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 T = TypeVar("T", bound="Record")
+MAPPING = "mapping"
+Counts = Annotated[tuple[tuple[str, int], ...], MAPPING]
+"""Counts by name, kept as pairs in order so records stay frozen and hashable; a JSON object outside."""
 
 
 class Record:
@@ -17,13 +21,24 @@ class Record:
     __dataclass_fields__: ClassVar[dict[str, Any]]
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        hints = _hints(type(self))
+        return {f.name: dict(getattr(self, f.name)) if _is_mapping(hints[f.name]) else _plain(getattr(self, f.name))
+                for f in dataclasses.fields(self)}  # type: ignore[arg-type]
 
     @classmethod
     def from_dict(cls: type[T], data: dict[str, Any]) -> T:
-        hints = typing.get_type_hints(cls)
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
-        return cls(**{k: _typed(hints[k], v) for k, v in data.items() if k in names})
+        hints = _hints(cls)
+        return cls(**{k: _typed(hints[k], v) for k, v in data.items() if k in hints})
+
+
+@functools.cache
+def _hints(cls: Any) -> dict[str, Any]:  # Any: mypy takes a class object for an instance here
+    fields = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in typing.get_type_hints(cls, include_extras=True).items() if k in fields}
+
+
+def _is_mapping(hint: Any) -> bool:
+    return typing.get_origin(hint) is Annotated and MAPPING in hint.__metadata__
 
 
 def _plain(value: Any) -> Any:
@@ -37,6 +52,8 @@ def _plain(value: Any) -> Any:
 def _typed(hint: Any, value: Any) -> Any:
     if value is None:
         return None
+    if _is_mapping(hint):
+        return tuple(value.items()) if isinstance(value, dict) else tuple(tuple(v) for v in value)
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in typing.get_args(hint) if a is not type(None)]
@@ -187,19 +204,8 @@ class CommentDigest(Record):
 
     summary: tuple[str, ...]
     viewpoints: tuple[Viewpoint, ...]
-    counts: tuple[tuple[str, int], ...]
+    counts: Counts
     support: tuple[tuple[str, ...], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        data = Record.to_dict(self)
-        data["counts"] = dict(self.counts)
-        return data
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> CommentDigest:
-        data = dict(data) | {"counts": tuple(sorted(data.get("counts", {}).items()))}
-        return cls(tuple(data["summary"]), tuple(Viewpoint.from_dict(v) for v in data["viewpoints"]),
-                   data["counts"], tuple(tuple(s) for s in data.get("support", ())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,15 +355,7 @@ class StoryCheck(Record):
 @dataclass(frozen=True, slots=True)
 class Reactions(Record):
     summary: tuple[SupportedLine, ...] = ()
-    counts: tuple[tuple[str, int], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"summary": [s.to_dict() for s in self.summary], "counts": dict(self.counts)}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Reactions:
-        return cls(tuple(SupportedLine.from_dict(s) for s in data.get("summary", [])),
-                   tuple(sorted(data.get("counts", {}).items())))
+    counts: Counts = ()
 
 
 @dataclass(frozen=True, slots=True)
