@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -31,10 +30,15 @@ class Record:
         return cls(**{k: _typed(hints[k], v) for k, v in data.items() if k in hints})
 
 
-@functools.cache
-def _hints(cls: Any) -> dict[str, Any]:  # Any: mypy takes a class object for an instance here
-    fields = {f.name for f in dataclasses.fields(cls)}
-    return {k: v for k, v in typing.get_type_hints(cls, include_extras=True).items() if k in fields}
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """A record class's field types (with Annotated extras), worked out once per class."""
+    if cls not in _HINTS:
+        fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        _HINTS[cls] = {k: v for k, v in typing.get_type_hints(cls, include_extras=True).items() if k in fields}
+    return _HINTS[cls]
 
 
 def _is_mapping(hint: Any) -> bool:
