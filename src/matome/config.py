@@ -21,6 +21,13 @@ class ReadConfig:
     max_page_bytes: int = 20 * 1024 * 1024
     """Pages larger than this are skipped with `page-too-large` (extraction time grows with size)."""
 
+    def too_large(self, size: int) -> str | None:
+        """Why a page of `size` bytes is skipped, or None when it is small enough."""
+        if size <= self.max_page_bytes:
+            return None
+        limit = f"{self.max_page_bytes:,}-byte page limit"
+        return f"{size:,} bytes is over the {limit} (set read.max_page_bytes to raise it)"
+
 
 @dataclass(frozen=True, slots=True)
 class Config:

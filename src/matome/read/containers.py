@@ -77,10 +77,8 @@ def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[I
         return
     try:
         size = path.stat().st_size
-        if kind == "page" and size > config.max_page_bytes:
-            yield ReadFailure(origin, "page-too-large",
-                              f"{size:,} bytes is over the {config.max_page_bytes:,}-byte page limit "
-                              "(set read.max_page_bytes to raise it)")
+        if kind == "page" and (reason := config.too_large(size)):
+            yield ReadFailure(origin, "page-too-large", reason)
             return
         if kind == "warc":
             yield from _warc_pages(path, config)
@@ -217,9 +215,8 @@ def _warc_record(path: Path, record: Any, offset: int, config: ReadConfig) -> It
              record.rec_headers.get_header("Content-Type")) or ""
     if not ctype.startswith(("text/html", "application/xhtml", "text/plain")):
         return
-    length = int(record.rec_headers.get_header("Content-Length") or 0)
-    if length > config.max_page_bytes:
-        yield ReadFailure(origin, "page-too-large", f"{length:,} bytes is over the page limit")
+    if reason := config.too_large(int(record.rec_headers.get_header("Content-Length") or 0)):
+        yield ReadFailure(origin, "page-too-large", reason)
         return
     try:
         data = record.content_stream().read()

@@ -35,9 +35,8 @@ def read_page(page: Page, config: ReadConfig = ReadConfig()) -> Article:
 def check_bytes(data: bytes, config: ReadConfig) -> None:
     if not data:
         raise UnreadablePage("the file is empty", code="empty-file")
-    if len(data) > config.max_page_bytes:
-        raise UnreadablePage(f"{len(data):,} bytes is over the {config.max_page_bytes:,}-byte page limit "
-                             "(set read.max_page_bytes to raise it)", code="page-too-large")
+    if reason := config.too_large(len(data)):
+        raise UnreadablePage(reason, code="page-too-large")
     if data.startswith(BINARY_MAGIC) or _looks_binary(data[:8192]):
         raise UnreadablePage("binary data, not a text or HTML page", code="binary-file")
 
