@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +32,6 @@ class ReadConfig:
 class Config:
     read: ReadConfig = ReadConfig()
     db: str = "matome.db"
-
-    def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
 
 
 def load_config(path: Path | None = None, **overrides: Any) -> Config:

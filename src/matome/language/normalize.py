@@ -32,11 +32,3 @@ def squeeze(text: str) -> str:
     """
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip(" \t\u3000\u00a0")
 
-
-def is_japanese(text: str, share: float = 0.2) -> bool:
-    """True when at least `share` of the letters are kana or kanji."""
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return False
-    jp = sum(1 for c in letters if "\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff")
-    return jp / len(letters) >= share

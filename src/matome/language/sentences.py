@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 OPEN = "「『（(【〈《"
 CLOSE = "」』）)】〉》"
 ENDS = "。！？!?"
-_SPACE = re.compile(r"\s+")
 
 
 def split_sentences(text: str) -> list[str]:

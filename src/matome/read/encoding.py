@@ -11,7 +11,6 @@ from charset_normalizer import from_bytes
 
 from matome.records import Notice
 
-JAPANESE = ("utf-8", "cp932", "euc_jp", "iso2022_jp")
 _DECLARED = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _PRIVATE = re.compile("[\ue000-\uf8ff]")
 _ALIASES = {"shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "windows-31j": "cp932",
