@@ -55,6 +55,8 @@ class EntityFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.office_titles = frozenset(t for o in gazetteer.offices for t in o.titles)
+        shorts = sorted(gazetteer.short_countries, key=len, reverse=True)
+        self._countries = re.compile("|".join(map(re.escape, shorts)))  # one scan for 米, 英国, 露 …
         singles = "".join(n for n in gazetteer.short_countries if len(n) == 1)
         self._pairs = re.compile(rf"(?<![0-9０-９{singles}])[{singles}]{{2,3}}(?![{singles}])")
 
@@ -121,15 +123,15 @@ class EntityFinder:
     # -- 米大統領, 露外相: the holder of the office on the article's date ----------------------------------------------
     def _office_holders(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
         mentions: list[Mention] = []
-        for short, country in self.gazetteer.short_countries.items():
-            for match in re.finditer(re.escape(short), text):
-                after = self.gazetteer.title_after(text, match.start())
-                if not (after.country and after.title) or after.title not in self.office_titles:
-                    continue
-                holder = self._holder(country, after, day)
-                canonical = holder.id if holder else f"office:{country.id}:{after.title}"
-                mentions.append(Mention(after.text, "PERSON", canonical, match.start(),
-                                        match.start() + len(after.text), after.title, after.former))
+        for match in self._countries.finditer(text):
+            after = self.gazetteer.title_after(text, match.start())
+            if not (after.country and after.title) or after.title not in self.office_titles:
+                continue
+            country = self.gazetteer.short_countries[match.group(0)]
+            holder = self._holder(country, after, day)
+            canonical = holder.id if holder else f"office:{country.id}:{after.title}"
+            mentions.append(Mention(after.text, "PERSON", canonical, match.start(),
+                                    match.start() + len(after.text), after.title, after.former))
         return mentions
 
     def _holder(self, country: Actor, after: TitleMatch, day: date | None) -> Actor | None:
