@@ -281,6 +281,9 @@ class Statement(Record):
     reported_by: str | None
     sentence: str
     affiliation: str | None = None
+    quoted_speaker: str | None = None  # in nested speech, the inner speaker (`XがAと強調したとYは語った`: X)
+    cue_start: int | None = None  # where the cue is in the sentence
+    cue_end: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from matome.language.dates import find_date, find_date_mentions
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
 from matome.language.sentences import split_sentences
-from matome.language.statements import Context, find_statements
+from matome.language.statements import Context, carries_speech, find_statements
+from matome.language.syntax import Parser
 from matome.language.tokens import Tokenizer
 from matome.records import AnalyzedArticle, Article, Check, Entity, Notice, Sentence, Statement
 
@@ -30,12 +31,16 @@ class _Part:
 
 
 class Analyzer:
-    """Callable: Article -> AnalyzedArticle. Holds the Sudachi dictionary and the gazetteer (load once, reuse)."""
+    """Callable: Article -> AnalyzedArticle. Holds the Sudachi dictionary, the gazetteer and the parser (load once).
 
-    def __init__(self) -> None:
+    `syntax=False` finds speakers by the rules alone, without the parser (the baseline of benchmarks/statements.py).
+    """
+
+    def __init__(self, syntax: bool = True) -> None:
         self.tokenize = Tokenizer()
         self.gazetteer = load_gazetteer()
         self.find_entities = EntityFinder(self.gazetteer)
+        self.parse = Parser() if syntax else None
 
     def __call__(self, article: Article) -> Article:
         """The analyzed article; on a failure (a bug), the article with an `analysis-failed` warning."""
@@ -65,7 +70,8 @@ class Analyzer:
                     entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
                                            sentence.id, found.start, found.end, relative=found.relative))
                     checks.extend(date_checks(found, sentence.id))
-                said = find_statements(text, sentence.id, mentions, self.gazetteer, context)
+                parse = self.parse(text) if self.parse and carries_speech(text) else None
+                said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parse)
                 statements.extend(said)
                 checks.extend(c for s in said if (c := quote_check(s)))
         return AnalyzedArticle(**{f: getattr(article, f) for f in Article.__dataclass_fields__},

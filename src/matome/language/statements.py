@@ -1,8 +1,13 @@
 """Who said what: direct 「…」 and indirect speech with the cues Japanese news uses, speakers resolved.
 
-A sentence can hold several statements (`Aは…と主張したが、Bはこれを否定した`); each cue closes one, and the next
-one's speaker is searched for after it. Speakers come from the entity mentions in front of は/も/が, then from a plain
-noun phrase (ジョンソン政権の閣僚), then from 同氏/同大統領 or a sentence without a topic (the last speaker).
+With a dependency parse (`syntax.Parser`), the speaker is the subject of the speech predicate: not the nearest noun
+before は/が, so never a connective (その上で), a date or the subject of the reported clause (相手国が…と述べた).
+A quotation that hangs on any predicate (「…」と苦笑いした) is a statement; speech inside the content of another
+statement is nested (`XがAと強調したとYは語った`: Y speaks, X is the `quoted_speaker`). Without a subject, the
+speaker of the sentence before (or one more back) goes on, 同氏/同社 refer back, and otherwise the speaker is None.
+
+Without a parse (`Analyzer(syntax=False)`, the baseline of benchmarks/statements.py), speakers come from the entity
+mentions in front of は/も/が, then a plain noun phrase, then 同氏 or the last speaker.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
 from matome.language.gazetteer import Gazetteer
+from matome.language.syntax import Parse, Word
 from matome.records import Statement
 
 VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし",
@@ -46,21 +52,45 @@ class Context:
 
     statements: list[Statement] = field(default_factory=list)
     last_person: Mention | None = None
+    sentence: int = 0
+    recent: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (sentence, speaker, canonical)
+    topics: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # people a sentence is about
+    last_body: Mention | None = None  # the last organisation or outlet, for 同社/同紙
 
 
 @dataclass(frozen=True, slots=True)
 class _Cue:
-    start: int
+    start: int  # where the statement's words start (the opening 「 of a quote), else the cue
     end: int
     cue: str
     direct: bool
     content: str
     content_start: int
+    verb: int = -1  # where the cue starts
+    head: int = -1  # where the predicate the speaker is the subject of starts (浮かべ of と苦笑いを浮かべた)
+    carries: bool = True  # without a subject, the speaker of the sentences before goes on (not for 「…」との声)
 
 
 def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
-                    context: Context) -> list[Statement]:
+                    context: Context, parse: Parse | None = None) -> list[Statement]:
     """Every statement in one sentence; updates `context` for the sentences after it."""
+    if parse is not None:
+        found = _parsed_statements(text, sentence, mentions, context, parse)
+    else:
+        found = _rule_statements(text, sentence, mentions, gazetteer, context)
+    context.statements.extend(found)
+    context.recent.extend((context.sentence, s.speaker, s.speaker_canonical) for s in found if s.speaker)
+    people = [m for m in mentions if m.type == "PERSON"]
+    bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
+    context.topics.extend((context.sentence, m.text, m.canonical) for m in people if _topic_follows(text, m.end))
+    context.last_person = people[-1] if people else context.last_person
+    context.last_body = bodies[-1] if bodies else context.last_body
+    context.sentence += 1
+    return found
+
+
+def _rule_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
+                     context: Context) -> list[Statement]:
     found: list[Statement] = []
     region = 0
     for cue in _cues(text, context):
@@ -71,9 +101,6 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
         found.append(statement)
         region = cue.end
     found.extend(_according(text, sentence, mentions))
-    context.statements.extend(found)
-    people = [m for m in mentions if m.type == "PERSON"]
-    context.last_person = people[-1] if people else context.last_person
     return found
 
 
@@ -87,14 +114,14 @@ def _cues(text: str, context: Context) -> list[_Cue]:
         before = text[: match.start()]
         if before.endswith("」") and "「" in before:
             opening = before.rindex("「")
-            cues.append(_Cue(opening, match.end(), cue, True, before[opening + 1: -1], opening))
+            cues.append(_Cue(opening, match.end(), cue, True, before[opening + 1: -1], opening, match.end() - len(cue)))
         else:
-            cues.append(_Cue(match.start(), match.end(), cue, False, "", -1))
+            cues.append(_Cue(match.start(), match.end(), cue, False, "", -1, match.end() - len(cue)))
     for match in OBJECT.finditer(text):
         if not any(c.start <= match.start() < c.end for c in cues):
             previous = context.statements[-1].content if context.statements else match.group("obj")
             cues.append(_Cue(match.start(), match.end(), match.group("cue") + match.group("tail"), False,
-                             previous, -2))
+                             previous, -2, match.start("cue")))
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -176,7 +203,8 @@ def _statement(text: str, sentence: str, region: int, cue: _Cue, speaker: Speake
     content = cue.content if cue.direct or cue.content_start == -2 else text[content_start: cue.start].strip("、 ")
     canonical = mention.canonical if mention else _resolve(name, context)
     return Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
-                     _affiliation(text, mention, mentions, gazetteer))
+                     _affiliation(text, mention, mentions, gazetteer), cue_start=cue.verb,
+                     cue_end=cue.verb + len(cue.cue))
 
 
 def _resolve(name: str | None, context: Context) -> str | None:
@@ -213,5 +241,305 @@ def _according(text: str, sentence: str, mentions: list[Mention]) -> list[Statem
     content = re.sub(r"(?:という|とのことだ|としている)?。?$", "", text[match.end():]).strip()
     if not content:
         return []
+    cue = match.end("src") + match.group(0)[len(match.group("src")):].index("によ")
     return [Statement(speaker.text if speaker else source, speaker.canonical if speaker else None, "によると",
-                      content, False, None, sentence)]
+                      content, False, None, sentence, cue_start=cue, cue_end=cue + 4)]
+
+
+# -- with a dependency parse ------------------------------------------------------------------------------------------
+SPEECH_NOUNS = r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張)"
+QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|との(?=" + SPEECH_NOUNS + r")|などと|とも|と(?![は「]|の|して"
+                       r"|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
+NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
+PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ", "綴り", "綴る",
+                "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い", "漏らし", "告げ", "宣言し",
+                "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答", "言及")
+_PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
+INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
+HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
+SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
+SUBJECTS = ("nsubj", "csubj")
+LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
+HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
+UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
+KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
+NAMES = ("NOUN", "PROPN", "PRON")
+REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道|[^\s]{1,4})$|^(?P<article>記事)$")
+BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
+CARRY = 1  # a speaker goes on for this many sentences without being named again
+SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば")))))
+
+
+def carries_speech(text: str) -> bool:
+    """Whether a sentence may hold a statement: only those are parsed."""
+    return SPEECH.search(text) is not None
+
+
+def _parsed_statements(text: str, sentence: str, mentions: list[Mention], context: Context,
+                       parse: Parse) -> list[Statement]:
+    cues = _parsed_cues(text, parse, mentions)
+    nested = {id(inner): outer for inner in cues for outer in cues
+              if outer is not inner and outer.content_start <= inner.start and inner.end <= outer.verb}
+    found: list[Statement] = []
+    for cue in cues:
+        if id(cue) in nested:
+            continue
+        speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
+        inner = [c for c in cues if nested.get(id(c)) is cue]
+        quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else (None, None)
+        end = cue.verb + len(cue.cue)
+        found.append(Statement(speaker[0], speaker[1], cue.cue, cue.content, cue.direct, None, sentence,
+                               quoted_speaker=quoted[0], cue_start=cue.verb, cue_end=end))
+    return _with_sources(text, sentence, parse, found, context)
+
+
+def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[_Cue]:
+    """Quotations on any predicate, indirect speech on a speech verb, stated views and positions."""
+    if text.startswith(LINK_BULLETS):  # ・「…」と○○が困惑: a link to another article, not this one's report
+        return []
+    cues = list({c.head: c for m in QUOTE_END.finditer(text) if (c := _quotation(text, parse, m, mentions))}.values())
+    taken = [(c.start, c.verb + len(c.cue)) for c in cues]
+    for match in sorted([*INDIRECT.finditer(text), *VIEW.finditer(text), *HOLD.finditer(text)], key=lambda m: m.start()):
+        verb = match.start("cue")
+        if any(s <= verb < e for s, e in taken):
+            continue
+        cue = _cue_word(match) if match.re is not INDIRECT else text[verb: _predicate_end(parse, verb)]
+        content_start = _clause_start(parse, match.start())
+        cues.append(_Cue(content_start, match.end(), cue, False, text[content_start: match.start()].strip("、 "),
+                         content_start, verb, verb))
+        taken.append((content_start, match.end()))
+    return sorted(cues, key=lambda c: c.verb)
+
+
+def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Mention]) -> _Cue | None:
+    opening = _opening(text, match.start())
+    marker = parse.at(match.start() + 1)
+    if opening < 0 or marker is None:
+        return None
+    predicate = marker
+    while predicate.start < match.end() and predicate.head != predicate.i:
+        predicate = parse.head(predicate)  # past the quote, and past the quotes before it (「A」「B」との声)
+    if predicate.start < match.end():  # the quote ends the sentence: a headline or a label, not speech
+        return None
+    named = NAMED_BY.match(text, match.start() + 1) is not None
+    heard = _heard(parse, predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
+    if named and not heard:  # 「…」という多村は: the noun it names is the speaker, if it is someone
+        if not _agent(parse, predicate, mentions):
+            return None  # 「…」という名前
+        return _Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
+                    text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False)
+    if predicate.dep == "acl" and _heard(parse, parse.head(predicate)):
+        predicate, heard = parse.head(predicate), True  # 「…」と擁護する声
+    while predicate.pos not in ("VERB", "ADJ") and predicate.head != predicate.i \
+            and parse.head(predicate).start > predicate.start:
+        predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った
+    if _passive(parse, predicate):  # 「…」と書かれた看板: words shown, not said
+        return None
+    cue_start = match.end()
+    end = _predicate_end(parse, predicate.start)
+    if end - cue_start > 16:
+        cue_start = predicate.start
+    carries = not heard and not UNSPOKEN.match(predicate.text)
+    return _Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
+                predicate.start, carries)
+
+
+def _heard(parse: Parse, word: Word) -> bool:
+    return word.pos == "NOUN" and re.match(SPEECH_NOUNS, word.text) is not None
+
+
+def _passive(parse: Parse, predicate: Word) -> bool:
+    return any(w.text in ("れる", "られる", "れ", "られ") and w.dep == "aux" for w in parse.children(predicate))
+
+
+def _opening(text: str, closing: int) -> int:
+    """Where the quotation that ends at `closing` opens (nested brackets counted)."""
+    depth = 0
+    for i in range(closing, -1, -1):
+        if text[i] in "」』":
+            depth += 1
+        elif text[i] in "「『":
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _predicate_end(parse: Parse, start: int) -> int:
+    """The end of the predicate at `start` with its auxiliaries (語っ|た, 伝え|て|いる)."""
+    word = parse.at(start)
+    if word is None:
+        return start
+    end = word.end
+    for following in parse.words[word.i + 1:]:
+        if following.start != end or following.dep not in ("aux", "mark", "fixed") or following.pos == "PUNCT":
+            break
+        end = following.end
+    return end
+
+
+def _clause_start(parse: Parse, marker: int) -> int:
+    """Where the reported clause closed by the と (or ことを) at `marker` begins."""
+    word = parse.at(marker)
+    if word is None or word.i == 0:
+        return 0
+    clause = parse.words[word.i - 1]
+    while clause.head != clause.i and parse.head(clause).end <= marker:
+        clause = parse.head(clause)
+    return parse.span(clause)[0]
+
+
+Named = tuple[str | None, str | None]
+AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣", "家",
+                 "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞", "通信",
+                 "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん", "くん", "君",
+                 "夫人", "母", "父", "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩", "後輩", "大使",
+                 "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者", "教授", "博士")
+NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
+
+
+def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention], context: Context | None,
+                    found: list[Statement]) -> Named:
+    predicate = parse.at(cue.head)
+    subject = _subject(parse, predicate, cue, mentions) if predicate else None
+    if subject is not None:
+        return _name(text, parse, subject, mentions, context)
+    if not cue.carries:
+        return None, None
+    if found:
+        return found[-1].speaker, found[-1].speaker_canonical
+    if context is not None:
+        recent = [r for r in (*context.recent, *context.topics) if context.sentence - r[0] <= CARRY]
+        if recent:
+            _, speaker, canonical = max(recent, key=lambda r: r[0])
+            return speaker, canonical
+    return None, None
+
+
+def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) -> Word | None:
+    """The subject of the speech predicate, or of the clauses it goes on from; never inside what was said."""
+
+    def agent(word: Word) -> bool:
+        return word.start < cue.start and _agent(parse, word, mentions)
+
+    if predicate.pos in NAMES and predicate.start > cue.start:  # 「…」という多村
+        return predicate if _agent(parse, predicate, mentions) else None
+    seen = predicate
+    for _ in range(4):
+        subjects = [w for w in parse.children(seen) if w.dep in SUBJECTS and agent(w)]
+        if subjects:
+            return subjects[0]
+        for clause in parse.children(seen):  # Xは「…」とねぎらい、「…」と前を向いた
+            if clause.dep == "advcl" and clause.start < cue.start and not _reported(parse, clause):
+                shared = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)]
+                if shared:
+                    return shared[0]
+        if seen.dep == "acl" and parse.head(seen).start > seen.start and _agent(parse, parse.head(seen), mentions):
+            return parse.head(seen)  # 「…」と語った澤は
+        source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w) and _marked(parse, w, "から")]
+        if source:  # 前田から「…」と話し始めた
+            return source[0]
+        if seen.dep in ("advcl", "conj") and seen.head != seen.i and not _reported(parse, seen):
+            seen = parse.head(seen)
+            continue
+        return None
+    return None
+
+
+def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
+    """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is."""
+    if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
+        return False
+    if word.pos == "PROPN" or any(m.start < word.end and word.start < m.end and m.type in SPEAKER_TYPES
+                                  for m in mentions):
+        return True
+    return word.text.endswith(AGENT_ENDINGS) or bool(REFERS_BACK.match(word.text))
+
+
+def _marked(parse: Parse, word: Word, particle: str) -> bool:
+    return any(w.text == particle and w.dep == "case" for w in parse.children(word))
+
+
+def _reported(parse: Parse, clause: Word) -> bool:
+    """A clause closed by と / って: something said, whose subject is not the speaker's."""
+    return any(w.text in ("と", "って", "などと") and w.dep in ("case", "mark") for w in parse.children(clause))
+
+
+def _phrase_start(parse: Parse, word: Word) -> int:
+    """Where the name ending at `word` starts: its compounds to the left (米国務長官), not an affiliation joined by
+    の or ・ (ソフトバンク・川崎宗則 → 川崎宗則), but katakana names joined by ・ stay whole (ノオミ・ラパス)."""
+    first = word
+    for left in reversed(parse.words[: word.i]):
+        if left.end != first.start or left.pos in ("ADP", "AUX", "SCONJ", "VERB", "ADJ", "CCONJ"):
+            break
+        if left.text in ("・", "･") and not (KATAKANA_NAME.match(parse.words[left.i + 1].text)
+                                            and left.i > 0 and KATAKANA_NAME.match(parse.words[left.i - 1].text)):
+            break
+        if left.pos == "PUNCT" and left.text not in ("・", "･"):
+            break
+        first = left
+    return first.start
+
+
+def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None) -> Named:
+    start = _phrase_start(parse, word)
+    end = word.end
+    if word.text in SOURCE_NOUNS and start == word.start:  # 警察関係者の話 → 警察関係者
+        owner = [w for w in parse.children(word) if w.dep == "nmod"]
+        if owner:
+            return _name(text, parse, owner[-1], mentions, context)
+    phrase = LEADING.sub("", text[start:end]).strip("「」『』（）()、 　")
+    refers = REFERS_BACK.match(phrase)
+    if refers and context is not None:
+        return _antecedent(refers, context) or (phrase, None)
+    inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
+    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 else None
+    return phrase or None, canonical
+
+
+def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
+    """Who 同氏, 同社 or 記事 refers to: the last speaker of that kind, else the last person or body named."""
+    body = refers.group("article") is not None or refers.group("what").endswith((*BODIES, "記事", "報道"))
+    recent = [r for r in context.recent if context.sentence - r[0] <= CARRY]
+    if body and recent:
+        return recent[-1][1], recent[-1][2]
+    mention = context.last_body if body else context.last_person
+    return (mention.text, mention.canonical) if mention is not None else None
+
+
+def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement],
+                  context: Context) -> list[Statement]:
+    """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
+    according = next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
+    if according is None:
+        return found if found or not HEARSAY.search(text) else _hearsay(text, sentence, context)
+    source = parse.at(according.start() - 1)
+    if source is None:
+        return found
+    name, canonical = _name(text, parse, source, [], context)
+    later = [s for s in found if (s.cue_start or 0) > according.end()]
+    if later:
+        return [replace(s, reported_by=name) if s in later else s for s in found]
+    content = re.sub(r"(?:という|とのことだ|とのこと|としている)?。?$", "", text[according.end():]).strip()
+    return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
+                              cue_start=according.start(), cue_end=according.start() + 4)]
+
+
+def _in_quote(text: str, at: int) -> bool:
+    depth = 0
+    for char in text[:at]:
+        depth += char in "「『"
+        depth -= char in "」』" and depth > 0
+    return depth > 0
+
+
+def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
+    """`…という。` right after a sentence with a statement: the same source goes on."""
+    if not context.recent or context.sentence - context.recent[-1][0] > 1:
+        return []
+    cue = HEARSAY.search(text)
+    assert cue is not None
+    _, speaker, canonical = context.recent[-1]
+    return [Statement(speaker, canonical, "という", text[: cue.start()].strip("、 "), False, None, sentence,
+                      cue_start=cue.start(), cue_end=cue.start() + 3)]

@@ -1,0 +1,91 @@
+"""Train the entity tagger shipped in src/matome/language/data/ (a character CRF, see matome.language.tagger).
+
+Training data, all openly licensed and read from ../shared or the repository:
+- ner-wikipedia-ja (Stockmark, CC BY-SA 3.0): 5,343 Wikipedia sentences with 8 entity types;
+- benchmarks/gold/entities.jsonl: the repository's labels on livedoor news sentences (the text from ../shared).
+
+    python scripts/train_entity_tagger.py [--out PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from matome.language.tagger import MODEL, TaggedSpan, train  # noqa: E402
+from matome.language.tokens import Token, Tokenizer  # noqa: E402
+
+WIKIPEDIA = ROOT.parent / "shared" / "eval" / "ner-wikipedia-ja" / "ner.json"
+LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
+LIVEDOOR_GOLD = ROOT / "benchmarks" / "gold" / "entities.jsonl"
+WIKIPEDIA_LABELS = {"人名": "PERSON", "法人名": "ORG", "政治的組織名": "ORG", "その他の組織名": "ORG", "地名": "PLACE",
+                    "施設名": "FACILITY", "製品名": "PRODUCT", "イベント名": "EVENT"}
+FACILITY = re.compile(r"(?:駅|空港|港|ドーム|スタジアム|球場|競技場|アリーナ|神社|神宮|寺|院|城|館|ホール|劇場|ビル|タワー"
+                      r"|病院|公園|ホテル|センター|ヒルズ|店|場)$")
+Example = tuple[str, list[Token], list[TaggedSpan]]
+
+
+def wikipedia_items() -> list[dict]:
+    return json.loads(WIKIPEDIA.read_text(encoding="utf-8"))
+
+
+def wikipedia_examples(items: list[dict], tokenize: Tokenizer) -> Iterator[Example]:
+    for item in items:
+        spans = [TaggedSpan(e["span"][0], e["span"][1], WIKIPEDIA_LABELS[e["type"]]) for e in item["entities"]]
+        yield item["text"], tokenize(item["text"]), spans
+
+
+def livedoor_rows() -> list[dict]:
+    """The livedoor entity gold, each row with its sentence text read from ../shared."""
+    if not LIVEDOOR_GOLD.exists() or not LIVEDOOR.exists():
+        return []
+    gold = [json.loads(line) for line in LIVEDOOR_GOLD.read_text(encoding="utf-8").splitlines() if line]
+    wanted = {row["article"] for row in gold}
+    bodies = {}
+    with LIVEDOOR.open(encoding="utf-8") as lines:
+        for line in lines:
+            article = json.loads(line)
+            if article["id"] in wanted:
+                bodies[article["id"]] = article["body"]
+    for row in gold:
+        start, end = row["sentence"]
+        row["text"] = bodies[row["article"]][start:end]
+    return gold
+
+
+def livedoor_label(kind: str, name: str) -> str:
+    if kind in ("GPE", "LOC"):
+        return "FACILITY" if kind == "LOC" and FACILITY.search(name) else "PLACE"
+    return kind
+
+
+def livedoor_examples(rows: list[dict], tokenize: Tokenizer) -> Iterator[Example]:
+    for row in rows:
+        offset = row["sentence"][0]
+        spans = [TaggedSpan(s - offset, e - offset, livedoor_label(kind, name)) for s, e, kind, name, *_ in row["entities"]]
+        yield row["text"], tokenize(row["text"]), spans
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "src" / "matome" / "language" / "data" / MODEL)
+    args = parser.parse_args()
+    tokenize = Tokenizer()
+    examples = [*wikipedia_examples(wikipedia_items(), tokenize), *livedoor_examples(livedoor_rows(), tokenize)]
+    start = time.perf_counter()
+    train(examples, args.out)
+    print(f"trained on {len(examples)} sentences in {time.perf_counter() - start:.0f} s -> {args.out} "
+          f"({args.out.stat().st_size / 1e6:.1f} MB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
