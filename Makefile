@@ -38,7 +38,6 @@ lint: $(STAMP)
 	$(BIN)/mypy src
 
 bench: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/read_pages.py
 	$(BIN)/python benchmarks/entities.py
 	$(BIN)/python benchmarks/analyze_speed.py

@@ -8,7 +8,8 @@ Figures, for the syntax layer and for the rules alone (the baseline) in the same
 - null speakers: of the gold statements with no speaker, how many matome leaves without one;
 - content exact match: of the matched statements with content, how many have exactly the gold span.
 A speaker is right when its written form equals the gold one, with or without the title or honorific after the name,
-or when one is the family name the other starts with (森末氏, 森末慎二).
+or when one is the family name the other starts with (森末氏, 森末慎二), or one adds the body the other belongs to
+(閣僚, ジョンソン政権の閣僚).
 
     python benchmarks/statements.py [--agreement] [--show-errors N]
 """
@@ -58,7 +59,9 @@ def same_speaker(found: Statement, gold: dict) -> bool:
         return not found.speaker and not gold["speaker"]
     mine, theirs = bare(found.speaker) or "", bare(gold["speaker"]) or ""
     shorter, longer = sorted((mine, theirs), key=len)
-    return mine == theirs or (len(shorter) >= 2 and longer.startswith(shorter))  # 森末 and 森末慎二: one person
+    if mine == theirs or (len(shorter) >= 2 and longer.startswith(shorter)):  # 森末 and 森末慎二: one person
+        return True
+    return longer.endswith("の" + shorter)  # 閣僚 and ジョンソン政権の閣僚: one referent, with or without its body
 
 
 def place(article: AnalyzedArticle, body: str) -> list[Found]:

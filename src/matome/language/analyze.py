@@ -12,6 +12,7 @@ from matome.language.dates import find_date, find_date_mentions
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
 from matome.language.sentences import split_sentences
+from matome.language.tagger import shipped_tagger
 from matome.language.statements import Context, carries_speech, find_statements
 from matome.language.syntax import Parser
 from matome.language.tokens import Tokenizer
@@ -39,7 +40,7 @@ class Analyzer:
     def __init__(self, syntax: bool = True) -> None:
         self.tokenize = Tokenizer()
         self.gazetteer = load_gazetteer()
-        self.find_entities = EntityFinder(self.gazetteer)
+        self.find_entities = EntityFinder(self.gazetteer, shipped_tagger())
         self.parse = Parser() if syntax else None
 
     def __call__(self, article: Article) -> Article:
@@ -80,8 +81,9 @@ class Analyzer:
 
 
 def _entity(mention: Mention, sentence: str) -> Entity:
-    return Entity(mention.text, mention.type, mention.canonical, sentence, mention.start, mention.end,
-                  mention.title, mention.former)
+    """The bare name (石破茂), with the title or honorific written after it in `title` (首相)."""
+    return Entity(mention.name, mention.type, mention.canonical, sentence, mention.start,
+                  mention.name_end or mention.end, mention.title, mention.former)
 
 
 def _order(entity: Entity) -> tuple[int, int]:

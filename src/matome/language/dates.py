@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
 from matome.language.normalize import narrow, normalize
@@ -29,6 +29,7 @@ PATTERNS = (
     re.compile(r"(?P<era>令和|平成|昭和|大正|明治)\s*(?P<ey>\d{1,2}|元)年\s*(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})日"
                + _TIME),
     re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})"),
+    re.compile(r"(?<![\d.])(?P<yy>\d{2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?![\d.])" + _TIME),  # bylines: 12.03.05
     re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{4})"),
 )
 
@@ -59,6 +60,9 @@ def _year(groups: dict[str, str | None]) -> int | None:
     if groups.get("era"):
         ey = groups["ey"] or "0"
         return ERAS[groups["era"] or ""] + (1 if ey == "元" else int(ey))
+    if groups.get("yy"):
+        short = int(groups["yy"] or 0)
+        return 2000 + short if short < 70 else 1900 + short
     return int(groups["y"] or 0) if groups.get("y") else None
 
 
@@ -99,9 +103,16 @@ def _zone(tz: str | None) -> timezone:
 # --- mentions in running text, absolute and relative to the article's date ----------------------------------------
 
 WEEKDAYS = "月火水木金土日"
+_CLOCK = r"(?:\s*(?P<ampm>午前|午後)?(?P<h>\d{1,2})時(?:(?P<mi>\d{1,2})分|(?P<half>半))?)?"
 _DAY = re.compile(
-    r"(?<![\d年月/.\-])(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?![間前後以ほ当あ目]|\d)(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
+    r"(?<![\d年月/.\-])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中]|\d)(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
+    + _CLOCK
 )
+_MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間]|期)")
+_RELATIVE_DAY = re.compile(r"(?P<rel>先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
+_FISCAL = re.compile(r"(?:(?P<y>\d{4})|(?P<rel>今|来|昨|前|本|翌))年度")
+_KANJI_NUMBER = re.compile(r"[一二三四五六七八九十]{1,4}(?=[月日時])")
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 _SPAN_JOIN = re.compile(r"^\s*(?:から|~|〜|-|–)\s*")
 _RELATIVE = {
     "一昨日": ("day", -2), "おととい": ("day", -2), "昨日": ("day", -1), "きのう": ("day", -1), "今日": ("day", 0),
@@ -126,15 +137,40 @@ class DateMention:
 
 
 def find_date_mentions(text: str, anchor: date | None) -> list[DateMention]:
-    """Every date in `text`: absolute forms, then `17日`/`3月14日`/`来週`/`昨年` resolved against `anchor`."""
-    flat = narrow(text)
+    """Every date in `text`: absolute forms, then `17日`/`3月14日`/`二十日`/`先月20日`/`来週`/`昨年`/`2012年度`/`3月`
+    resolved against `anchor`. Kanji numerals are read as digits; a time of day (午後3時) goes with its day."""
+    flat = arabic(narrow(text))
     found = [m for p in PATTERNS for m in _absolute(flat, p)]
     taken = [range(m.start, m.end) for m in found]
-    for mention in [*_days(flat, anchor), *_relatives(flat, anchor)]:
+    later = [*_fiscal_years(flat, anchor), *_relative_days(flat, anchor), *_days(flat, anchor),
+             *_months(flat, anchor), *_relatives(flat, anchor)]
+    for mention in later:
         if not any(mention.start in span or mention.end - 1 in span for span in taken):
             found.append(mention)
             taken.append(range(mention.start, mention.end))
-    return _join_spans(flat, sorted(found, key=lambda m: m.start))
+    joined = _join_spans(flat, sorted(found, key=lambda m: m.start))
+    return [replace(m, text=text[m.start: m.end]) for m in joined]
+
+
+def arabic(text: str) -> str:
+    """Kanji numerals before 月, 日 or 時 as digits, zero-padded to keep every offset (二十五日 → 025日), so that
+    mentions found in the result point into `text`."""
+
+    def digits(match: re.Match[str]) -> str:
+        value = _kanji_value(match.group(0))
+        fits = value is not None and len(str(value)) <= len(match.group(0))
+        return str(value).rjust(len(match.group(0)), "0") if fits else match.group(0)
+
+    return _KANJI_NUMBER.sub(digits, text)
+
+
+def _kanji_value(numeral: str) -> int | None:
+    if "十" not in numeral:
+        return _KANJI_DIGITS.get(numeral) if len(numeral) == 1 else None
+    tens, _, ones = numeral.partition("十")
+    if len(tens) > 1 or len(ones) > 1:
+        return None
+    return (_KANJI_DIGITS.get(tens, 0) if tens else 1) * 10 + (_KANJI_DIGITS.get(ones, 0) if ones else 0)
 
 
 def _absolute(flat: str, pattern: re.Pattern[str]) -> list[DateMention]:
@@ -149,8 +185,80 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
             continue  # 99日 is a count of days, not a date
         day = _resolve_day(int(m.group("m")) if m.group("m") else None, int(m.group("d")), anchor)
         weekday_ok = not (day and m.group("w")) or WEEKDAYS[day.weekday()] == m.group("w")
-        mentions.append(DateMention(m.group(0), m.start(), m.end(), day.isoformat() if day else None, True,
+        mentions.append(DateMention(m.group(0), m.start(), m.end(), _at(day, m) if day else None, True,
                                     weekday_ok))
+    return mentions
+
+
+def _at(day: date, match: re.Match[str]) -> str:
+    """The day, or the moment when a time of day goes with it (20日午後3時 → …T15:00:00+09:00)."""
+    if not match.group("h") or int(match.group("h")) > 24:
+        return day.isoformat()
+    hour = int(match.group("h")) + (12 if match.group("ampm") == "午後" and int(match.group("h")) < 12 else 0)
+    minute = 30 if match.group("half") else int(match.group("mi") or 0)
+    if hour >= 24 or minute >= 60:
+        return day.isoformat()
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=JST).isoformat()
+
+
+def _relative_days(flat: str, anchor: date | None) -> list[DateMention]:
+    """先月20日, 昨年3月, 来年1月10日: a month or day counted from the article's date, the day kept."""
+    mentions = []
+    for m in _RELATIVE_DAY.finditer(flat):
+        if not (m.group("m") or m.group("d")) or (m.group("rel") in ("先月", "今月", "来月") and m.group("m")):
+            continue
+        value = _relative_day(m, anchor) if anchor else None
+        if anchor is None or value:
+            mentions.append(DateMention(m.group(0), m.start(), m.end(), value, True))
+    return mentions
+
+
+def _relative_day(m: re.Match[str], anchor: date) -> str | None:
+    unit, step = _RELATIVE[m.group("rel")]
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        year, month = index // 12, index % 12 + 1
+    else:
+        year, month = anchor.year + step, int(m.group("m") or 0)
+    try:
+        if m.group("d"):
+            return _at(date(year, month, int(m.group("d"))), m)
+        first = date(year, month, 1)
+    except ValueError:
+        return None
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return f"{first.isoformat()}/{last.isoformat()}"
+
+
+def _months(flat: str, anchor: date | None) -> list[DateMention]:
+    """`3月` alone: that month, in the year that puts it nearest before (or just after) the article's date."""
+    mentions = []
+    for m in _MONTH.finditer(flat):
+        month = int(m.group("m"))
+        if not 1 <= month <= 12:
+            continue
+        value = None
+        if anchor is not None:
+            year = anchor.year if date(anchor.year, month, 1) <= anchor + timedelta(days=183) else anchor.year - 1
+            last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            value = f"{date(year, month, 1).isoformat()}/{last.isoformat()}"
+        mentions.append(DateMention(m.group(0), m.start(), m.end(), value, True))
+    return mentions
+
+
+def _fiscal_years(flat: str, anchor: date | None) -> list[DateMention]:
+    """Japan's fiscal year: 2012年度 runs from 2012-04-01 to 2013-03-31; 今年度 is the one the article falls in."""
+    mentions = []
+    steps = {"今": 0, "本": 0, "来": 1, "翌": 1, "昨": -1, "前": -1}
+    for m in _FISCAL.finditer(flat):
+        if m.group("y"):
+            year: int | None = int(m.group("y"))
+        elif anchor is not None:
+            year = (anchor.year if anchor.month >= 4 else anchor.year - 1) + steps[m.group("rel")]
+        else:
+            year = None
+        value = f"{year}-04-01/{year + 1}-03-31" if year else None
+        mentions.append(DateMention(m.group(0), m.start(), m.end(), value, m.group("rel") is not None))
     return mentions
 
 

@@ -51,6 +51,11 @@ class TitleMatch:
     title: str | None
     honorific: bool
 
+    @property
+    def label(self) -> str | None:
+        """The title, else the honorific (氏, さん): what an entity's `title` field holds."""
+        return self.title or ("さん" if self.text.endswith("さん") else "氏" if self.honorific else None)
+
 
 class Gazetteer:
     """Name lookup on token boundaries, title parsing, and office holders on a date."""

@@ -75,7 +75,7 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
                     context: Context, parse: Parse | None = None) -> list[Statement]:
     """Every statement in one sentence; updates `context` for the sentences after it."""
     if parse is not None:
-        found = _parsed_statements(text, sentence, mentions, context, parse)
+        found = _parsed_statements(text, sentence, mentions, gazetteer, context, parse)
     else:
         found = _rule_statements(text, sentence, mentions, gazetteer, context)
     context.statements.extend(found)
@@ -259,6 +259,7 @@ INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
+MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト")
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
@@ -276,11 +277,11 @@ def carries_speech(text: str) -> bool:
     return SPEECH.search(text) is not None
 
 
-def _parsed_statements(text: str, sentence: str, mentions: list[Mention], context: Context,
+def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer, context: Context,
                        parse: Parse) -> list[Statement]:
     cues = _parsed_cues(text, parse, mentions)
     nested = {id(inner): outer for inner in cues for outer in cues
-              if outer is not inner and outer.content_start <= inner.start and inner.end <= outer.verb}
+              if outer is not inner and 0 <= outer.content_start <= inner.start and inner.end <= outer.verb}
     found: list[Statement] = []
     for cue in cues:
         if id(cue) in nested:
@@ -288,10 +289,29 @@ def _parsed_statements(text: str, sentence: str, mentions: list[Mention], contex
         speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
         inner = [c for c in cues if nested.get(id(c)) is cue]
         quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else (None, None)
-        end = cue.verb + len(cue.cue)
-        found.append(Statement(speaker[0], speaker[1], cue.cue, cue.content, cue.direct, None, sentence,
-                               quoted_speaker=quoted[0], cue_start=cue.verb, cue_end=end))
-    return _with_sources(text, sentence, parse, found, context)
+        name, canonical, reported_by = _relayed(text, cue, speaker, mentions)
+        content = cue.content
+        if cue.content_start == -2:
+            earlier = found or context.statements
+            content = earlier[-1].content if earlier else ""
+        mention = next((m for m in mentions if canonical and m.canonical == canonical and m.start < cue.start), None)
+        found.append(Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
+                               _affiliation(text, mention, mentions, gazetteer), quoted[0], cue.verb,
+                               cue.verb + len(cue.cue)))
+    return _with_sources(text, sentence, parse, found, mentions, context)
+
+
+def _relayed(text: str, cue: _Cue, speaker: Named, mentions: list[Mention]) -> tuple[str | None, str | None,
+                                                                                   str | None]:
+    """An outlet relays: `X紙は関係者の話として…と報じた` (関係者 speaks), `FOXニュースのインタビューで…` (the venue)."""
+    name, canonical = speaker
+    outlets = {m.text for m in mentions if m.type == "MEDIA"}
+    relay = RELAY.search(text, 0, cue.start)
+    if relay and name and (name in outlets or name.endswith(MEDIA_ENDINGS)):
+        return LEADING.sub("", relay.group("src").split("、")[-1]).strip(), None, name
+    venue = VENUE.search(text, 0, cue.start)
+    inside = [m.text for m in mentions if m.type == "MEDIA" and venue and venue.start() <= m.start < venue.end()]
+    return name, canonical, inside[0] if inside else None
 
 
 def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[_Cue]:
@@ -304,11 +324,19 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[_Cue]
         verb = match.start("cue")
         if any(s <= verb < e for s, e in taken):
             continue
+        if _in_quote(text, verb):
+            continue
         cue = _cue_word(match) if match.re is not INDIRECT else text[verb: _predicate_end(parse, verb)]
         content_start = _clause_start(parse, match.start())
+        head = verb + max(match.group(0).rfind("示"), match.group(0).rfind("表明"), 0) - (verb - match.start()) \
+            if match.re is VIEW else verb  # との見方を示した: the subject is 示した's
         cues.append(_Cue(content_start, match.end(), cue, False, text[content_start: match.start()].strip("、 "),
-                         content_start, verb, verb))
+                         content_start, verb, max(head, verb)))
         taken.append((content_start, match.end()))
+    for match in OBJECT.finditer(text):  # これを否定した: the content is what the statement before said
+        if not any(s <= match.start("cue") < e for s, e in taken) and not _in_quote(text, match.start()):
+            cue = match.group("cue") + match.group("tail")
+            cues.append(_Cue(match.start(), match.end(), cue, False, "", -2, match.start("cue"), match.start("cue")))
     return sorted(cues, key=lambda c: c.verb)
 
 
@@ -395,7 +423,11 @@ AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌"
                  "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞", "通信",
                  "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん", "くん", "君",
                  "夫人", "母", "父", "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩", "後輩", "大使",
-                 "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者", "教授", "博士")
+                 "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者", "教授", "博士", "僚",
+                 "幹部", "首脳", "陣営", "筋", "側近", "相", "議長", "主席", "王", "陛下", "殿下", "女王", "選手団",
+                 "部長", "局長", "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "容疑者",
+                 "弁護士", "弁護団", "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント",
+                 "アイドル", "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
 
@@ -423,7 +455,7 @@ def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) 
     def agent(word: Word) -> bool:
         return word.start < cue.start and _agent(parse, word, mentions)
 
-    if predicate.pos in NAMES and predicate.start > cue.start:  # 「…」という多村
+    if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
     seen = predicate
     for _ in range(4):
@@ -482,13 +514,24 @@ def _phrase_start(parse: Parse, word: Word) -> int:
     return first.start
 
 
-def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None) -> Named:
+def _whole_start(parse: Parse, word: Word) -> int:
+    """Where a noun phrase starts with the nouns that modify it (市の担当者, 米ロ両政府), not its relative clauses."""
     start = _phrase_start(parse, word)
-    end = word.end
-    if word.text in SOURCE_NOUNS and start == word.start:  # 警察関係者の話 → 警察関係者
+    for child in parse.children(word):
+        if child.start < word.start and child.dep in ("nmod", "compound", "nummod", "det"):
+            start = min(start, _whole_start(parse, child))
+    return start
+
+
+def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None,
+          whole: bool = False) -> Named:
+    if word.text in SOURCE_NOUNS:  # 警察関係者の話 → 警察関係者
         owner = [w for w in parse.children(word) if w.dep == "nmod"]
         if owner:
-            return _name(text, parse, owner[-1], mentions, context)
+            return _name(text, parse, owner[-1], mentions, context, whole)
+    named = word.pos == "PROPN" or any(m.start < word.end and word.start < m.end for m in mentions)
+    start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
+    end = word.end
     phrase = LEADING.sub("", text[start:end]).strip("「」『』（）()、 　")
     refers = REFERS_BACK.match(phrase)
     if refers and context is not None:
@@ -508,7 +551,7 @@ def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
     return (mention.text, mention.canonical) if mention is not None else None
 
 
-def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement],
+def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement], mentions: list[Mention],
                   context: Context) -> list[Statement]:
     """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
     according = next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
@@ -517,7 +560,7 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
     source = parse.at(according.start() - 1)
     if source is None:
         return found
-    name, canonical = _name(text, parse, source, [], context)
+    name, canonical = _name(text, parse, source, mentions, context, whole=True)
     later = [s for s in found if (s.cue_start or 0) > according.end()]
     if later:
         return [replace(s, reported_by=name) if s in later else s for s in found]

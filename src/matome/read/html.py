@@ -13,7 +13,7 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from matome.comments.threads import group_thread, link_replies
-from matome.language.dates import find_date
+from matome.language.dates import find_date, find_dates
 from matome.language.normalize import squeeze
 from matome.read import rules
 from matome.records import Comment, Notice
@@ -135,7 +135,7 @@ def _lines(body: etree._Element | None) -> tuple[list[str], frozenset[int]]:
 
 def _metadata(tree: lxml.html.HtmlElement | None, doc: trafilatura.settings.Document | None,
               times: dict[str, str | None]) -> dict[str, str | None]:
-    published = times.get("published") or (doc.date if doc else None)
+    published = times.get("published") or (doc.date if doc and _stated(doc.date, doc) else None)
     updated = times.get("updated")
     return {
         "title": doc.title if doc else (_title_tag(tree) if tree is not None else None),
@@ -145,6 +145,14 @@ def _metadata(tree: lxml.html.HtmlElement | None, doc: trafilatura.settings.Docu
         "published": published,
         "updated": updated if updated != published else None,
     }
+
+
+def _stated(day: str | None, doc: trafilatura.settings.Document) -> bool:
+    """htmldate turns a bare year (© 2012) into 2012-01-01: a 1 January is kept only when the page says it."""
+    if not day or not day[5:10] == "01-01":
+        return bool(day)
+    text = f"{doc.title or ''} {doc.text or ''}"
+    return any(iso.startswith(day[:10]) for iso in find_dates(text))
 
 
 def _title_tag(tree: lxml.html.HtmlElement) -> str | None:

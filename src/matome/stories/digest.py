@@ -178,8 +178,8 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
         for sentence in report.sentences:
             if not START.search(sentence.text):
                 continue
-            days = [e.canonical for e in report.entities if e.sentence == sentence.id and e.type == "DATE"
-                    and re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.canonical)]
+            days = [e.canonical[:10] for e in report.entities if e.sentence == sentence.id and e.type == "DATE"
+                    and re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", e.canonical)]  # 15日午前6時 is a moment of the 15th
             if days:
                 starts.setdefault(days[0], report)
                 break
