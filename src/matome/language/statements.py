@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
 from matome.language.gazetteer import Gazetteer
-from matome.language.syntax import Parse, Word
+from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
 
 VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし",
@@ -69,6 +69,7 @@ class _Cue:
     verb: int = -1  # where the cue starts
     head: int = -1  # where the predicate the speaker is the subject of starts (浮かべ of と苦笑いを浮かべた)
     carries: bool = True  # without a subject, the speaker of the sentences before goes on (not for 「…」との声)
+    said_end: int = -1  # where what was said ends (after the closing 」, or at the と of indirect speech)
 
 
 def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
@@ -256,6 +257,7 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
                 "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答", "言及")
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
+SPEECH_VERB = re.compile(_PARSED_VERB)
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
@@ -274,7 +276,7 @@ SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
 
 def carries_speech(text: str) -> bool:
     """Whether a sentence may hold a statement: only those are parsed."""
-    return SPEECH.search(text) is not None
+    return SPEECH.search(text) is not None or ("と" in text and SPEECH_VERB.search(text) is not None)
 
 
 def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer, context: Context,
@@ -288,9 +290,12 @@ def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazett
             continue
         speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
         inner = [c for c in cues if nested.get(id(c)) is cue]
-        quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else (None, None)
+        quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else \
+            _inner_speaker(text, parse, cue, mentions)
         name, canonical, reported_by = _relayed(text, cue, speaker, mentions)
         content = cue.content
+        if name and not cue.direct and content.startswith(name):  # the topic the parser hung on the clause
+            content = re.sub(r"^(?:は|も)、?", "", content[len(name):])
         if cue.content_start == -2:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
@@ -299,6 +304,16 @@ def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazett
                                _affiliation(text, mention, mentions, gazetteer), quoted[0], cue.verb,
                                cue.verb + len(cue.cue)))
     return _with_sources(text, sentence, parse, found, mentions, context)
+
+
+def _inner_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention]) -> Named:
+    """`XがAと強調したとYは語った`: the reported clause is itself speech, and X is its speaker."""
+    marker = parse.at(cue.said_end) if not cue.direct and cue.said_end >= 0 else None
+    clause = parse.head(marker) if marker is not None else None
+    if clause is None or not SPEECH_VERB.match(clause.text):
+        return None, None
+    subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
+    return _name(text, parse, subjects[0], mentions, None) if subjects else (None, None)
 
 
 def _relayed(text: str, cue: _Cue, speaker: Named, mentions: list[Mention]) -> tuple[str | None, str | None,
@@ -314,30 +329,63 @@ def _relayed(text: str, cue: _Cue, speaker: Named, mentions: list[Mention]) -> t
     return name, canonical, inside[0] if inside else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """Indirect speech found in a parse: the と that closes the reported clause, the cue, and its predicate."""
+
+    marker: int
+    cue: str
+    verb: int
+    head: int
+    end: int
+
+
 def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[_Cue]:
     """Quotations on any predicate, indirect speech on a speech verb, stated views and positions."""
     if text.startswith(LINK_BULLETS):  # ・「…」と○○が困惑: a link to another article, not this one's report
         return []
     cues = list({c.head: c for m in QUOTE_END.finditer(text) if (c := _quotation(text, parse, m, mentions))}.values())
     taken = [(c.start, c.verb + len(c.cue)) for c in cues]
-    for match in sorted([*INDIRECT.finditer(text), *VIEW.finditer(text), *HOLD.finditer(text)], key=lambda m: m.start()):
-        verb = match.start("cue")
-        if any(s <= verb < e for s, e in taken):
+    for said in sorted([*_reported_clauses(text, parse), *_views(text)], key=lambda m: m.marker):
+        if any(s <= said.verb < e for s, e in taken) or _in_quote(text, said.verb):
             continue
-        if _in_quote(text, verb):
-            continue
-        cue = _cue_word(match) if match.re is not INDIRECT else text[verb: _predicate_end(parse, verb)]
-        content_start = _clause_start(parse, match.start())
-        head = verb + max(match.group(0).rfind("示"), match.group(0).rfind("表明"), 0) - (verb - match.start()) \
-            if match.re is VIEW else verb  # との見方を示した: the subject is 示した's
-        cues.append(_Cue(content_start, match.end(), cue, False, text[content_start: match.start()].strip("、 "),
-                         content_start, verb, max(head, verb)))
-        taken.append((content_start, match.end()))
+        content_start = _clause_start(parse, said.marker)
+        cues.append(_Cue(content_start, said.end, said.cue, False, text[content_start: said.marker].strip("、 "),
+                         content_start, said.verb, said.head, said_end=said.marker))
+        taken.append((content_start, said.end))
     for match in OBJECT.finditer(text):  # これを否定した: the content is what the statement before said
         if not any(s <= match.start("cue") < e for s, e in taken) and not _in_quote(text, match.start()):
             cue = match.group("cue") + match.group("tail")
             cues.append(_Cue(match.start(), match.end(), cue, False, "", -2, match.start("cue"), match.start("cue")))
     return sorted(cues, key=lambda c: c.verb)
+
+
+def _views(text: str) -> list[_Said]:
+    """`…との見方を示した` (the subject is 示した's) and `…としている`."""
+    said = []
+    for match in VIEW.finditer(text):
+        head = match.start() + max(match.group(0).rfind("示"), match.group(0).rfind("表明"))
+        said.append(_Said(match.start(), _cue_word(match), match.start("cue"), max(head, match.start("cue")),
+                          match.end()))
+    said.extend(_Said(m.start(), _cue_word(m), m.start("cue"), m.start("cue"), m.end()) for m in HOLD.finditer(text))
+    return said
+
+
+def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
+    """Indirect speech: a clause closed by と (or ことを) whose head is a verb of saying, however far apart
+    (`…と強調したと外務省の幹部は記者団に語った`)."""
+    found = []
+    for marker in parse.words:
+        if marker.text not in ("と", "って") or marker.dep not in ("case", "mark") or _in_quote(text, marker.start):
+            continue
+        clause = parse.head(marker)
+        if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
+            continue
+        predicate = parse.head(clause)
+        if predicate.start > marker.start and SPEECH_VERB.match(text, predicate.start):
+            end = _predicate_end(parse, predicate.start)
+            found.append(_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end))
+    return found
 
 
 def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Mention]) -> _Cue | None:
@@ -356,7 +404,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         if not _agent(parse, predicate, mentions):
             return None  # 「…」という名前
         return _Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
-                    text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False)
+                    text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
+                    match.start() + 1)
     if predicate.dep == "acl" and _heard(parse, parse.head(predicate)):
         predicate, heard = parse.head(predicate), True  # 「…」と擁護する声
     while predicate.pos not in ("VERB", "ADJ") and predicate.head != predicate.i \
@@ -370,7 +419,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         cue_start = predicate.start
     carries = not heard and not UNSPOKEN.match(predicate.text)
     return _Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
-                predicate.start, carries)
+                predicate.start, carries, match.start() + 1)
 
 
 def _heard(parse: Parse, word: Word) -> bool:
@@ -435,8 +484,13 @@ def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention],
                     found: list[Statement]) -> Named:
     predicate = parse.at(cue.head)
     subject = _subject(parse, predicate, cue, mentions) if predicate else None
+    if subject is None and not cue.direct and cue.content_start >= 0:
+        subject = _topic_in_content(parse, cue, mentions)
     if subject is not None:
         return _name(text, parse, subject, mentions, context)
+    source = _according_source(text, parse, cue.start)
+    if source is not None:  # 同サイトによれば「…」としている: the source speaks
+        return _name(text, parse, source, mentions, context, whole=True)
     if not cue.carries:
         return None, None
     if found:
@@ -453,7 +507,8 @@ def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) 
     """The subject of the speech predicate, or of the clauses it goes on from; never inside what was said."""
 
     def agent(word: Word) -> bool:
-        return word.start < cue.start and _agent(parse, word, mentions)
+        inside = cue.start <= word.start < max(cue.said_end, cue.start)
+        return not inside and word.start < cue.verb and _agent(parse, word, mentions)
 
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
@@ -477,6 +532,20 @@ def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) 
             continue
         return None
     return None
+
+
+def _topic_in_content(parse: Parse, cue: _Cue, mentions: list[Mention]) -> Word | None:
+    """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
+    an indirect statement is who makes it."""
+    first = [w for w in parse.words if cue.content_start <= w.start < cue.verb and w.pos not in PARTICLES]
+    if not first or first[0].dep not in SUBJECTS:
+        return None
+    topic = first[0]
+    while parse.words[topic.i + 1: topic.i + 2] and parse.words[topic.i + 1].dep in ("compound", "flat"):
+        topic = parse.words[topic.i + 1]
+    if not (_marked(parse, topic, "は") and _agent(parse, topic, mentions)):
+        return None
+    return topic
 
 
 def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
@@ -516,11 +585,16 @@ def _phrase_start(parse: Parse, word: Word) -> int:
 
 def _whole_start(parse: Parse, word: Word) -> int:
     """Where a noun phrase starts with the nouns that modify it (市の担当者, 米ロ両政府), not its relative clauses."""
-    start = _phrase_start(parse, word)
-    for child in parse.children(word):
-        if child.start < word.start and child.dep in ("nmod", "compound", "nummod", "det"):
-            start = min(start, _whole_start(parse, child))
-    return start
+    first = word
+    for left in reversed(parse.words[: word.i]):
+        if left.start >= word.phrase[0]:  # the phrase (文節) the noun heads: 米ロ両政府
+            first = left
+            continue
+        if not parse.dominates(word, left) or left.pos in ("VERB", "ADJ", "AUX", "SCONJ", "CCONJ") \
+                or left.text in ("、", "，", "「", "」"):
+            break
+        first = left
+    return first.start
 
 
 def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None,
@@ -554,7 +628,7 @@ def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
 def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement], mentions: list[Mention],
                   context: Context) -> list[Statement]:
     """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
-    according = next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
+    according = _according_match(text)
     if according is None:
         return found if found or not HEARSAY.search(text) else _hearsay(text, sentence, context)
     source = parse.at(according.start() - 1)
@@ -562,11 +636,22 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
         return found
     name, canonical = _name(text, parse, source, mentions, context, whole=True)
     later = [s for s in found if (s.cue_start or 0) > according.end()]
-    if later:
-        return [replace(s, reported_by=name) if s in later else s for s in found]
+    if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
+        return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
     content = re.sub(r"(?:という|とのことだ|とのこと|としている)?。?$", "", text[according.end():]).strip()
     return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
                               cue_start=according.start(), cue_end=according.start() + 4)]
+
+
+def _according_match(text: str) -> re.Match[str] | None:
+    return next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
+
+
+def _according_source(text: str, parse: Parse, before: int) -> Word | None:
+    according = _according_match(text)
+    if according is None or according.start() >= before:
+        return None
+    return parse.at(according.start() - 1)
 
 
 def _in_quote(text: str, at: int) -> bool:
