@@ -60,21 +60,23 @@ class Analyzer:
         statements: list[Statement] = []
         checks: list[Check] = []
         context = Context()
-        for part in _parts(article, anchor):
-            for text in split_sentences(part.text):
-                sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph)
-                sentences.append(sentence)
-                mentions = self.find_entities(text, self.tokenize(text), part.anchor)
-                entities.extend(_entity(m, sentence.id) for m in mentions)
-                checks.extend(c for m in mentions if (c := title_check(m, part.anchor, self.gazetteer, sentence.id)))
-                for found in find_date_mentions(text, part.anchor):
-                    entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
-                                           sentence.id, found.start, found.end, relative=found.relative))
-                    checks.extend(date_checks(found, sentence.id))
-                parse = self.parse(text) if self.parse and carries_speech(text) else None
-                said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parse)
-                statements.extend(said)
-                checks.extend(c for s in said if (c := quote_check(s)))
+        pieces = [(part, text) for part in _parts(article, anchor) for text in split_sentences(part.text)]
+        spoken = [text for _, text in pieces if carries_speech(text)] if self.parse else []
+        parses = dict(zip(spoken, self.parse.parse_all(spoken), strict=True)) if self.parse else {}
+        for part, text in pieces:
+            sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph)
+            sentences.append(sentence)
+            mentions = self.find_entities(text, self.tokenize(text), part.anchor)
+            entities.extend(_entity(m, sentence.id) for m in mentions)
+            checks.extend(c for m in mentions if (c := title_check(m, part.anchor, self.gazetteer, sentence.id)))
+            for found in find_date_mentions(text, part.anchor):
+                entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
+                                       sentence.id, found.start, found.end, relative=found.relative))
+                checks.extend(date_checks(found, sentence.id))
+            said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
+                                   syntax=self.parse is not None)
+            statements.extend(said)
+            checks.extend(c for s in said if (c := quote_check(s)))
         return AnalyzedArticle(**{f: getattr(article, f) for f in Article.__dataclass_fields__},
                                sentences=tuple(sentences), entities=tuple(sorted(entities, key=_order)),
                                statements=tuple(statements), checks=tuple(checks))

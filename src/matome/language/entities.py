@@ -24,6 +24,7 @@ ORG_SUFFIXES = ("ホールディングス", "株式会社", "委員会", "研究
 ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "一般社団法人", "公益財団法人", "学校法人", "独立行政法人")
 MEDIA_SUFFIXES = ("紙", "新聞", "通信", "テレビ", "放送", "誌", "日報", "新報", "タイムズ", "ニュース")
 PERSON_TITLES = frozenset(GENERIC_TITLES)
+PERSON_TITLE_ORDER = sorted(GENERIC_TITLES, key=len, reverse=True)
 KATAKANA = re.compile(r"^[ァ-ヴー・=＝]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .&'-]*$")
 GOVERNMENT_NAMES = ("政府", "政権", "ホワイトハウス", "クレムリン", "ダウニング街")
@@ -96,6 +97,10 @@ class EntityFinder:
 
     def _from_tag(self, text: str, span: TaggedSpan) -> Mention | None:
         name = text[span.start: span.end]
+        title = next((t for t in PERSON_TITLE_ORDER if name.endswith(t) and len(name) > len(t)), None)
+        if title and span.label != "PERSON" and KATAKANA.match(name[: -len(title)]):  # ウィトコフ特使: a person
+            span = TaggedSpan(span.start, span.end - len(title), "PERSON")
+            name = text[span.start: span.end]
         if span.label == "PERSON":
             person = self._person(text, span.start, span.end)
             actor = self.gazetteer.names.get(name)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
-from matome.language.gazetteer import Gazetteer
+from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
 from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
 
@@ -73,10 +73,16 @@ class _Cue:
 
 
 def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
-                    context: Context, parse: Parse | None = None) -> list[Statement]:
-    """Every statement in one sentence; updates `context` for the sentences after it."""
+                    context: Context, parse: Parse | None = None, syntax: bool = False) -> list[Statement]:
+    """Every statement in one sentence; updates `context` for the sentences after it.
+
+    With `syntax`, statements come from the sentence's parse (a sentence without one, see `carries_speech`, has
+    none); without, from the rules alone.
+    """
     if parse is not None:
         found = _parsed_statements(text, sentence, mentions, gazetteer, context, parse)
+    elif syntax:
+        found = []
     else:
         found = _rule_statements(text, sentence, mentions, gazetteer, context)
     context.statements.extend(found)
@@ -258,6 +264,7 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
 SPEECH_VERB = re.compile(_PARSED_VERB)
+FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)")  # …と外務省の幹部は語った
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
@@ -276,7 +283,7 @@ SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
 
 def carries_speech(text: str) -> bool:
     """Whether a sentence may hold a statement: only those are parsed."""
-    return SPEECH.search(text) is not None or ("と" in text and SPEECH_VERB.search(text) is not None)
+    return SPEECH.search(text) is not None or FAR_SPEECH.search(text) is not None
 
 
 def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer, context: Context,
@@ -382,6 +389,8 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
             continue
         predicate = parse.head(clause)
+        while predicate.start < marker.start and predicate.head != predicate.i:
+            predicate = parse.head(predicate)  # past a parse that hung the clause on a noun inside it
         if predicate.start > marker.start and SPEECH_VERB.match(text, predicate.start):
             end = _predicate_end(parse, predicate.start)
             found.append(_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end))
@@ -555,7 +564,7 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
     if word.pos == "PROPN" or any(m.start < word.end and word.start < m.end and m.type in SPEAKER_TYPES
                                   for m in mentions):
         return True
-    return word.text.endswith(AGENT_ENDINGS) or bool(REFERS_BACK.match(word.text))
+    return word.text.endswith((*AGENT_ENDINGS, *GENERIC_TITLES)) or bool(REFERS_BACK.match(word.text))
 
 
 def _marked(parse: Parse, word: Word, particle: str) -> bool:
@@ -587,8 +596,8 @@ def _whole_start(parse: Parse, word: Word) -> int:
     """Where a noun phrase starts with the nouns that modify it (市の担当者, 米ロ両政府), not its relative clauses."""
     first = word
     for left in reversed(parse.words[: word.i]):
-        if left.start >= word.phrase[0]:  # the phrase (文節) the noun heads: 米ロ両政府
-            first = left
+        if left.start >= word.phrase[0] or (left.pos == "PROPN" and 0 <= first.start - left.end <= 1):
+            first = left  # the phrase (文節) the noun heads (米ロ両政府), and names before it (The Daily Telegraph紙)
             continue
         if not parse.dominates(word, left) or left.pos in ("VERB", "ADJ", "AUX", "SCONJ", "CCONJ") \
                 or left.text in ("、", "，", "「", "」"):

@@ -84,8 +84,13 @@ class Parser:
     """
 
     def __call__(self, text: str) -> Parse:
-        masked, starts, ends = mask_quotes(text)
-        return _copy(_pipeline()(masked), text, starts, ends)
+        return self.parse_all([text])[0]
+
+    def parse_all(self, texts: list[str]) -> list[Parse]:
+        """Parses of several sentences, run as one batch (the network is faster on batches)."""
+        masks = [mask_quotes(text) for text in texts]
+        docs = _pipeline().pipe([masked for masked, _, _ in masks], batch_size=64)
+        return [_copy(doc, text, starts, ends) for doc, text, (_, starts, ends) in zip(docs, texts, masks, strict=True)]
 
 
 def mask_quotes(text: str) -> tuple[str, list[int], list[int]]:
