@@ -268,7 +268,9 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
-MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト")
+MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身", "文春",
+                 "新潮", "サイト", "ブログ", "ネット", "Web", "web")
+TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
@@ -276,6 +278,7 @@ KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
 NAMES = ("NOUN", "PROPN", "PRON")
 REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道|[^\s]{1,4})$|^(?P<article>記事)$")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
+OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば")))))
@@ -417,9 +420,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
                     match.start() + 1)
     if predicate.dep == "acl" and _heard(parse, parse.head(predicate)):
         predicate, heard = parse.head(predicate), True  # 「…」と擁護する声
-    while predicate.pos not in ("VERB", "ADJ") and predicate.head != predicate.i \
-            and parse.head(predicate).start > predicate.start:
-        predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った
+    while predicate.pos != "VERB" and predicate.head != predicate.i and parse.head(predicate).start > predicate.start:
+        predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
     if _passive(parse, predicate):  # 「…」と書かれた看板: words shown, not said
         return None
     cue_start = match.end()
@@ -502,8 +504,9 @@ def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention],
         return _name(text, parse, source, mentions, context, whole=True)
     if not cue.carries:
         return None, None
-    if found:
-        return found[-1].speaker, found[-1].speaker_canonical
+    if found:  # 「…」と述べ、「…」と強調した: the same speaker, but not across a turn (「…」と尋ねると、「…」と答えた)
+        turn = TURN.match(text, found[-1].cue_end or 0)
+        return (None, None) if turn else (found[-1].speaker, found[-1].speaker_canonical)
     if context is not None:
         recent = [r for r in (*context.recent, *context.topics) if context.sentence - r[0] <= CARRY]
         if recent:
@@ -586,7 +589,7 @@ def _phrase_start(parse: Parse, word: Word) -> int:
         if left.text in ("・", "･") and not (KATAKANA_NAME.match(parse.words[left.i + 1].text)
                                             and left.i > 0 and KATAKANA_NAME.match(parse.words[left.i - 1].text)):
             break
-        if left.pos == "PUNCT" and left.text not in ("・", "･"):
+        if (left.pos == "PUNCT" and left.text not in ("・", "･")) or "副詞可能" in left.tag or left.pos == "ADV":
             break
         first = left
     return first.start
@@ -608,10 +611,14 @@ def _whole_start(parse: Parse, word: Word) -> int:
 
 def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None,
           whole: bool = False) -> Named:
-    if word.text in SOURCE_NOUNS:  # 警察関係者の話 → 警察関係者
-        owner = [w for w in parse.children(word) if w.dep == "nmod"]
-        if owner:
-            return _name(text, parse, owner[-1], mentions, context, whole)
+    if word.text in SOURCE_NOUNS or (whole and word.pos == "NOUN" and not _agent(parse, word, mentions)):
+        owner = [w for w in parse.children(word) if w.dep == "nmod"]  # 警察関係者の話 → 警察関係者
+        maker = _source_owner(parse, word, mentions)  # 研究会が行った調査 → 研究会
+        if owner or maker:
+            return _name(text, parse, maker or owner[-1], mentions, context, whole)
+    bracketed = re.match(r"「(?P<name>[^」]{1,30})」(?:は|が|も)", text[word.end:])
+    if bracketed and not whole:  # 英国紙「Daily Mail」は
+        return bracketed.group("name"), None
     named = word.pos == "PROPN" or any(m.start < word.end and word.start < m.end for m in mentions)
     start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
     end = word.end
@@ -626,11 +633,12 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
 
 def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
     """Who 同氏, 同社 or 記事 refers to: the last speaker of that kind, else the last person or body named."""
-    body = refers.group("article") is not None or refers.group("what").endswith((*BODIES, "記事", "報道"))
-    recent = [r for r in context.recent if context.sentence - r[0] <= CARRY]
-    if body and recent:
-        return recent[-1][1], recent[-1][2]
-    mention = context.last_body if body else context.last_person
+    article = refers.group("article") is not None or refers.group("what").endswith(("記事", "報道"))
+    if article:  # 記事によると: the outlet that was last quoted, if one was, else nobody named
+        outlets = [r for r in context.recent if context.sentence - r[0] <= OUTLET_CARRY and (r[1] or "").endswith(
+            MEDIA_ENDINGS)]
+        return (outlets[-1][1], outlets[-1][2]) if outlets else (None, None)
+    mention = context.last_body if refers.group("what").endswith(BODIES) else context.last_person
     return (mention.text, mention.canonical) if mention is not None else None
 
 
@@ -654,6 +662,16 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
 
 def _according_match(text: str) -> re.Match[str] | None:
     return next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
+
+
+def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | None:
+    """`研究会が行った調査によると`, `内閣府が発表した白書によると`: who made the source."""
+    for clause in parse.children(word):
+        if clause.dep == "acl":
+            subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
+            if subjects:
+                return subjects[0]
+    return None
 
 
 def _according_source(text: str, parse: Parse, before: int) -> Word | None:
