@@ -30,16 +30,18 @@ demo: $(STAMP)
 	@echo "digests: demo-output/digests/index.html"
 
 test: $(STAMP) browser
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/mypy src
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy src
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/read_pages.py
 	$(BIN)/python benchmarks/entities.py
+	$(BIN)/python benchmarks/statements.py
 	$(BIN)/python benchmarks/analyze_speed.py
 	$(BIN)/python benchmarks/title_checks.py
 	$(BIN)/python benchmarks/stories.py

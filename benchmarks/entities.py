@@ -43,7 +43,7 @@ Span = tuple[int, int, str]
 # The quality gate (tests/test_quality_gate.py): matome's F1 on each test set must stay within EPSILON of its floor.
 # Measured 2026-11-24; a change that lowers a floor says so in its commit.
 EPSILON = 0.01
-FLOORS = {"wikipedia": {"ALL": 0.0}, "livedoor": {"ALL": 0.0}}
+FLOORS = {"wikipedia": {"PERSON": 0.827, "ORG": 0.733, "PLACE": 0.764, "ALL": 0.770}, "livedoor": {"ALL": 0.739}}
 
 
 def ginza_mapping(schools_are_orgs: bool, facilities_are_places: bool) -> dict[str, str]:
@@ -146,7 +146,8 @@ def report(name: str, scores: dict[str, tuple[float, float, float]], seconds: fl
 
 def measure(name: str, texts: list[str], gold: list[set[Span]]) -> None:
     chars = sum(map(len, texts))
-    print(f"{name}: {len(texts)} sentences, {sum(map(len, gold))} person/organisation/place spans, {chars:,} characters")
+    spans = sum(map(len, gold))
+    print(f"{name}: {len(texts)} sentences, {spans} person/organisation/place spans, {chars:,} characters")
     for label, run in (("matome (tagger + gazetteer + rules)", lambda: matome_spans(texts)),
                        ("rules alone (last round)", lambda: matome_spans(texts, learned=False)),
                        ("tagger alone", lambda: tagger_spans(texts))):

@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from livedoor import held_out  # noqa: E402
-
 from matome.language.tagger import MODEL, TaggedSpan, train  # noqa: E402
 from matome.language.tokens import Token, Tokenizer  # noqa: E402
 
@@ -33,8 +32,8 @@ LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.json
 LIVEDOOR_GOLD = ROOT / "benchmarks" / "gold" / "entities.jsonl"
 WIKIPEDIA_LABELS = {"人名": "PERSON", "法人名": "ORG", "政治的組織名": "ORG", "その他の組織名": "ORG", "地名": "PLACE",
                     "施設名": "FACILITY", "製品名": "PRODUCT", "イベント名": "EVENT"}
-FACILITY = re.compile(r"(?:駅|空港|港|ドーム|スタジアム|球場|競技場|アリーナ|神社|神宮|寺|院|城|館|ホール|劇場|ビル|タワー"
-                      r"|病院|公園|ホテル|センター|ヒルズ|店|場)$")
+FACILITY = re.compile(r"(?:駅|空港|港|ドーム|スタジアム|球場|競技場|アリーナ|神社|神宮|寺|院|城|館"
+                      r"|ホール|劇場|ビル|タワー|病院|公園|ホテル|センター|ヒルズ|店|場)$")
 Example = tuple[str, list[Token], list[TaggedSpan]]
 
 
@@ -80,7 +79,8 @@ def livedoor_label(kind: str, name: str) -> str:
 def livedoor_examples(rows: list[dict], tokenize: Tokenizer) -> Iterator[Example]:
     for row in rows:
         offset = row["sentence"][0]
-        spans = [TaggedSpan(s - offset, e - offset, livedoor_label(kind, name)) for s, e, kind, name, *_ in row["entities"]]
+        spans = [TaggedSpan(s - offset, e - offset, livedoor_label(kind, name))
+                 for s, e, kind, name, *_ in row["entities"]]
         yield row["text"], tokenize(row["text"]), spans
 
 

@@ -19,6 +19,7 @@ from matome.comments.digest import read_comments
 from matome.config import Config, load_config
 from matome.errors import MatomeError
 from matome.language.analyze import Analyzer
+from matome.language.statements import by_speaker
 from matome.language.tokens import Tokenizer
 from matome.read import list_files, read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
@@ -75,10 +76,12 @@ def _warn(failure: ReadFailure) -> None:
 
 
 def _print_analysis(article: AnalyzedArticle, lines: list[str]) -> None:
-    for statement in article.statements:
-        via = f" (via {statement.reported_by})" if statement.reported_by else ""
-        quote = f"「{statement.content}」" if statement.direct else statement.content
-        lines.append(f"  [said] {statement.speaker or '?'}{via} {statement.cue}: {quote}")
+    for speaker, said in by_speaker(article.statements):
+        lines.append(f"  [said] {speaker}")
+        for statement in said:
+            via = f" (via {statement.reported_by})" if statement.reported_by else ""
+            quote = f"「{statement.content}」" if statement.direct else statement.content
+            lines.append(f"      {statement.cue}{via}: {quote}")
     lines.extend(f"  [check] {c.code}: {c.message}" for c in article.checks)
     lines.append(f"  {len(article.sentences)} sentences, {len(article.entities)} entities")
 

@@ -12,9 +12,9 @@ from matome.language.dates import find_date, find_date_mentions
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
 from matome.language.sentences import split_sentences
-from matome.language.tagger import shipped_tagger
 from matome.language.statements import Context, carries_speech, find_statements
 from matome.language.syntax import Parser
+from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer
 from matome.records import AnalyzedArticle, Article, Check, Entity, Notice, Sentence, Statement
 

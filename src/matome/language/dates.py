@@ -109,7 +109,8 @@ _DAY = re.compile(
     + _CLOCK
 )
 _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間]|期)")
-_RELATIVE_DAY = re.compile(r"(?P<rel>先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
+_RELATIVE_DAY = re.compile(r"(?P<rel>先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
+                           r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
 _FISCAL = re.compile(r"(?:(?P<y>\d{4})|(?P<rel>今|来|昨|前|本|翌))年度")
 _KANJI_NUMBER = re.compile(r"[一二三四五六七八九十]{1,4}(?=[月日時])")
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}

@@ -2,14 +2,16 @@
 
 Order of evidence, chosen by benchmarks/entities.py: a country and title without a name (米大統領: the office holder
 on the day), then the learned tagger (its names resolved to the gazetteer's canonical ids where it lists them), then
-country pairs (米露), gazetteer names and katakana names before a title (アルメ首相) for what the tagger leaves. Sudachi's tags and the naming patterns of the last
-round are kept as the baseline (`tagger=None`); measured after the tagger, they only lowered F1. A mention's `name` is
+country pairs (米露), gazetteer names and katakana names before a title (アルメ首相) for what the tagger
+leaves. Sudachi's tags and the naming patterns of the last round are kept as the baseline (`tagger=None`);
+measured after the tagger, they only lowered F1. A mention's `name` is
 the bare name; the title or honorific after it is its `title`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,6 +38,9 @@ COUNTRY_CONTEXT = (*"側政府軍紙首外国両", "首脳", "政権", "当局",
 NOT_NAMES = frozenset(("was", "is", "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "last", "new",
                        "this", "that", "it", "be", "by", "with", "from", "as", "he", "she", "we", "you", "i"))
 LOC_SUFFIXES = ("山", "川", "湖", "海", "湾", "島", "半島", "岬", "峠", "高原", "平野", "地方", "沖", "砂漠", "大陸")
+
+
+Finder = Callable[[str, list[Token], set[int], date | None], list["Mention"]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +77,7 @@ class EntityFinder:
         singles = "".join(n for n in gazetteer.short_countries if len(n) == 1)
         self._pairs = re.compile(rf"(?<![0-9０-９{singles}])[{singles}]{{2,3}}(?![{singles}])")
         rules = (self._sudachi_people, self._katakana_people, self._places, self._proper_nouns)
+        self.finders: tuple[Finder, ...]
         if tagger is None:
             self.finders = (self._country_pairs, self._organisations, self._foreign_names, self._gazetteer,
                             self._office_holders, *rules)

@@ -13,6 +13,7 @@ mentions in front of は/も/が, then a plain noun phrase, then 同氏 or the l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
@@ -94,6 +95,18 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     context.last_body = bodies[-1] if bodies else context.last_body
     context.sentence += 1
     return found
+
+
+def by_speaker(statements: Iterable[Statement]) -> list[tuple[str, list[Statement]]]:
+    """Statements grouped by who made them: one group per canonical speaker (プーチン大統領 and プーチン氏 are
+    one), named by the first way the text writes them; each thing said once."""
+    groups: dict[str, tuple[str, list[Statement]]] = {}
+    for statement in statements:
+        key = statement.speaker_canonical or statement.speaker or "?"
+        _, said = groups.setdefault(key, (statement.speaker or "?", []))
+        if all(s.content != statement.content for s in said):
+            said.append(statement)
+    return list(groups.values())
 
 
 def _rule_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
@@ -255,12 +268,13 @@ def _according(text: str, sentence: str, mentions: list[Mention]) -> list[Statem
 
 # -- with a dependency parse ------------------------------------------------------------------------------------------
 SPEECH_NOUNS = r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張)"
-QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|との(?=" + SPEECH_NOUNS + r")|などと|とも|と(?![は「]|の|して"
-                       r"|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
+QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|との(?=" + SPEECH_NOUNS + r")|などと|とも"
+                       r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
-PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ", "綴り", "綴る",
-                "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い", "漏らし", "告げ", "宣言し",
-                "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答", "言及")
+PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
+                "綴り", "綴る", "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い",
+                "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
+                "言及")
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
 SPEECH_VERB = re.compile(_PARSED_VERB)
@@ -268,15 +282,16 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
-MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身", "文春",
-                 "新潮", "サイト", "ブログ", "ネット", "Web", "web")
+MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身",
+                 "文春", "新潮", "サイト", "ブログ", "ネット", "Web", "web")
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
 NAMES = ("NOUN", "PROPN", "PRON")
-REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道|[^\s]{1,4})$|^(?P<article>記事)$")
+REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道"
+                         r"|[^\s]{1,4})$|^(?P<article>記事)$")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
@@ -328,7 +343,8 @@ def _inner_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention]) 
 
 def _relayed(text: str, cue: _Cue, speaker: Named, mentions: list[Mention]) -> tuple[str | None, str | None,
                                                                                    str | None]:
-    """An outlet relays: `X紙は関係者の話として…と報じた` (関係者 speaks), `FOXニュースのインタビューで…` (the venue)."""
+    """An outlet relays: `X紙は関係者の話として…と報じた` (関係者 speaks), `FOXニュースのインタビューで…`
+    (the venue)."""
     name, canonical = speaker
     outlets = {m.text for m in mentions if m.type == "MEDIA"}
     relay = RELAY.search(text, 0, cue.start)
@@ -479,15 +495,16 @@ def _clause_start(parse: Parse, marker: int) -> int:
 
 
 Named = tuple[str | None, str | None]
-AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣", "家",
-                 "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞", "通信",
-                 "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん", "くん", "君",
-                 "夫人", "母", "父", "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩", "後輩", "大使",
-                 "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者", "教授", "博士", "僚",
-                 "幹部", "首脳", "陣営", "筋", "側近", "相", "議長", "主席", "王", "陛下", "殿下", "女王", "選手団",
-                 "部長", "局長", "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "容疑者",
-                 "弁護士", "弁護団", "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント",
-                 "アイドル", "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト")
+AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣",
+                 "家", "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞",
+                 "通信", "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん",
+                 "くん", "君", "夫人", "母", "父", "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩",
+                 "後輩", "大使", "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者",
+                 "教授", "博士", "僚", "幹部", "首脳", "陣営", "筋", "側近", "相", "議長", "主席", "王", "陛下",
+                 "殿下", "女王", "選手団", "部長", "局長", "課長", "社員", "職員", "住民", "市民", "国民", "学生",
+                 "生徒", "店主", "店長", "容疑者", "弁護士", "弁護団", "医師", "専門家", "評論家", "作家", "俳優",
+                 "女優", "歌手", "芸人", "タレント", "アイドル", "メンバー", "コーチ", "オーナー", "スタッフ",
+                 "ライター", "キャスター", "司会", "ゲスト")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
 

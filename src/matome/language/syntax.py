@@ -66,15 +66,6 @@ class Parse:
             seen = self.words[seen.head]
         return False
 
-    def phrase_text(self, word: Word) -> tuple[int, int]:
-        """The word's phrase (文節) without the particles, punctuation and auxiliaries at its ends (野田首相 of 野田首相は、)."""
-        words = [w for w in self.words if word.phrase[0] <= w.start and w.end <= word.phrase[1]]
-        while len(words) > 1 and words[-1].pos in PARTICLES and words[-1].i > word.i:
-            words.pop()
-        while len(words) > 1 and words[0].pos in PARTICLES and words[0].i < word.i:
-            words.pop(0)
-        return words[0].start, words[-1].end
-
 
 class Parser:
     """Callable: sentence -> Parse. Loads GiNZA's pipeline (without its NER) on first use.

@@ -9,7 +9,6 @@ the token it sits in. The weights are trained by `scripts/train_entity_tagger.py
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib.resources import as_file, files
@@ -64,9 +63,9 @@ def features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
                f"c+2={padded[p + 2]}", f"b-={padded[p - 1:p + 1]}", f"b+={padded[p:p + 2]}",
                f"t={padded[p - 1:p + 2]}", f"s={scripts[i]}",
                f"ss={scripts[i - 1] if i else '^'}{scripts[i]}{scripts[i + 1] if i + 1 < len(text) else '$'}"]
-        token = covering[i]
-        if token is not None:
-            row.extend(_token_features(token, i, tokens, order))
+        covered = covering[i]
+        if covered is not None:
+            row.extend(_token_features(covered, i, tokens, order))
         rows.append(row)
     return rows
 
@@ -142,5 +141,3 @@ class EntityTagger:
 def shipped_tagger() -> EntityTagger:
     return EntityTagger()
 
-
-NAME_EDGES = re.compile(r"^[\s・=＝]+|[\s・=＝]+$")

@@ -149,7 +149,7 @@ def _metadata(tree: lxml.html.HtmlElement | None, doc: trafilatura.settings.Docu
 
 def _stated(day: str | None, doc: trafilatura.settings.Document) -> bool:
     """htmldate turns a bare year (© 2012) into 2012-01-01: a 1 January is kept only when the page says it."""
-    if not day or not day[5:10] == "01-01":
+    if not day or day[5:10] != "01-01":
         return bool(day)
     text = f"{doc.title or ''} {doc.text or ''}"
     return any(iso.startswith(day[:10]) for iso in find_dates(text))

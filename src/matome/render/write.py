@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from matome.records import Digest, Statement
+from matome.language.statements import by_speaker
+from matome.records import Digest
 
 KINDS = {"article": "記事", "blog": "ブログ", "card": "まとめ掲載", "page": "まとめページ"}
 
@@ -47,23 +48,12 @@ def _environment() -> Environment:
     return env
 
 
-def speakers(statements: Iterable[Statement]) -> list[tuple[str, list[Statement]]]:
-    """Statements grouped by speaker (resolved id first), each said thing once."""
-    groups: dict[str, tuple[str, list[Statement]]] = {}
-    for statement in statements:
-        key = statement.speaker_canonical or statement.speaker or "?"
-        _, said = groups.setdefault(key, (statement.speaker or "?", []))
-        if all(s.content != statement.content for s in said):
-            said.append(statement)
-    return list(groups.values())
-
-
 def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Path:
     """Write every digest and the index; returns the path of index.html."""
     out.mkdir(parents=True, exist_ok=True)
     env = _environment()
     for digest in digests:
-        context = {"d": digest, "speakers": speakers(digest.statements), "kinds": KINDS}
+        context = {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS}
         html_notes, md_notes = Notes(sentences), Notes(sentences)
         (out / f"{digest.id}.html").write_text(env.get_template("story.html.j2").render(notes=html_notes, **context),
                                                encoding="utf-8")
