@@ -284,6 +284,7 @@ SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材
 SUBJECTS = ("nsubj", "csubj")
 MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身",
                  "文春", "新潮", "サイト", "ブログ", "ネット", "Web", "web")
+CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
@@ -477,7 +478,8 @@ def _predicate_end(parse: Parse, start: int) -> int:
         return start
     end = word.end
     for following in parse.words[word.i + 1:]:
-        if following.start != end or following.dep not in ("aux", "mark", "fixed") or following.pos == "PUNCT":
+        if following.start != end or following.dep not in ("aux", "mark", "fixed") or following.pos == "PUNCT" \
+                or following.text in CONJUNCTIONS:
             break
         end = following.end
     return end
@@ -514,6 +516,9 @@ def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention],
     subject = _subject(parse, predicate, cue, mentions) if predicate else None
     if subject is None and not cue.direct and cue.content_start >= 0:
         subject = _topic_in_content(parse, cue, mentions)
+    turned = bool(found) and TURN.match(text, found[-1].cue_end or 0) is not None
+    if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
+        return None, None  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked; who answered is not named
     if subject is not None:
         return _name(text, parse, subject, mentions, context)
     source = _according_source(text, parse, cue.start)
@@ -522,8 +527,7 @@ def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention],
     if not cue.carries:
         return None, None
     if found:  # 「…」と述べ、「…」と強調した: the same speaker, but not across a turn (「…」と尋ねると、「…」と答えた)
-        turn = TURN.match(text, found[-1].cue_end or 0)
-        return (None, None) if turn else (found[-1].speaker, found[-1].speaker_canonical)
+        return (None, None) if turned else (found[-1].speaker, found[-1].speaker_canonical)
     if context is not None:
         recent = [r for r in (*context.recent, *context.topics) if context.sentence - r[0] <= CARRY]
         if recent:
@@ -619,8 +623,8 @@ def _whole_start(parse: Parse, word: Word) -> int:
         if left.start >= word.phrase[0] or (left.pos == "PROPN" and 0 <= first.start - left.end <= 1):
             first = left  # the phrase (文節) the noun heads (米ロ両政府), and names before it (The Daily Telegraph紙)
             continue
-        if not parse.dominates(word, left) or left.pos in ("VERB", "ADJ", "AUX", "SCONJ", "CCONJ") \
-                or left.text in ("、", "，", "「", "」"):
+        clause = left.pos in ("VERB", "ADJ", "AUX", "SCONJ", "CCONJ") and not left.tag.startswith("名詞")
+        if not parse.dominates(word, left) or clause or left.text in ("、", "，", "「", "」"):
             break
         first = left
     return first.start

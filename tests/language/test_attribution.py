@@ -1,0 +1,94 @@
+"""Who said what, on sentences of the shapes that real news writes (invented text): the speaker is the subject of the
+speech predicate, never a connective, an adverbial phrase or the subject of the reported clause; nested speech keeps
+its inner speaker apart; によると sources are kept whole; with no speaker in sight, the speaker is None."""
+
+from __future__ import annotations
+
+import pytest
+
+from matome.language.analyze import Analyzer
+from matome.language.statements import by_speaker
+from matome.language.syntax import mask_quotes
+from matome.records import Article, Origin, Statement
+
+
+def _said(analyzer: Analyzer, body: str) -> list[Statement]:
+    article = Article(id="b" * 16, origin=Origin("text"), kind="article", title=None, body=body,
+                      published="2026-03-02")
+    return list(analyzer.analyze(article).statements)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        ("その上で「交渉の扉は閉じていない」と語った。", None, "交渉の扉は閉じていない"),
+        ("協議の背景について「双方に時間が必要だった」と述べた。", None, "双方に時間が必要だった"),
+        ("さらに、相手国が農産物の市場を開くと述べた。", None, "相手国が農産物の市場を開く"),
+        ("堀田知事は「予算は足りている」と述べた。", "堀田知事", "予算は足りている"),
+        ("「まだ始まったばかりです」と語った岸辺監督は、次の試合を見据えた。", "岸辺監督", "まだ始まったばかりです"),
+        ("ロシア大統領府によると、両首脳は約2時間にわたって電話で協議した。", "ロシア大統領府",
+         "両首脳は約2時間にわたって電話で協議した"),
+        ("米ロ両政府によると、次の会談は来月開かれる。", "米ロ両政府", "次の会談は来月開かれる"),
+        ("政府関係者によると、署名は延期された。", "政府関係者", "署名は延期された"),
+        ("同社の広報担当者は取材に対し、事実関係を確認中だとコメントした。", "同社の広報担当者", "事実関係を確認中だ"),
+    ],
+)
+def test_the_speaker_is_the_subject_of_the_speech_predicate(analyzer: Analyzer, body: str, speaker: str | None,
+                                                             content: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert (statement.speaker, statement.content) == (speaker, content)
+
+
+def test_nested_speech_the_outer_speaker_speaks(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "会談ではマルコ国務長官が協力の重要性を強調したと外務省の幹部は記者団に語った。")
+    assert statement.speaker == "外務省の幹部"
+    assert statement.quoted_speaker == "マルコ国務長官"
+    assert statement.cue == "語った"
+
+
+def test_a_quotation_on_any_predicate_is_a_statement(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "森田選手は「まだまだです」と苦笑いを浮かべた。")
+    assert (statement.speaker, statement.content, statement.direct) == ("森田選手", "まだまだです", True)
+
+
+def test_words_shown_not_said_and_quoted_names_are_not_statements(analyzer: Analyzer) -> None:
+    assert _said(analyzer, "看板には「立入禁止」と書かれていた。") == []
+    assert _said(analyzer, "「青葉バス」という名前は市民の公募で決まった。") == []
+
+
+def test_reactions_have_no_speaker_unless_someone_is_named(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "ネット上では「すごい」「感動した」との声が相次いだ。")
+    assert statement.speaker is None and statement.direct
+
+
+def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> None:
+    asked, answered = _said(analyzer, "司会の長尾が「緊張しましたか」と尋ねると、「全然です」と答えた。")
+    assert asked.speaker == "長尾" and answered.speaker is None
+
+
+def test_a_speaker_goes_on_into_the_next_sentence(analyzer: Analyzer) -> None:
+    first, second = _said(analyzer, "堀田知事は会見で「予算は足りている」と述べた。「来年度も続ける」とも語った。")
+    assert first.speaker == second.speaker == "堀田知事"
+
+
+def test_cue_offsets_point_at_the_cue(analyzer: Analyzer) -> None:
+    body = "堀田知事は「予算は足りている」と述べた。"
+    (statement,) = _said(analyzer, body)
+    assert statement.cue_start is not None and statement.cue_end is not None
+    assert body[statement.cue_start: statement.cue_end] == statement.cue
+
+
+def test_statements_group_by_canonical_speaker() -> None:
+    said = [Statement("プーチン大統領", "Q7747", "述べた", "a", True, None, "x:1"),
+            Statement("プーチン氏", "Q7747", "語った", "b", True, None, "x:2"),
+            Statement(None, None, "という", "c", False, None, "x:3")]
+    assert [(name, len(group)) for name, group in by_speaker(said)] == [("プーチン大統領", 2), ("?", 1)]
+
+
+@pytest.mark.parametrize("text", ["彼は「a。b」と述べた", "「『入れ子』の引用」と話した", "閉じない「引用", "引用なし"])
+def test_masked_quotes_keep_every_offset(text: str) -> None:
+    masked, starts, ends = mask_quotes(text)
+    assert len(masked) == len(starts) == len(ends)
+    assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends, strict=True))
+    kept = [text[s] for s, e, c in zip(starts, ends, masked, strict=True) if e - s == 1]
+    assert all(c in text for c in kept)
