@@ -51,4 +51,4 @@ def test_entity_gold_offsets_name_their_entities() -> None:
 def test_gold_files_hold_labels_not_article_text() -> None:
     for path in GOLD.glob("*.jsonl"):
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            assert "text" not in row and "content" not in row or not isinstance(row.get("content"), str)
+            assert ("text" not in row and "content" not in row) or not isinstance(row.get("content"), str)
