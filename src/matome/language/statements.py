@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
 from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
-from matome.language.syntax import PARTICLES, Parse, Word
+from matome.language.syntax import Parse, Word
 from matome.records import Statement
 
 VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし",
@@ -573,12 +573,10 @@ def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) 
 def _topic_in_content(parse: Parse, cue: _Cue, mentions: list[Mention]) -> Word | None:
     """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
     an indirect statement is who makes it."""
-    first = [w for w in parse.words if cue.content_start <= w.start < cue.verb and w.pos not in PARTICLES]
-    if not first or first[0].dep not in SUBJECTS:
-        return None
-    topic = first[0]
-    while parse.words[topic.i + 1: topic.i + 2] and parse.words[topic.i + 1].dep in ("compound", "flat"):
-        topic = parse.words[topic.i + 1]
+    inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
+    topic = next((w for w in inside if w.dep in SUBJECTS), None)
+    if topic is None or parse.text[cue.content_start: topic.phrase[0]].strip("、 　"):
+        return None  # the subject does not open the clause
     if not (_marked(parse, topic, "は") and _agent(parse, topic, mentions)):
         return None
     return topic
