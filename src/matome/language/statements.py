@@ -295,7 +295,7 @@ UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # �
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
 NAMES = ("NOUN", "PROPN", "PRON")
 REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道"
-                         r"|[^\s]{1,4})$|^(?P<article>記事)$")
+                         r"|[^\s]{1,4})$|^(?P<article>記事|これ|それ)$")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
@@ -690,8 +690,9 @@ def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | N
     """`研究会が行った調査によると`, `内閣府が発表した白書によると`: who made the source."""
     for clause in parse.children(word):
         if clause.dep == "acl":
-            subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
-            if subjects:
+            subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS
+                        and (_agent(parse, w, mentions) or parse.text[w.start - 1: w.start] == "「")]
+            if subjects:  # 「血めぐり研究会」が行った調査: a name in brackets makes the source
                 return subjects[0]
     return None
 
