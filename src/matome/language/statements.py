@@ -287,6 +287,7 @@ SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材
 SUBJECTS = ("nsubj", "csubj")
 MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身",
                  "文春", "新潮", "サイト", "ブログ", "ネット", "Web", "web")
+WHILE = re.compile(r"ながら|つつ")
 CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
@@ -433,8 +434,9 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     named = NAMED_BY.match(text, match.start() + 1) is not None
     heard = _heard(parse, predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
     if named and not heard:  # 「…」という多村は: the noun it names is the speaker, if it is someone
-        if not _agent(parse, predicate, mentions):
-            return None  # 「…」という名前
+        if not _agent(parse, predicate, mentions) or parse.text[predicate.end: predicate.end + 1] not in ("は", "が",
+                                                                                                         "も", "に"):
+            return None  # 「…」という名前, 「…」という今井メロの反論
         return _Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
                     text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
                     match.start() + 1)
@@ -444,6 +446,9 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
     if _passive(parse, predicate):  # 「…」と書かれた看板: words shown, not said
         return None
+    if not heard and not SPEECH_VERB.match(parse.text, predicate.start) and (
+            WHILE.match(parse.text, _predicate_end(parse, predicate.start))):
+        return None  # 「…」と心配しながら, 「…」と書いた紙を: a quote inside a clause that only describes
     cue_start = match.end()
     end = _predicate_end(parse, predicate.start)
     if end - cue_start > 16:
