@@ -5,6 +5,7 @@ article text; docs/annotation.md is the guideline. Worksheets and raw labels (wh
 repository.
 
     python scripts/annotation.py worksheets OUT_DIR
+    python scripts/annotation.py more-entity-worksheets OUT_DIR FIRST_NUMBER
     python scripts/annotation.py compile-statements RAW.jsonl... > benchmarks/gold/statements.jsonl
     python scripts/annotation.py compile-entities RAW.jsonl... > benchmarks/gold/entities.jsonl
 """
@@ -25,6 +26,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from livedoor import body_sentences  # noqa: E402
 
 LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
+GOLD = ROOT / "benchmarks" / "gold"
 # A deliberately broad net: every sentence that may hold reported speech, negatives included (説明会, 話題, と思う).
 SPEECH_NET = re.compile(
     r"によると|によれば|とのこと|という。|」と|」って|」などと|と(?:、)?(?:述べ|語|話|明か|説明|強調|指摘|主張|発表|コメント"
@@ -90,6 +92,24 @@ def write_worksheets(out: Path, statement_sheets: int = 4, per_sheet: int = 140,
         part = chosen[n * entity_per_sheet: (n + 1) * entity_per_sheet]
         following = ((n + 1) % entity_sheets) * entity_per_sheet
         _write_entity_sheet(out / f"entities-{n + 1}", [*part, *chosen[following: following + overlap]])
+
+
+def write_more_entity_sheets(out: Path, first: int, sheets: int = 2, per_sheet: int = 200, seed: int = 11) -> None:
+    """More entity worksheets (entities-FIRST…), from articles that no gold file uses yet."""
+    articles = load_articles()
+    used = {json.loads(line)["article"] for name in ("entities.jsonl", "statements.jsonl")
+            for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line}
+    rng = random.Random(seed)
+    chosen: list[tuple[dict[str, str], int]] = []
+    for article in _sample(articles, ENTITY_CATEGORIES, seed=seed):
+        if len(chosen) >= sheets * per_sheet:
+            break
+        if article["id"] in used:
+            continue
+        spans = [i for i, (s, e) in enumerate(body_sentences(article["body"])) if 15 <= e - s <= 160]
+        chosen.extend((article, i) for i in rng.sample(spans, min(2, len(spans))))
+    for n in range(sheets):
+        _write_entity_sheet(out / f"entities-{first + n}", chosen[n * per_sheet: (n + 1) * per_sheet])
 
 
 def _write_sheet(path: Path, sheet: list[tuple[dict[str, str], list[int]]]) -> None:
@@ -208,6 +228,9 @@ def main(argv: list[str]) -> int:
     command, *rest = argv
     if command == "worksheets":
         write_worksheets(Path(rest[0]))
+        return 0
+    if command == "more-entity-worksheets":
+        write_more_entity_sheets(Path(rest[0]), first=int(rest[1]))
         return 0
     compile_rows = {"compile-statements": compile_statements, "compile-entities": compile_entities}[command]
     for row in compile_rows([Path(p) for p in rest]):
