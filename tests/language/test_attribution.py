@@ -92,3 +92,8 @@ def test_masked_quotes_keep_every_offset(text: str) -> None:
     assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends, strict=True))
     kept = [text[s] for s, e, c in zip(starts, ends, masked, strict=True) if e - s == 1]
     assert all(c in text for c in kept)
+
+
+def test_an_overlong_sentence_is_not_parsed(analyzer: Analyzer) -> None:
+    body = "彼は「あ」と述べた" + "あ" * 100_000 + "と語った。"
+    assert _said(analyzer, body) == []

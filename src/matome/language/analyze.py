@@ -19,6 +19,7 @@ from matome.language.tokens import Tokenizer
 from matome.records import AnalyzedArticle, Article, Check, Entity, Notice, Sentence, Statement
 
 log = logging.getLogger(__name__)
+MAX_PARSED = 2000  # a longer "sentence" (a page without punctuation) is not parsed: it gets no statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class Analyzer:
         checks: list[Check] = []
         context = Context()
         pieces = [(part, text) for part in _parts(article, anchor) for text in split_sentences(part.text)]
-        spoken = [text for _, text in pieces if carries_speech(text)] if self.parse else []
+        spoken = [t for _, t in pieces if len(t) <= MAX_PARSED and carries_speech(t)] if self.parse else []
         parses = dict(zip(spoken, self.parse.parse_all(spoken), strict=True)) if self.parse else {}
         for part, text in pieces:
             sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph)
