@@ -37,6 +37,7 @@ GEO_SUFFIXES = ("帝国", "半島", "地方", "地区", "諸島", "王国", "共
 COUNTRY_CONTEXT = (*"側政府軍紙首外国両", "首脳", "政権", "当局", "代表", "大使")
 NOT_NAMES = frozenset(("was", "is", "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "last", "new",
                        "this", "that", "it", "be", "by", "with", "from", "as", "he", "she", "we", "you", "i"))
+GAZETTEER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "MEDIA": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 LOC_SUFFIXES = ("山", "川", "湖", "海", "湾", "島", "半島", "岬", "峠", "高原", "平野", "地方", "沖", "砂漠", "大陸")
 
 
@@ -107,6 +108,9 @@ class EntityFinder:
         if title and span.label != "PERSON" and KATAKANA.match(name[: -len(title)]):  # ウィトコフ特使: a person
             span = TaggedSpan(span.start, span.end - len(title), "PERSON")
             name = text[span.start: span.end]
+        known = self.gazetteer.names.get(name)
+        if known is not None:  # the gazetteer knows what the name is: リサ・ナンディー is a person
+            span = TaggedSpan(span.start, span.end, GAZETTEER_LABELS.get(known.type, span.label))
         if span.label == "PERSON":
             person = self._person(text, span.start, span.end)
             actor = self.gazetteer.names.get(name)
