@@ -97,3 +97,18 @@ def test_masked_quotes_keep_every_offset(text: str) -> None:
 def test_an_overlong_sentence_is_not_parsed(analyzer: Analyzer) -> None:
     body = "彼は「あ」と述べた" + "あ" * 100_000 + "と語った。"
     assert _said(analyzer, body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        ("森山首相から、地域の安定に協力したい旨述べました。", "森山首相", "地域の安定に協力したい"),
+        ("これに対し、ベルン大統領から、訪問を楽しみにしている旨の発言がありました。", "ベルン大統領", "訪問を楽しみにしている"),
+        ("ベルン大統領より、協力を重視している旨発言した。", "ベルン大統領", "協力を重視している"),
+        ("容疑者が逮捕されたことが、捜査関係者への取材で分かった。", "捜査関係者", "容疑者が逮捕された"),
+        ("ロイター通信は、協議が来週再開されると伝えた。", "ロイター通信", "協議が来週再開される"),
+    ],
+)
+def test_readouts_and_reports(analyzer: Analyzer, body: str, speaker: str, content: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert (statement.speaker, statement.content) == (speaker, content)

@@ -281,7 +281,10 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
 SPEECH_VERB = re.compile(_PARSED_VERB)
-FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)")  # …と外務省の幹部は語った
+FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
+                        rf"|旨(?:を|の)?(?:{_PARSED_VERB})")  # readouts: …旨述べた, …旨の発言があった
+INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
+                         r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した))")
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
@@ -301,7 +304,7 @@ BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト"
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば")))))
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば|取材で")))))
 
 
 def carries_speech(text: str) -> bool:
@@ -325,7 +328,7 @@ def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazett
         name, canonical, reported_by = _relayed(text, cue, speaker, mentions)
         content = cue.content
         if name and not cue.direct and content.startswith(name):  # the topic the parser hung on the clause
-            content = re.sub(r"^(?:は|も)、?", "", content[len(name):])
+            content = re.sub(r"^(?:は|も|から|より)、?", "", content[len(name):])
         if cue.content_start == -2:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
@@ -333,7 +336,7 @@ def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazett
         found.append(Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
                                _affiliation(text, mention, mentions, gazetteer), quoted[0], cue.verb,
                                cue.verb + len(cue.cue)))
-    return _with_sources(text, sentence, parse, found, mentions, context)
+    return _with_sources(text, sentence, parse, found, mentions, context) + _interviewed(text, sentence, found)
 
 
 def _inner_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention]) -> Named:
@@ -407,6 +410,9 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
     (`…と強調したと外務省の幹部は記者団に語った`)."""
     found = []
     for marker in parse.words:
+        if marker.text == "旨" and not _in_quote(text, marker.start):
+            found.extend(_gist(text, parse, marker))
+            continue
         if marker.text not in ("と", "って") or marker.dep not in ("case", "mark") or _in_quote(text, marker.start):
             continue
         clause = parse.head(marker)
@@ -419,6 +425,21 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
             end = _predicate_end(parse, predicate.start)
             found.append(_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end))
     return found
+
+
+def _gist(text: str, parse: Parse, marker: Word) -> list[_Said]:
+    """Readouts: `X首相から、…旨述べた`, `…旨の発言があった` (旨: the gist of what was said)."""
+    predicate = parse.head(marker)
+    if predicate.start < marker.start:
+        return []
+    if _heard(parse, predicate) and predicate.head != predicate.i:  # 旨の発言がありました
+        verb = parse.head(predicate)
+        end = _predicate_end(parse, verb.start)
+        return [_Said(marker.start, text[predicate.start: end], predicate.start, verb.start, end)]
+    if SPEECH_VERB.match(text, predicate.start):
+        end = _predicate_end(parse, predicate.start)
+        return [_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end)]
+    return []
 
 
 def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Mention]) -> _Cue | None:
@@ -565,8 +586,9 @@ def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) 
                     return shared[0]
         if seen.dep == "acl" and parse.head(seen).start > seen.start and _agent(parse, parse.head(seen), mentions):
             return parse.head(seen)  # 「…」と語った澤は
-        source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w) and _marked(parse, w, "から")]
-        if source:  # 前田から「…」と話し始めた
+        source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w)
+                  and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
+        if source:  # 前田から「…」と話し始めた, 首相より…旨述べた
             return source[0]
         if seen.dep in ("advcl", "conj") and seen.head != seen.i and not _reported(parse, seen):
             seen = parse.head(seen)
@@ -579,12 +601,12 @@ def _topic_in_content(parse: Parse, cue: _Cue, mentions: list[Mention]) -> Word 
     """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
     an indirect statement is who makes it."""
     inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
-    topic = next((w for w in inside if w.dep in SUBJECTS), None)
+    topic = next((w for w in inside if w.dep in SUBJECTS or w.dep == "obl"), None)
     if topic is None or parse.text[cue.content_start: topic.phrase[0]].strip("、 　"):
         return None  # the subject does not open the clause
-    if not (_marked(parse, topic, "は") and _agent(parse, topic, mentions)):
-        return None
-    return topic
+    marked = _marked(parse, topic, "は") if topic.dep in SUBJECTS else any(
+        _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
+    return topic if marked and _agent(parse, topic, mentions) else None
 
 
 def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
@@ -685,6 +707,17 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
     content = re.sub(r"(?:という|とのことだ|とのこと|としている)?。?$", "", text[according.end():]).strip()
     return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
                               cue_start=according.start(), cue_end=according.start() + 4)]
+
+
+def _interviewed(text: str, sentence: str, found: list[Statement]) -> list[Statement]:
+    """`…ことが、捜査関係者への取材で分かった`: the people interviewed are the source of what came out."""
+    match = INTERVIEWED.search(text)
+    if match is None or found:
+        return []
+    source = LEADING.sub("", match.group("src")).strip()
+    cue = match.start("cue")
+    return [Statement(source, None, match.group("cue"), match.group("content").strip("、 "), False, None, sentence,
+                      cue_start=cue, cue_end=match.end("cue"))]
 
 
 def _according_match(text: str) -> re.Match[str] | None:
