@@ -8,7 +8,7 @@ Precision, recall and F1 on exact spans, for persons, organisations (matome's ME
 without the title or honorific after it. GiNZA's extended-named-entity labels are mapped onto the same types; three
 mappings are scored (schools as organisations or not, facilities as places or not) and GiNZA gets the best one.
 
-    python benchmarks/entities.py [--limit N]
+    python benchmarks/entities.py [--limit N] [--agreement]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from livedoor import CORPUS, held_out, load_corpus, load_gold
+from livedoor import CORPUS, held_out, load_corpus, load_gold, wikipedia_test
 
 ROOT = Path(__file__).resolve().parents[1]
 WIKIPEDIA = ROOT.parent / "shared" / "eval" / "ner-wikipedia-ja" / "ner.json"
@@ -53,7 +53,7 @@ def ginza_mapping(schools_are_orgs: bool, facilities_are_places: bool) -> dict[s
 
 
 def wikipedia_set(limit: int | None = None) -> tuple[list[str], list[set[Span]]]:
-    items = [i for n, i in enumerate(json.loads(WIKIPEDIA.read_text(encoding="utf-8"))) if n % 5 == 0][:limit]
+    items = [i for n, i in enumerate(json.loads(WIKIPEDIA.read_text(encoding="utf-8"))) if wikipedia_test(n)][:limit]
     gold = [{(e["span"][0], e["span"][1], WIKIPEDIA_TYPES[e["type"]]) for e in i["entities"]
              if e["type"] in WIKIPEDIA_TYPES} for i in items]
     return [i["text"] for i in items], gold
@@ -133,6 +133,19 @@ def gate() -> list[str]:
     return failures
 
 
+def agreement() -> None:
+    """The sentences labelled by two annotators: one's spans scored against the other's (types as above)."""
+    first = {(r["article"], tuple(r["sentence"])): r for r in load_gold("entities.jsonl")}
+    second = load_gold("entities-second-annotator.jsonl")
+
+    def spans(row: dict) -> set[Span]:
+        return {(s, e, LIVEDOOR_TYPES[t]) for s, e, t, *_ in row["entities"]}
+
+    scores = prf([spans(first[r["article"], tuple(r["sentence"])]) for r in second], [spans(r) for r in second])
+    print(f"{len(second)} sentences labelled twice: F1 {scores['ALL'][2]:.3f} "
+          f"(person {scores['PERSON'][2]:.3f}, organisation {scores['ORG'][2]:.3f}, place {scores['PLACE'][2]:.3f})")
+
+
 def timed(run: Callable[[], object]) -> tuple[object, float]:
     start = time.perf_counter()
     value = run()
@@ -161,7 +174,11 @@ def measure(name: str, texts: list[str], gold: list[set[Span]]) -> None:
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="Wikipedia test sentences to score")
+    parser.add_argument("--agreement", action="store_true", help="inter-annotator agreement on livedoor only")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    if args.agreement:
+        agreement()
+        return 0
     if WIKIPEDIA.exists():
         measure("ner-wikipedia-ja (every fifth sentence)", *wikipedia_set(args.limit))
     else:

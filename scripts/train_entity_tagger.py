@@ -3,8 +3,8 @@
 Training data, all openly licensed and read from ../shared or the repository:
 - ner-wikipedia-ja (Stockmark, CC BY-SA 3.0): Wikipedia sentences with 8 entity types;
 - benchmarks/gold/entities.jsonl: the repository's labels on livedoor news sentences (the text from ../shared).
-The test parts are never trained on: every fifth Wikipedia sentence (`wikipedia_test`) and the held-out third of the
-livedoor articles (`livedoor.held_out`); benchmarks/entities.py scores on them.
+The test parts are never trained on: every fifth Wikipedia sentence and the held-out third of the livedoor articles
+(`wikipedia_test` and `held_out` in benchmarks/livedoor.py, the one definition of both splits).
 
     python scripts/train_entity_tagger.py [--out PATH]
 """
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from livedoor import held_out  # noqa: E402
+from livedoor import held_out, wikipedia_test  # noqa: E402
 from matome.language.tagger import MODEL, TaggedSpan, train  # noqa: E402
 from matome.language.tokens import Token, Tokenizer  # noqa: E402
 
@@ -41,9 +41,6 @@ def wikipedia_items() -> list[dict]:
     return json.loads(WIKIPEDIA.read_text(encoding="utf-8"))
 
 
-def wikipedia_test(index: int) -> bool:
-    """Every fifth sentence of ner-wikipedia-ja is kept out of training, for benchmarks/entities.py."""
-    return index % 5 == 0
 
 
 def wikipedia_examples(items: list[dict], tokenize: Tokenizer) -> Iterator[Example]:

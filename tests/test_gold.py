@@ -49,6 +49,9 @@ def test_entity_gold_offsets_name_their_entities() -> None:
 
 
 def test_gold_files_hold_labels_not_article_text() -> None:
-    for path in GOLD.glob("*.jsonl"):
+    files = [p for p in GOLD.rglob("*") if p.is_file()]
+    assert files and {p.suffix for p in files} == {".jsonl"}
+    for path in files:
         for row in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
-            assert ("text" not in row and "content" not in row) or not isinstance(row.get("content"), str)
+            assert "text" not in row
+            assert all(not isinstance(row.get(key), str) for key in ("content", "sentence", "cue"))

@@ -90,13 +90,28 @@ def test_masked_quotes_keep_every_offset(text: str) -> None:
     masked, starts, ends = mask_quotes(text)
     assert len(masked) == len(starts) == len(ends)
     assert all(0 <= s < e <= len(text) for s, e in zip(starts, ends, strict=True))
-    kept = [text[s] for s, e, c in zip(starts, ends, masked, strict=True) if e - s == 1]
-    assert all(c in text for c in kept)
+    assert all(masked[i] == text[starts[i]] for i in range(len(masked)) if ends[i] - starts[i] == 1)
+    assert all(text[s - 1] in "「『" and text[e] in "」』" for s, e in zip(starts, ends, strict=True) if e - s > 1)
 
 
-def test_an_overlong_sentence_is_not_parsed(analyzer: Analyzer) -> None:
+def test_an_overlong_sentence_is_not_parsed_and_says_so(analyzer: Analyzer) -> None:
     body = "彼は「あ」と述べた" + "あ" * 100_000 + "と語った。"
-    assert _said(analyzer, body) == []
+    article = Article(id="e" * 16, origin=Origin("text"), kind="article", title=None, body=body)
+    analyzed = analyzer.analyze(article)
+    assert analyzed.statements == ()
+    assert [c.code for c in analyzed.checks] == ["speech-not-parsed"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        ("堀田知事は「予算は足りる」と述べた。「問題はない」と岸辺監督は話した。", "岸辺監督", "問題はない"),
+        ("「寒い」「眠い」と森田選手はこぼした。", "森田選手", "寒い」「眠い"),
+    ],
+)
+def test_a_speaker_named_after_the_quote(analyzer: Analyzer, body: str, speaker: str, content: str) -> None:
+    said = _said(analyzer, body)
+    assert (said[-1].speaker, said[-1].content) == (speaker, content)
 
 
 @pytest.mark.parametrize(

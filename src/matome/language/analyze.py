@@ -13,7 +13,7 @@ from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
 from matome.language.sentences import split_sentences
 from matome.language.statements import Context, carries_speech, find_statements
-from matome.language.syntax import Parser
+from matome.language.syntax import Parser, parser_installed
 from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer
 from matome.records import AnalyzedArticle, Article, Check, Entity, Notice, Sentence, Statement
@@ -42,7 +42,9 @@ class Analyzer:
         self.tokenize = Tokenizer()
         self.gazetteer = load_gazetteer()
         self.find_entities = EntityFinder(self.gazetteer, shipped_tagger())
-        self.parse = Parser() if syntax else None
+        self.parse = Parser() if syntax and parser_installed() else None
+        if syntax and self.parse is None:
+            log.warning("GiNZA is not installed (pip install ginza ja-ginza): speakers come from the rules alone")
 
     def __call__(self, article: Article) -> Article:
         """The analyzed article; on a failure (a bug), the article with an `analysis-failed` warning."""
@@ -76,6 +78,9 @@ class Analyzer:
                 checks.extend(date_checks(found, sentence.id))
             said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
                                    syntax=self.parse is not None)
+            if self.parse and len(text) > MAX_PARSED and carries_speech(text):
+                checks.append(Check("speech-not-parsed", f"a sentence of {len(text):,} characters is too long to parse;"
+                                    " its statements are not extracted", sentence.id))
             statements.extend(said)
             checks.extend(c for s in said if (c := quote_check(s)))
         return AnalyzedArticle(**{f: getattr(article, f) for f in Article.__dataclass_fields__},

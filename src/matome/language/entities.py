@@ -99,8 +99,8 @@ class EntityFinder:
 
     # -- the learned tagger ------------------------------------------------------------------------------------------
     def _tagged(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
-        assert self.tagger is not None
-        return [m for span in self.tagger(text, tokens) if (m := self._from_tag(text, span))]
+        spans = self.tagger(text, tokens) if self.tagger is not None else []
+        return [m for span in spans if (m := self._from_tag(text, span))]
 
     def _from_tag(self, text: str, span: TaggedSpan) -> Mention | None:
         name = text[span.start: span.end]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
 from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
-from matome.language.syntax import Parse, Word
+from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
 
 VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし",
@@ -444,6 +444,8 @@ def _gist(text: str, parse: Parse, marker: Word) -> list[_Said]:
 
 def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Mention]) -> _Cue | None:
     opening = _opening(text, match.start())
+    while opening > 0 and text[opening - 1] in "」』" and (before := _opening(text, opening - 1)) >= 0:
+        opening = before  # 「寒い」「眠い」とこぼした: one statement, from the first quote to the last
     marker = parse.at(match.start() + 1)
     if opening < 0 or marker is None:
         return None
@@ -472,7 +474,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         return None  # 「…」と心配しながら, 「…」と書いた紙を: a quote inside a clause that only describes
     cue_start = match.end()
     end = _predicate_end(parse, predicate.start)
-    if end - cue_start > 16:
+    between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
+    if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
         cue_start = predicate.start
     carries = not heard and not UNSPOKEN.match(predicate.text)
     return _Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
@@ -570,7 +573,7 @@ def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) 
 
     def agent(word: Word) -> bool:
         inside = cue.start <= word.start < max(cue.said_end, cue.start)
-        return not inside and word.start < cue.verb and _agent(parse, word, mentions)
+        return not inside and word.start < cue.head and _agent(parse, word, mentions)
 
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
@@ -655,6 +658,8 @@ def _whole_start(parse: Parse, word: Word) -> int:
         if not parse.dominates(word, left) or clause or left.text in ("、", "，", "「", "」"):
             break
         first = left
+    while first.i < word.i and (first.pos in PARTICLES or first.text in "「」『』、"):
+        first = parse.words[first.i + 1]  # a phrase never opens with a particle (…」と岸辺監督は)
     return first.start
 
 
@@ -755,7 +760,9 @@ def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
     if not context.recent or context.sentence - context.recent[-1][0] > 1:
         return []
     cue = HEARSAY.search(text)
-    assert cue is not None
+    if cue is None:
+        return []
     _, speaker, canonical = context.recent[-1]
-    return [Statement(speaker, canonical, "という", text[: cue.start()].strip("、 "), False, None, sentence,
-                      cue_start=cue.start(), cue_end=cue.start() + 3)]
+    said = cue.group(0).rstrip("。")
+    return [Statement(speaker, canonical, said, text[: cue.start()].strip("、 "), False, None, sentence,
+                      cue_start=cue.start(), cue_end=cue.start() + len(said))]
