@@ -24,12 +24,12 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from livedoor import CORPUS, as_article, body_sentences, held_out, load_corpus, load_gold
 from matome.language.gazetteer import GENERIC_TITLES
-from matome.records import AnalyzedArticle, Statement
+from matome.records import AnalyzedArticle, Article, Statement
 
 GOLD = "statements.jsonl"
 GIVEN_NAME = re.compile(r"[一-龥々ぁ-ゖァ-ヺー・]{1,4}")  # what may follow a family name (not 務長官, not 協会)
@@ -155,11 +155,12 @@ def _note(errors: list[str] | None, body: str, sentence: tuple[int, int], kind: 
     errors.append(f"[{kind}] {want} {got}\n    {text[:160]}")
 
 
-def run(analyze: object, articles: dict[str, dict[str, str]]) -> tuple[dict[str, list[Found]], float]:
+def run(analyze: Callable[[Article], AnalyzedArticle],
+        articles: dict[str, dict[str, str]]) -> tuple[dict[str, list[Found]], float]:
     start = time.perf_counter()
     found = {}
     for article_id, row in articles.items():
-        analyzed = analyze(as_article(row))  # type: ignore[operator]
+        analyzed = analyze(as_article(row))
         found[article_id] = place(analyzed, row["body"])
     return found, time.perf_counter() - start
 
