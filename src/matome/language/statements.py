@@ -47,6 +47,15 @@ NOT_TOPICS = ("もので", "もの", "こと", "ので", "ため", "場合", "�
               "れる", "せる")
 
 
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Someone named in an earlier sentence: who may go on speaking in the next ones."""
+
+    sentence: int
+    name: str | None
+    canonical: str | None
+
+
 @dataclass
 class Context:
     """What earlier sentences of the article said, for 同氏 and sentences without a topic."""
@@ -54,8 +63,8 @@ class Context:
     statements: list[Statement] = field(default_factory=list)
     last_person: Mention | None = None
     sentence: int = 0
-    recent: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # (sentence, speaker, canonical)
-    topics: list[tuple[int, str | None, str | None]] = field(default_factory=list)  # people a sentence is about
+    recent: list[Voice] = field(default_factory=list)  # the speakers of the statements so far
+    topics: list[Voice] = field(default_factory=list)  # the people sentences were about (X氏は…)
     last_body: Mention | None = None  # the last organisation or outlet, for 同社/同紙
 
 
@@ -87,10 +96,10 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     else:
         found = _rule_statements(text, sentence, mentions, gazetteer, context)
     context.statements.extend(found)
-    context.recent.extend((context.sentence, s.speaker, s.speaker_canonical) for s in found if s.speaker)
+    context.recent.extend(Voice(context.sentence, s.speaker, s.speaker_canonical) for s in found if s.speaker)
     people = [m for m in mentions if m.type == "PERSON"]
     bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
-    context.topics.extend((context.sentence, m.text, m.canonical) for m in people if _topic_follows(text, m.end))
+    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people if _topic_follows(text, m.end))
     context.last_person = people[-1] if people else context.last_person
     context.last_body = bodies[-1] if bodies else context.last_body
     context.sentence += 1
@@ -561,10 +570,10 @@ def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention],
     if found:  # 「…」と述べ、「…」と強調した: the same speaker, but not across a turn (「…」と尋ねると、「…」と答えた)
         return (None, None) if turned else (found[-1].speaker, found[-1].speaker_canonical)
     if context is not None:
-        recent = [r for r in (*context.recent, *context.topics) if context.sentence - r[0] <= CARRY]
+        recent = [v for v in (*context.recent, *context.topics) if context.sentence - v.sentence <= CARRY]
         if recent:
-            _, speaker, canonical = max(recent, key=lambda r: r[0])
-            return speaker, canonical
+            voice = max(recent, key=lambda v: v.sentence)
+            return voice.name, voice.canonical
     return None, None
 
 
@@ -689,9 +698,9 @@ def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
     """Who 同氏, 同社 or 記事 refers to: the last speaker of that kind, else the last person or body named."""
     article = refers.group("article") is not None or refers.group("what").endswith(("記事", "報道"))
     if article:  # 記事によると: the outlet that was last quoted, if one was, else nobody named
-        outlets = [r for r in context.recent if context.sentence - r[0] <= OUTLET_CARRY and (r[1] or "").endswith(
-            MEDIA_ENDINGS)]
-        return (outlets[-1][1], outlets[-1][2]) if outlets else (None, None)
+        outlets = [v for v in context.recent if context.sentence - v.sentence <= OUTLET_CARRY
+                   and (v.name or "").endswith(MEDIA_ENDINGS)]
+        return (outlets[-1].name, outlets[-1].canonical) if outlets else (None, None)
     mention = context.last_body if refers.group("what").endswith(BODIES) else context.last_person
     return (mention.text, mention.canonical) if mention is not None else None
 
@@ -757,12 +766,12 @@ def _in_quote(text: str, at: int) -> bool:
 
 def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
     """`…という。` right after a sentence with a statement: the same source goes on."""
-    if not context.recent or context.sentence - context.recent[-1][0] > 1:
+    if not context.recent or context.sentence - context.recent[-1].sentence > 1:
         return []
     cue = HEARSAY.search(text)
     if cue is None:
         return []
-    _, speaker, canonical = context.recent[-1]
+    speaker, canonical = context.recent[-1].name, context.recent[-1].canonical
     said = cue.group(0).rstrip("。")
     return [Statement(speaker, canonical, said, text[: cue.start()].strip("、 "), False, None, sentence,
                       cue_start=cue.start(), cue_end=cue.start() + len(said))]
