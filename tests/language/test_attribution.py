@@ -127,3 +127,9 @@ def test_a_speaker_named_after_the_quote(analyzer: Analyzer, body: str, speaker:
 def test_readouts_and_reports(analyzer: Analyzer, body: str, speaker: str, content: str) -> None:
     (statement,) = _said(analyzer, body)
     assert (statement.speaker, statement.content) == (speaker, content)
+
+
+def test_one_person_under_two_titles_is_one_speaker(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "岸辺監督は「勝ててよかった」と語った。岸辺氏は「次も勝つ」とも話した。")
+    assert len(said) == 2 and said[0].speaker_canonical == said[1].speaker_canonical == "person:岸辺"
+    assert [name for name, _ in by_speaker(said)] == ["岸辺監督"]

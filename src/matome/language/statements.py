@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from matome.language.entities import Mention
 from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
+from matome.language.normalize import normalize
 from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
 
@@ -297,6 +298,7 @@ INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、�
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
+PERSON_TITLES = sorted({*GENERIC_TITLES, "氏", "さん", "選手", "監督", "アナ"}, key=len, reverse=True)
 MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身",
                  "文春", "新潮", "サイト", "ブログ", "ネット", "Web", "web")
 WHILE = re.compile(r"ながら|つつ")
@@ -690,8 +692,15 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)
     inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
-    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 else None
+    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 else _person_id(phrase)
     return phrase or None, canonical
+
+
+def _person_id(phrase: str) -> str | None:
+    """岸辺監督 and 岸辺氏 are one person to group statements by, though no entity was found: person:岸辺."""
+    title = next((t for t in PERSON_TITLES if phrase.endswith(t) and len(phrase) - len(t) >= 2), None)
+    name = phrase[: -len(title)] if title else ""
+    return f"person:{normalize(name)}" if name and "の" not in name else None
 
 
 def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
