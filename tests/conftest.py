@@ -54,5 +54,5 @@ def demo_out(demo_digests: list[Digest], demo_articles: list[AnalyzedArticle],
     from matome.render.write import write_digests
 
     out = tmp_path_factory.mktemp("digests")
-    write_digests(demo_digests, {s.id: s.text for a in demo_articles for s in a.sentences}, out, len(demo_articles))
+    write_digests(demo_digests, {k: t for a in demo_articles for k, t in a.citable().items()}, out, len(demo_articles))
     return out

@@ -304,6 +304,10 @@ class AnalyzedArticle(Article):
     statements: tuple[Statement, ...] = ()
     checks: tuple[Check, ...] = ()
 
+    def citable(self) -> dict[str, str]:
+        """What a digest may cite, by id: every sentence (`<id>:<n>`) and every reader comment (`<id>:<comment id>`)."""
+        return {s.id: s.text for s in self.sentences} | {f"{self.id}:{c.id}": c.text for c in self.comments}
+
 
 @dataclass(frozen=True, slots=True)
 class SupportedLine(Record):

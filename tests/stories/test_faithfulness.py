@@ -76,3 +76,12 @@ def test_every_quotation_in_every_output_is_in_the_sources(demo_out: Path, demo_
     quotes = [html.unescape(q).replace("\\", "") for q in QUOTE.findall(rendered)]
     assert len(quotes) > 5
     assert [q for q in quotes if q not in corpus] == []
+
+
+def test_every_citation_in_every_output_resolves(demo_out: Path, demo_articles: list[AnalyzedArticle]) -> None:
+    citable = {k for a in demo_articles for k in a.citable()}
+    comment_lines = [line for record in _digests(demo_out) for line in record["reactions"]["summary"]]
+    assert comment_lines, "the demo has comment threads"
+    assert all(set(line["support"]) <= citable for line in comment_lines)
+    for page in [*demo_out.glob("*.md"), *demo_out.glob("*.html")]:
+        assert "(sentence not found)" not in page.read_text(encoding="utf-8"), page.name

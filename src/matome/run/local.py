@@ -75,7 +75,7 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
         if isinstance(analyzed, AnalyzedArticle):
             articles.append(analyzed)
     digests = build_digests(articles, analyzer.tokenize)
-    sentences = {s.id: s.text for a in articles for s in a.sentences}
+    sentences = {key: text for a in articles for key, text in a.citable().items()}
     index = write_digests(digests, sentences, out, len(articles))
     return DigestRun(index, len(digests), len(articles), failures)
 
