@@ -7,12 +7,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from matome.comments.digest import read_comments
+from matome.language.attribution import carries_speech
 from matome.language.checks import date_checks, quote_check, title_check
 from matome.language.dates import find_date, find_date_mentions
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
 from matome.language.sentences import split_sentences
-from matome.language.statements import Context, carries_speech, find_statements
+from matome.language.speech import Context
+from matome.language.statements import find_statements
 from matome.language.syntax import Parser, parser_installed
 from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer

@@ -1,86 +1,42 @@
-"""Who said what: direct 「…」 and indirect speech with the cues Japanese news uses, speakers resolved.
-
-With a dependency parse (`syntax.Parser`), the speaker is the subject of the speech predicate: not the nearest noun
-before は/が, so never a connective (その上で), a date or the subject of the reported clause (相手国が…と述べた).
-A quotation that hangs on any predicate (「…」と苦笑いした) is a statement; speech inside the content of another
-statement is nested (`XがAと強調したとYは語った`: Y speaks, X is the `quoted_speaker`). Without a subject, the
-speaker of the sentence before (or one more back) goes on, 同氏/同社 refer back, and otherwise the speaker is None.
-
-Without a parse (`Analyzer(syntax=False)`, the baseline of benchmarks/statements.py), speakers come from the entity
-mentions in front of は/も/が, then a plain noun phrase, then 同氏 or the last speaker.
-"""
+"""Who said what, sentence by sentence: statements found from a dependency parse (attribution.py) or, without one,
+by last round's rules (kept below as the baseline of benchmarks/statements.py: speakers from the entity mentions in
+front of は/も/が, then a plain noun phrase, then 同氏 or the last speaker), and statements grouped by speaker."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from matome.language.attribution import parsed_statements
 from matome.language.entities import Mention
-from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
-from matome.language.normalize import normalize
-from matome.language.syntax import PARTICLES, Parse, Word
+from matome.language.gazetteer import Gazetteer
+from matome.language.speech import (
+    ACCORDING,
+    BRACKETED,
+    HEADLINE,
+    HOLD,
+    LEADING,
+    NOT_TOPICS,
+    OBJECT,
+    RELAY,
+    SAME,
+    SAY,
+    SPEAKER_TYPES,
+    SUBJECT,
+    TOPIC,
+    VENUE,
+    VIEW,
+    Context,
+    Cue,
+    Voice,
+    affiliation_of,
+    cue_word,
+    subject_marker,
+    topic_follows,
+)
+from matome.language.syntax import Parse
 from matome.records import Statement
-
-VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし",
-         "発表し", "主張し", "否定し", "強調し", "示唆し", "説明し", "表明し", "批判し",
-         "指摘し", "発言し", "反論し", "警告し", "激怒し", "明言し", "言及し", "主張", "発表", "否定", "強調", "示唆",
-         "説明", "表明", "批判", "指摘", "発言", "反論", "警告", "述べ", "語っ", "語り", "語る", "話し", "報じ", "伝え",
-         "訴え", "求め", "認め", "明か")
-_VERB = "|".join(sorted(VERBS, key=len, reverse=True))
-_TAIL = r"(?P<tail>(?:ました|ています|ていた|ている|ており|ます|た|る|て|し)?)"
-SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}(?!され|られ|れ)")  # not the passive: と批判された
-VIEW = re.compile(rf"との(?P<cue>見方|考え|認識|意向|方針|見解|立場)を(?:示|表明)し?{_TAIL}")
-HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
-OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
-                    r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
-ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?(?:によると|によれば)、?")
-RELAY = re.compile(r"(?P<src>[^、。「」]+?)(?:から聞いた話として|の話として|への取材で|の関係者によると)")
-VENUE = re.compile(r"(?P<venue>[^、。「」はがも]+?)(?:のインタビューで|の取材に|の番組で|の電話取材に|に対し)")
-TOPIC = re.compile(r"(?P<phrase>[^、。「」]{2,40}?)(?:は|も)(?!の|な[いく])、?")
-SUBJECT = re.compile(r"(?P<phrase>[^、。「」]{2,30}?)が、?")
-BRACKETED = re.compile(r"「(?P<phrase>[^」]{1,30})」(?:は|が|では)、?")  # 韓国情報サイト「Innolife.net」は
-HEADLINE = re.compile(r"(?P<phrase>[^、。「」\s]{2,20})$")  # ゼンショー「事実無根」と反論
-LEADING = re.compile(r"^(?:しかし|さらに|また|一方|ただ|なお|その上で|これに対し|そして)、?")
-SAME = re.compile(r"^同(?:氏|大統領|首相|報道官|外相|長官|議員|社長|委員長)$")
-SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")
-NOT_TOPICS = ("もので", "もの", "こと", "ので", "ため", "場合", "では", "とき", "時", "する", "した", "いる", "ない",
-              "れる", "せる")
-
-
-@dataclass(frozen=True, slots=True)
-class Voice:
-    """Someone named in an earlier sentence: who may go on speaking in the next ones."""
-
-    sentence: int
-    name: str | None
-    canonical: str | None
-
-
-@dataclass
-class Context:
-    """What earlier sentences of the article said, for 同氏 and sentences without a topic."""
-
-    statements: list[Statement] = field(default_factory=list)
-    last_person: Mention | None = None
-    sentence: int = 0
-    recent: list[Voice] = field(default_factory=list)  # the speakers of the statements so far
-    topics: list[Voice] = field(default_factory=list)  # the people sentences were about (X氏は…)
-    last_body: Mention | None = None  # the last organisation or outlet, for 同社/同紙
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    start: int  # where the statement's words start (the opening 「 of a quote), else the cue
-    end: int
-    cue: str
-    direct: bool
-    content: str
-    content_start: int
-    verb: int = -1  # where the cue starts
-    head: int = -1  # where the predicate the speaker is the subject of starts (浮かべ of と苦笑いを浮かべた)
-    carries: bool = True  # without a subject, the speaker of the sentences before goes on (not for 「…」との声)
-    said_end: int = -1  # where what was said ends (after the closing 」, or at the と of indirect speech)
 
 
 def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
@@ -91,7 +47,7 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     none); without, from the rules alone.
     """
     if parse is not None:
-        found = _parsed_statements(text, sentence, mentions, gazetteer, context, parse)
+        found = parsed_statements(text, sentence, mentions, gazetteer, context, parse)
     elif syntax:
         found = []
     else:
@@ -100,7 +56,7 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     context.recent.extend(Voice(context.sentence, s.speaker, s.speaker_canonical) for s in found if s.speaker)
     people = [m for m in mentions if m.type == "PERSON"]
     bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
-    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people if _topic_follows(text, m.end))
+    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people if topic_follows(text, m.end))
     context.last_person = people[-1] if people else context.last_person
     context.last_body = bodies[-1] if bodies else context.last_body
     context.sentence += 1
@@ -119,6 +75,7 @@ def by_speaker(statements: Iterable[Statement]) -> list[tuple[str, list[Statemen
     return list(groups.values())
 
 
+# -- the rules alone: last round's speakers, kept as the baseline --------------------------------------------------
 def _rule_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
                      context: Context) -> list[Statement]:
     found: list[Statement] = []
@@ -134,43 +91,36 @@ def _rule_statements(text: str, sentence: str, mentions: list[Mention], gazettee
     return found
 
 
-def _cues(text: str, context: Context) -> list[_Cue]:
-    cues: list[_Cue] = []
+def _cues(text: str, context: Context) -> list[Cue]:
+    cues: list[Cue] = []
     matches = sorted([*SAY.finditer(text), *VIEW.finditer(text), *HOLD.finditer(text)], key=lambda m: m.start())
     for match in matches:
         if cues and match.start() < cues[-1].end:
             continue
-        cue = _cue_word(match)
+        cue = cue_word(match)
         before = text[: match.start()]
         if before.endswith("」") and "「" in before:
             opening = before.rindex("「")
-            cues.append(_Cue(opening, match.end(), cue, True, before[opening + 1: -1], opening, match.end() - len(cue)))
+            cues.append(Cue(opening, match.end(), cue, True, before[opening + 1: -1], opening, match.end() - len(cue)))
         else:
-            cues.append(_Cue(match.start(), match.end(), cue, False, "", -1, match.end() - len(cue)))
+            cues.append(Cue(match.start(), match.end(), cue, False, "", -1, match.end() - len(cue)))
     for match in OBJECT.finditer(text):
         if not any(c.start <= match.start() < c.end for c in cues):
             previous = context.statements[-1].content if context.statements else match.group("obj")
-            cues.append(_Cue(match.start(), match.end(), match.group("cue") + match.group("tail"), False,
+            cues.append(Cue(match.start(), match.end(), match.group("cue") + match.group("tail"), False,
                              previous, -2, match.start("cue")))
     return sorted(cues, key=lambda c: c.start)
-
-
-def _cue_word(match: re.Match[str]) -> str:
-    cue = match.group(0)
-    return cue.lstrip("と、").removeprefix("ことを") if not cue.startswith("との") else cue
-
-
 Speaker = tuple[str | None, Mention | None, int]
 
 
-def _speaker(text: str, region: int, cue: _Cue, mentions: list[Mention], context: Context,
+def _speaker(text: str, region: int, cue: Cue, mentions: list[Mention], context: Context,
              found: list[Statement]) -> Speaker:
     """(speaker text, its mention, where the content starts) for the cue, searched in text[region: cue.start]."""
     area_end = cue.start
     topics = [t for t in TOPIC.finditer(text, region, area_end) if not t.group("phrase").endswith(NOT_TOPICS)]
     candidates = [m for m in mentions if region <= m.start and m.end <= area_end and m.type in SPEAKER_TYPES
-                  and _topic_follows(text, m.end)]
-    topical = [m for m in candidates if not _subject_marker(text, m.end).startswith("が")]
+                  and topic_follows(text, m.end)]
+    topical = [m for m in candidates if not subject_marker(text, m.end).startswith("が")]
     candidates = topical or candidates
     if candidates:
         chosen = candidates[-1] if cue.direct else candidates[0]
@@ -204,21 +154,12 @@ def _subject_before_quote(text: str, region: int, quote: int) -> str | None:
     return headline.group("phrase") if headline and headline.end() == quote else None
 
 
-def _subject_marker(text: str, end: int) -> str:
-    """What follows a name, past an aside like (労働党): は, も, が, 紙は …"""
-    return re.sub(r"^[(（][^)）]{1,20}[)）]", "", text[end: end + 24])
-
-
-def _topic_follows(text: str, end: int) -> bool:
-    return _subject_marker(text, end).startswith(("は", "も", "が", "紙は"))
-
-
 def _after_topic(text: str, end: int) -> int:
     match = re.match(r"(?:[(（][^)）]{1,20}[)）])?(?:紙)?(?:は|も|が)、?", text[end:])
     return end + match.end() if match else end
 
 
-def _statement(text: str, sentence: str, region: int, cue: _Cue, speaker: Speaker, mentions: list[Mention],
+def _statement(text: str, sentence: str, region: int, cue: Cue, speaker: Speaker, mentions: list[Mention],
                gazetteer: Gazetteer, context: Context) -> Statement:
     name, mention, content_start = speaker
     between = text[content_start: cue.start] if cue.direct else ""
@@ -233,7 +174,7 @@ def _statement(text: str, sentence: str, region: int, cue: _Cue, speaker: Speake
     content = cue.content if cue.direct or cue.content_start == -2 else text[content_start: cue.start].strip("、 ")
     canonical = mention.canonical if mention else _resolve(name, context)
     return Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
-                     _affiliation(text, mention, mentions, gazetteer), cue_start=cue.verb,
+                     affiliation_of(text, mention, mentions, gazetteer), cue_start=cue.verb,
                      cue_end=cue.verb + len(cue.cue))
 
 
@@ -242,21 +183,6 @@ def _resolve(name: str | None, context: Context) -> str | None:
         if statement.speaker == name:
             return statement.speaker_canonical
     return None
-
-
-def _affiliation(text: str, mention: Mention | None, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
-    """`(労働党)` after the name, `保守党の` before it, or the party the gazetteer knows."""
-    if mention is None:
-        return None
-    aside = re.match(r"[(（](?P<org>[^)）]{1,20})[)）]", text[mention.end:])
-    if aside:
-        return aside.group("org")
-    before = [m for m in mentions if m.type == "ORG" and m.end + 1 == mention.start and text[m.end] == "の"]
-    if before:
-        return before[-1].text
-    actor = gazetteer.actors.get(mention.canonical)
-    party = gazetteer.actors.get(actor.affiliation or "") if actor else None
-    return party.display if party else None
 
 
 def _according(text: str, sentence: str, mentions: list[Mention]) -> list[Statement]:
@@ -277,510 +203,3 @@ def _according(text: str, sentence: str, mentions: list[Mention]) -> list[Statem
 
 
 # -- with a dependency parse ------------------------------------------------------------------------------------------
-SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張"
-                r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話)")
-QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|との(?=" + SPEECH_NOUNS + r")|などと|とも"
-                       r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
-NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
-PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
-                "綴り", "綴る", "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い",
-                "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
-                "言及", "豪語", "力説", "激白", "吐露", "述懐", "回想", "打ち明け", "宣言", "約束", "釈明", "弁明",
-                "謝罪", "非難", "抗議", "要求", "要望", "提案", "呼びかけ", "嘆", "漏らす", "絶賛", "称賛", "賞賛",
-                "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ")
-_PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
-INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
-SPEECH_VERB = re.compile(_PARSED_VERB)
-FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
-                        rf"|旨(?:を|の)?(?:{_PARSED_VERB})")  # readouts: …旨述べた, …旨の発言があった
-INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
-                         r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した))")
-HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
-SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
-SUBJECTS = ("nsubj", "csubj")
-PERSON_TITLES = sorted({*GENERIC_TITLES, "氏", "さん", "選手", "監督", "アナ"}, key=len, reverse=True)
-MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身",
-                 "文春", "新潮", "サイト", "ブログ", "ネット", "Web", "web")
-WHILE = re.compile(r"ながら|つつ")
-CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
-TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
-LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
-HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
-UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
-KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
-NAMES = ("NOUN", "PROPN", "PRON")
-REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道"
-                         r"|[^\s]{1,4})$|^(?P<article>記事|これ|それ)$")
-BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
-OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
-CARRY = 1  # a speaker goes on for this many sentences without being named again
-SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば|取材で")))))
-
-
-def carries_speech(text: str) -> bool:
-    """Whether a sentence may hold a statement: only those are parsed."""
-    return SPEECH.search(text) is not None or FAR_SPEECH.search(text) is not None
-
-
-def _parsed_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer, context: Context,
-                       parse: Parse) -> list[Statement]:
-    cues = _parsed_cues(text, parse, mentions)
-    nested = {id(inner): outer for inner in cues for outer in cues
-              if outer is not inner and 0 <= outer.content_start <= inner.start and inner.end <= outer.verb}
-    found: list[Statement] = []
-    for cue in cues:
-        if id(cue) in nested:
-            continue
-        speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
-        inner = [c for c in cues if nested.get(id(c)) is cue]
-        quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else \
-            _inner_speaker(text, parse, cue, mentions)
-        name, canonical, reported_by = _relayed(text, cue, speaker, mentions)
-        content = cue.content
-        if name and not cue.direct and content.startswith(name):  # the topic the parser hung on the clause
-            content = re.sub(r"^(?:は|も|から|より)、?", "", content[len(name):])
-        if cue.content_start == -2:
-            earlier = found or context.statements
-            content = earlier[-1].content if earlier else ""
-        mention = next((m for m in mentions if canonical and m.canonical == canonical and m.start < cue.start), None)
-        found.append(Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
-                               _affiliation(text, mention, mentions, gazetteer), quoted[0], cue.verb,
-                               cue.verb + len(cue.cue)))
-    return _with_sources(text, sentence, parse, found, mentions, context) + _interviewed(text, sentence, found)
-
-
-def _inner_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention]) -> Named:
-    """`XがAと強調したとYは語った`: the reported clause is itself speech, and X is its speaker."""
-    marker = parse.at(cue.said_end) if not cue.direct and cue.said_end >= 0 else None
-    clause = parse.head(marker) if marker is not None else None
-    if clause is None or not SPEECH_VERB.match(clause.text):
-        return None, None
-    subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
-    return _name(text, parse, subjects[0], mentions, None) if subjects else (None, None)
-
-
-def _relayed(text: str, cue: _Cue, speaker: Named, mentions: list[Mention]) -> tuple[str | None, str | None,
-                                                                                   str | None]:
-    """An outlet relays: `X紙は関係者の話として…と報じた` (関係者 speaks), `FOXニュースのインタビューで…`
-    (the venue)."""
-    name, canonical = speaker
-    outlets = {m.text for m in mentions if m.type == "MEDIA"}
-    relay = RELAY.search(text, 0, cue.start)
-    if relay and name and (name in outlets or name.endswith(MEDIA_ENDINGS)):
-        return LEADING.sub("", relay.group("src").split("、")[-1]).strip(), None, name
-    venue = VENUE.search(text, 0, cue.start)
-    inside = [m.text for m in mentions if m.type == "MEDIA" and venue and venue.start() <= m.start < venue.end()]
-    return name, canonical, inside[0] if inside else None
-
-
-@dataclass(frozen=True, slots=True)
-class _Said:
-    """Indirect speech found in a parse: the と that closes the reported clause, the cue, and its predicate."""
-
-    marker: int
-    cue: str
-    verb: int
-    head: int
-    end: int
-
-
-def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[_Cue]:
-    """Quotations on any predicate, indirect speech on a speech verb, stated views and positions."""
-    if text.startswith(LINK_BULLETS):  # ・「…」と○○が困惑: a link to another article, not this one's report
-        return []
-    cues = list({c.head: c for m in QUOTE_END.finditer(text) if (c := _quotation(text, parse, m, mentions))}.values())
-    taken = [(c.start, c.verb + len(c.cue)) for c in cues]
-    for said in sorted([*_reported_clauses(text, parse), *_views(text)], key=lambda m: m.marker):
-        if any(s <= said.verb < e for s, e in taken) or _in_quote(text, said.verb):
-            continue
-        content_start = _clause_start(parse, said.marker)
-        cues.append(_Cue(content_start, said.end, said.cue, False, text[content_start: said.marker].strip("、 "),
-                         content_start, said.verb, said.head, said_end=said.marker))
-        taken.append((content_start, said.end))
-    for match in OBJECT.finditer(text):  # これを否定した: the content is what the statement before said
-        if not any(s <= match.start("cue") < e for s, e in taken) and not _in_quote(text, match.start()):
-            cue = match.group("cue") + match.group("tail")
-            cues.append(_Cue(match.start(), match.end(), cue, False, "", -2, match.start("cue"), match.start("cue")))
-    return sorted(cues, key=lambda c: c.verb)
-
-
-def _views(text: str) -> list[_Said]:
-    """`…との見方を示した` (the subject is 示した's) and `…としている`."""
-    said = []
-    for match in VIEW.finditer(text):
-        head = match.start() + max(match.group(0).rfind("示"), match.group(0).rfind("表明"))
-        said.append(_Said(match.start(), _cue_word(match), match.start("cue"), max(head, match.start("cue")),
-                          match.end()))
-    said.extend(_Said(m.start(), _cue_word(m), m.start("cue"), m.start("cue"), m.end()) for m in HOLD.finditer(text))
-    return said
-
-
-def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
-    """Indirect speech: a clause closed by と (or ことを) whose head is a verb of saying, however far apart
-    (`…と強調したと外務省の幹部は記者団に語った`)."""
-    found = []
-    for marker in parse.words:
-        if marker.text == "旨" and not _in_quote(text, marker.start):
-            found.extend(_gist(text, parse, marker))
-            continue
-        if marker.text not in ("と", "って") or marker.dep not in ("case", "mark") or _in_quote(text, marker.start):
-            continue
-        clause = parse.head(marker)
-        if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
-            continue
-        predicate = parse.head(clause)
-        while predicate.start < marker.start and predicate.head != predicate.i:
-            predicate = parse.head(predicate)  # past a parse that hung the clause on a noun inside it
-        if predicate.start > marker.start and SPEECH_VERB.match(text, predicate.start):
-            end = _predicate_end(parse, predicate.start)
-            found.append(_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end))
-    return found
-
-
-def _gist(text: str, parse: Parse, marker: Word) -> list[_Said]:
-    """Readouts: `X首相から、…旨述べた`, `…旨の発言があった` (旨: the gist of what was said)."""
-    predicate = parse.head(marker)
-    if predicate.start < marker.start:
-        return []
-    if _heard(parse, predicate) and predicate.head != predicate.i:  # 旨の発言がありました
-        verb = parse.head(predicate)
-        end = _predicate_end(parse, verb.start)
-        return [_Said(marker.start, text[predicate.start: end], predicate.start, verb.start, end)]
-    if SPEECH_VERB.match(text, predicate.start):
-        end = _predicate_end(parse, predicate.start)
-        return [_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end)]
-    return []
-
-
-def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Mention]) -> _Cue | None:
-    opening = _opening(text, match.start())
-    while opening > 0 and text[opening - 1] in "」』" and (before := _opening(text, opening - 1)) >= 0:
-        opening = before  # 「寒い」「眠い」とこぼした: one statement, from the first quote to the last
-    marker = parse.at(match.start() + 1)
-    if opening < 0 or marker is None:
-        return None
-    predicate = marker
-    while predicate.start < match.end() and predicate.head != predicate.i:
-        predicate = parse.head(predicate)  # past the quote, and past the quotes before it (「A」「B」との声)
-    if predicate.start < match.end():  # the quote ends the sentence: a headline or a label, not speech
-        return None
-    named = NAMED_BY.match(text, match.start() + 1) is not None
-    heard = _heard(parse, predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
-    if named and not heard:  # 「…」という多村は: the noun it names is the speaker, if it is someone
-        if not _agent(parse, predicate, mentions) or parse.text[predicate.end: predicate.end + 1] not in ("は", "が",
-                                                                                                         "も", "に"):
-            return None  # 「…」という名前, 「…」という今井メロの反論
-        return _Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
-                    text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
-                    match.start() + 1)
-    if predicate.dep == "acl" and _heard(parse, parse.head(predicate)):
-        predicate, heard = parse.head(predicate), True  # 「…」と擁護する声
-    while predicate.pos != "VERB" and predicate.head != predicate.i and parse.head(predicate).start > predicate.start:
-        predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
-    if _passive(parse, predicate):  # 「…」と書かれた看板: words shown, not said
-        return None
-    if not heard and not SPEECH_VERB.match(parse.text, predicate.start) and (
-            WHILE.match(parse.text, _predicate_end(parse, predicate.start))):
-        return None  # 「…」と心配しながら, 「…」と書いた紙を: a quote inside a clause that only describes
-    cue_start = match.end()
-    end = _predicate_end(parse, predicate.start)
-    between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
-    if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
-        cue_start = predicate.start
-    carries = not heard and not UNSPOKEN.match(predicate.text)
-    return _Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
-                predicate.start, carries, match.start() + 1)
-
-
-def _heard(parse: Parse, word: Word) -> bool:
-    return word.pos == "NOUN" and re.match(SPEECH_NOUNS, word.text) is not None
-
-
-def _passive(parse: Parse, predicate: Word) -> bool:
-    return any(w.text in ("れる", "られる", "れ", "られ") and w.dep == "aux" for w in parse.children(predicate))
-
-
-def _opening(text: str, closing: int) -> int:
-    """Where the quotation that ends at `closing` opens (nested brackets counted)."""
-    depth = 0
-    for i in range(closing, -1, -1):
-        if text[i] in "」』":
-            depth += 1
-        elif text[i] in "「『":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
-
-
-def _predicate_end(parse: Parse, start: int) -> int:
-    """The end of the predicate at `start` with its auxiliaries (語っ|た, 伝え|て|いる)."""
-    word = parse.at(start)
-    if word is None:
-        return start
-    end = word.end
-    for following in parse.words[word.i + 1:]:
-        if following.start != end or following.dep not in ("aux", "mark", "fixed") or following.pos == "PUNCT" \
-                or following.text in CONJUNCTIONS:
-            break
-        end = following.end
-    return end
-
-
-def _clause_start(parse: Parse, marker: int) -> int:
-    """Where the reported clause closed by the と (or ことを) at `marker` begins."""
-    word = parse.at(marker)
-    if word is None or word.i == 0:
-        return 0
-    clause = parse.words[word.i - 1]
-    while clause.head != clause.i and parse.head(clause).end <= marker:
-        clause = parse.head(clause)
-    return parse.span(clause)[0]
-
-
-Named = tuple[str | None, str | None]
-AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣",
-                 "家", "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞",
-                 "通信", "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん",
-                 "くん", "君", "夫人", "母", "父", "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩",
-                 "後輩", "大使", "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者",
-                 "教授", "博士", "僚", "幹部", "首脳", "陣営", "筋", "側近", "相", "議長", "主席", "王", "陛下",
-                 "殿下", "女王", "選手団", "部長", "局長", "課長", "社員", "職員", "住民", "市民", "国民", "学生",
-                 "生徒", "店主", "店長", "容疑者", "弁護士", "弁護団", "医師", "専門家", "評論家", "作家", "俳優",
-                 "女優", "歌手", "芸人", "タレント", "アイドル", "メンバー", "コーチ", "オーナー", "スタッフ",
-                 "ライター", "キャスター", "司会", "ゲスト")
-NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
-
-
-def _parsed_speaker(text: str, parse: Parse, cue: _Cue, mentions: list[Mention], context: Context | None,
-                    found: list[Statement]) -> Named:
-    predicate = parse.at(cue.head)
-    subject = _subject(parse, predicate, cue, mentions) if predicate else None
-    if subject is None and not cue.direct and cue.content_start >= 0:
-        subject = _topic_in_content(parse, cue, mentions)
-    turned = bool(found) and TURN.match(text, found[-1].cue_end or 0) is not None
-    if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
-        return None, None  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked; who answered is not named
-    if subject is not None:
-        return _name(text, parse, subject, mentions, context)
-    source = _according_source(text, parse, cue.start)
-    if source is not None:  # 同サイトによれば「…」としている: the source speaks
-        return _name(text, parse, source, mentions, context, whole=True)
-    if not cue.carries:
-        return None, None
-    if found:  # 「…」と述べ、「…」と強調した: the same speaker, but not across a turn (「…」と尋ねると、「…」と答えた)
-        return (None, None) if turned else (found[-1].speaker, found[-1].speaker_canonical)
-    if context is not None:
-        recent = [v for v in (*context.recent, *context.topics) if context.sentence - v.sentence <= CARRY]
-        if recent:
-            voice = max(recent, key=lambda v: v.sentence)
-            return voice.name, voice.canonical
-    return None, None
-
-
-def _subject(parse: Parse, predicate: Word, cue: _Cue, mentions: list[Mention]) -> Word | None:
-    """The subject of the speech predicate, or of the clauses it goes on from; never inside what was said."""
-
-    def agent(word: Word) -> bool:
-        inside = cue.start <= word.start < max(cue.said_end, cue.start)
-        return not inside and word.start < cue.head and _agent(parse, word, mentions)
-
-    if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
-        return predicate if _agent(parse, predicate, mentions) else None
-    seen = predicate
-    for _ in range(4):
-        subjects = [w for w in parse.children(seen) if w.dep in SUBJECTS and agent(w)]
-        if subjects:
-            return subjects[0]
-        for clause in parse.children(seen):  # Xは「…」とねぎらい、「…」と前を向いた
-            if clause.dep == "advcl" and clause.start < cue.start and not _reported(parse, clause):
-                shared = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)]
-                if shared:
-                    return shared[0]
-        if seen.dep == "acl" and parse.head(seen).start > seen.start and _agent(parse, parse.head(seen), mentions):
-            return parse.head(seen)  # 「…」と語った澤は
-        source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w)
-                  and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
-        if source:  # 前田から「…」と話し始めた, 首相より…旨述べた
-            return source[0]
-        if seen.dep in ("advcl", "conj") and seen.head != seen.i and not _reported(parse, seen):
-            seen = parse.head(seen)
-            continue
-        return None
-    return None
-
-
-def _topic_in_content(parse: Parse, cue: _Cue, mentions: list[Mention]) -> Word | None:
-    """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
-    an indirect statement is who makes it."""
-    inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
-    topic = next((w for w in inside if w.dep in SUBJECTS or w.dep == "obl"), None)
-    if topic is None or parse.text[cue.content_start: topic.phrase[0]].strip("、 　"):
-        return None  # the subject does not open the clause
-    marked = _marked(parse, topic, "は") if topic.dep in SUBJECTS else any(
-        _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
-    return topic if marked and _agent(parse, topic, mentions) else None
-
-
-def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
-    """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is."""
-    if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
-        return False
-    if word.pos == "PROPN" or any(m.start < word.end and word.start < m.end and m.type in SPEAKER_TYPES
-                                  for m in mentions):
-        return True
-    return word.text.endswith((*AGENT_ENDINGS, *GENERIC_TITLES)) or bool(REFERS_BACK.match(word.text))
-
-
-def _marked(parse: Parse, word: Word, particle: str) -> bool:
-    return any(w.text == particle and w.dep == "case" for w in parse.children(word))
-
-
-def _reported(parse: Parse, clause: Word) -> bool:
-    """A clause closed by と / って: something said, whose subject is not the speaker's."""
-    return any(w.text in ("と", "って", "などと") and w.dep in ("case", "mark") for w in parse.children(clause))
-
-
-def _phrase_start(parse: Parse, word: Word) -> int:
-    """Where the name ending at `word` starts: its compounds to the left (米国務長官), not an affiliation joined by
-    の or ・ (ソフトバンク・川崎宗則 → 川崎宗則), but katakana names joined by ・ stay whole (ノオミ・ラパス)."""
-    first = word
-    for left in reversed(parse.words[: word.i]):
-        if left.end != first.start or left.pos in ("ADP", "AUX", "SCONJ", "VERB", "ADJ", "CCONJ"):
-            break
-        if left.text in ("・", "･") and not (KATAKANA_NAME.match(parse.words[left.i + 1].text)
-                                            and left.i > 0 and KATAKANA_NAME.match(parse.words[left.i - 1].text)):
-            break
-        if (left.pos == "PUNCT" and left.text not in ("・", "･")) or "副詞可能" in left.tag or left.pos == "ADV":
-            break
-        first = left
-    return first.start
-
-
-def _whole_start(parse: Parse, word: Word) -> int:
-    """Where a noun phrase starts with the nouns that modify it (市の担当者, 米ロ両政府), not its relative clauses."""
-    first = word
-    for left in reversed(parse.words[: word.i]):
-        if left.start >= word.phrase[0] or (left.pos == "PROPN" and 0 <= first.start - left.end <= 1):
-            first = left  # the phrase (文節) the noun heads (米ロ両政府), and names before it (The Daily Telegraph紙)
-            continue
-        clause = left.pos in ("VERB", "ADJ", "AUX", "SCONJ", "CCONJ") and not left.tag.startswith("名詞")
-        if not parse.dominates(word, left) or clause or left.text in ("、", "，", "「", "」"):
-            break
-        first = left
-    while first.i < word.i and (first.pos in PARTICLES or first.text in "「」『』、"):
-        first = parse.words[first.i + 1]  # a phrase never opens with a particle (…」と岸辺監督は)
-    return first.start
-
-
-def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None,
-          whole: bool = False) -> Named:
-    if word.text in SOURCE_NOUNS or (whole and word.pos == "NOUN" and not _agent(parse, word, mentions)):
-        owner = [w for w in parse.children(word) if w.dep == "nmod"]  # 警察関係者の話 → 警察関係者
-        maker = _source_owner(parse, word, mentions)  # 研究会が行った調査 → 研究会
-        if owner or maker:
-            return _name(text, parse, maker or owner[-1], mentions, context, whole)
-    bracketed = re.match(r"「(?P<name>[^」]{1,30})」(?:は|が|も)", text[word.end:])
-    if bracketed and not whole:  # 英国紙「Daily Mail」は
-        return bracketed.group("name"), None
-    named = word.pos == "PROPN" or any(m.start < word.end and word.start < m.end for m in mentions)
-    start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
-    end = word.end
-    phrase = LEADING.sub("", text[start:end]).strip("「」『』（）()、 　")
-    refers = REFERS_BACK.match(phrase)
-    if refers and context is not None:
-        return _antecedent(refers, context) or (phrase, None)
-    inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
-    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 else _person_id(phrase)
-    return phrase or None, canonical
-
-
-def _person_id(phrase: str) -> str | None:
-    """岸辺監督 and 岸辺氏 are one person to group statements by, though no entity was found: person:岸辺."""
-    title = next((t for t in PERSON_TITLES if phrase.endswith(t) and len(phrase) - len(t) >= 2), None)
-    name = phrase[: -len(title)] if title else ""
-    return f"person:{normalize(name)}" if name and "の" not in name else None
-
-
-def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
-    """Who 同氏, 同社 or 記事 refers to: the last speaker of that kind, else the last person or body named."""
-    article = refers.group("article") is not None or refers.group("what").endswith(("記事", "報道"))
-    if article:  # 記事によると: the outlet that was last quoted, if one was, else nobody named
-        outlets = [v for v in context.recent if context.sentence - v.sentence <= OUTLET_CARRY
-                   and (v.name or "").endswith(MEDIA_ENDINGS)]
-        return (outlets[-1].name, outlets[-1].canonical) if outlets else (None, None)
-    mention = context.last_body if refers.group("what").endswith(BODIES) else context.last_person
-    return (mention.text, mention.canonical) if mention is not None else None
-
-
-def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement], mentions: list[Mention],
-                  context: Context) -> list[Statement]:
-    """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
-    according = _according_match(text)
-    if according is None:
-        return found if found or not HEARSAY.search(text) else _hearsay(text, sentence, context)
-    source = parse.at(according.start() - 1)
-    if source is None:
-        return found
-    name, canonical = _name(text, parse, source, mentions, context, whole=True)
-    later = [s for s in found if (s.cue_start or 0) > according.end()]
-    if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
-        return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
-    content = re.sub(r"(?:という|とのことだ|とのこと|としている)?。?$", "", text[according.end():]).strip()
-    return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
-                              cue_start=according.start(), cue_end=according.start() + 4)]
-
-
-def _interviewed(text: str, sentence: str, found: list[Statement]) -> list[Statement]:
-    """`…ことが、捜査関係者への取材で分かった`: the people interviewed are the source of what came out."""
-    match = INTERVIEWED.search(text)
-    if match is None or found:
-        return []
-    source = LEADING.sub("", match.group("src")).strip()
-    cue = match.start("cue")
-    return [Statement(source, None, match.group("cue"), match.group("content").strip("、 "), False, None, sentence,
-                      cue_start=cue, cue_end=match.end("cue"))]
-
-
-def _according_match(text: str) -> re.Match[str] | None:
-    return next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
-
-
-def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | None:
-    """`研究会が行った調査によると`, `内閣府が発表した白書によると`: who made the source."""
-    for clause in parse.children(word):
-        if clause.dep == "acl":
-            subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS
-                        and (_agent(parse, w, mentions) or parse.text[w.start - 1: w.start] == "「")]
-            if subjects:  # 「血めぐり研究会」が行った調査: a name in brackets makes the source
-                return subjects[0]
-    return None
-
-
-def _according_source(text: str, parse: Parse, before: int) -> Word | None:
-    according = _according_match(text)
-    if according is None or according.start() >= before:
-        return None
-    return parse.at(according.start() - 1)
-
-
-def _in_quote(text: str, at: int) -> bool:
-    depth = 0
-    for char in text[:at]:
-        depth += char in "「『"
-        depth -= char in "」』" and depth > 0
-    return depth > 0
-
-
-def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
-    """`…という。` right after a sentence with a statement: the same source goes on."""
-    if not context.recent or context.sentence - context.recent[-1].sentence > 1:
-        return []
-    cue = HEARSAY.search(text)
-    if cue is None:
-        return []
-    speaker, canonical = context.recent[-1].name, context.recent[-1].canonical
-    said = cue.group(0).rstrip("。")
-    return [Statement(speaker, canonical, said, text[: cue.start()].strip("、 "), False, None, sentence,
-                      cue_start=cue.start(), cue_end=cue.start() + len(said))]

@@ -1,0 +1,100 @@
+"""What reported speech is made of, for both ways of finding it: the cues Japanese news uses, the context that earlier
+sentences leave (who spoke, whom they were about), and the party a speaker belongs to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from matome.language.entities import Mention
+from matome.language.gazetteer import Gazetteer
+from matome.records import Statement
+
+VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし",
+         "発表し", "主張し", "否定し", "強調し", "示唆し", "説明し", "表明し", "批判し",
+         "指摘し", "発言し", "反論し", "警告し", "激怒し", "明言し", "言及し", "主張", "発表", "否定", "強調", "示唆",
+         "説明", "表明", "批判", "指摘", "発言", "反論", "警告", "述べ", "語っ", "語り", "語る", "話し", "報じ", "伝え",
+         "訴え", "求め", "認め", "明か")
+_VERB = "|".join(sorted(VERBS, key=len, reverse=True))
+_TAIL = r"(?P<tail>(?:ました|ています|ていた|ている|ており|ます|た|る|て|し)?)"
+SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}(?!され|られ|れ)")  # not the passive: と批判された
+VIEW = re.compile(rf"との(?P<cue>見方|考え|認識|意向|方針|見解|立場)を(?:示|表明)し?{_TAIL}")
+HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
+OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
+                    r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
+ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?(?:によると|によれば)、?")
+RELAY = re.compile(r"(?P<src>[^、。「」]+?)(?:から聞いた話として|の話として|への取材で|の関係者によると)")
+VENUE = re.compile(r"(?P<venue>[^、。「」はがも]+?)(?:のインタビューで|の取材に|の番組で|の電話取材に|に対し)")
+TOPIC = re.compile(r"(?P<phrase>[^、。「」]{2,40}?)(?:は|も)(?!の|な[いく])、?")
+SUBJECT = re.compile(r"(?P<phrase>[^、。「」]{2,30}?)が、?")
+BRACKETED = re.compile(r"「(?P<phrase>[^」]{1,30})」(?:は|が|では)、?")  # 韓国情報サイト「Innolife.net」は
+HEADLINE = re.compile(r"(?P<phrase>[^、。「」\s]{2,20})$")  # ゼンショー「事実無根」と反論
+LEADING = re.compile(r"^(?:しかし|さらに|また|一方|ただ|なお|その上で|これに対し|そして)、?")
+SAME = re.compile(r"^同(?:氏|大統領|首相|報道官|外相|長官|議員|社長|委員長)$")
+SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")
+NOT_TOPICS = ("もので", "もの", "こと", "ので", "ため", "場合", "では", "とき", "時", "する", "した", "いる", "ない",
+              "れる", "せる")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Someone named in an earlier sentence: who may go on speaking in the next ones."""
+
+    sentence: int
+    name: str | None
+    canonical: str | None
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the article said, for 同氏 and sentences without a topic."""
+
+    statements: list[Statement] = field(default_factory=list)
+    last_person: Mention | None = None
+    sentence: int = 0
+    recent: list[Voice] = field(default_factory=list)  # the speakers of the statements so far
+    topics: list[Voice] = field(default_factory=list)  # the people sentences were about (X氏は…)
+    last_body: Mention | None = None  # the last organisation or outlet, for 同社/同紙
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int  # where the statement's words start (the opening 「 of a quote), else the cue
+    end: int
+    cue: str
+    direct: bool
+    content: str
+    content_start: int
+    verb: int = -1  # where the cue starts
+    head: int = -1  # where the predicate the speaker is the subject of starts (浮かべ of と苦笑いを浮かべた)
+    carries: bool = True  # without a subject, the speaker of the sentences before goes on (not for 「…」との声)
+    said_end: int = -1  # where what was said ends (after the closing 」, or at the と of indirect speech)
+
+
+def cue_word(match: re.Match[str]) -> str:
+    cue = match.group(0)
+    return cue.lstrip("と、").removeprefix("ことを") if not cue.startswith("との") else cue
+
+
+def subject_marker(text: str, end: int) -> str:
+    """What follows a name, past an aside like (労働党): は, も, が, 紙は …"""
+    return re.sub(r"^[(（][^)）]{1,20}[)）]", "", text[end: end + 24])
+
+
+def topic_follows(text: str, end: int) -> bool:
+    return subject_marker(text, end).startswith(("は", "も", "が", "紙は"))
+
+
+def affiliation_of(text: str, mention: Mention | None, mentions: list[Mention], gazetteer: Gazetteer) -> str | None:
+    """`(労働党)` after the name, `保守党の` before it, or the party the gazetteer knows."""
+    if mention is None:
+        return None
+    aside = re.match(r"[(（](?P<org>[^)）]{1,20})[)）]", text[mention.end:])
+    if aside:
+        return aside.group("org")
+    before = [m for m in mentions if m.type == "ORG" and m.end + 1 == mention.start and text[m.end] == "の"]
+    if before:
+        return before[-1].text
+    actor = gazetteer.actors.get(mention.canonical)
+    party = gazetteer.actors.get(actor.affiliation or "") if actor else None
+    return party.display if party else None
