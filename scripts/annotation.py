@@ -79,15 +79,7 @@ def write_worksheets(out: Path, statement_sheets: int = 4, per_sheet: int = 140,
             taken += len(targets)
         _write_sheet(out / f"statements-{n + 1}", [*sheet, *extra])
     used = {a["id"] for sheet in sheets for a, _ in sheet}
-    rng = random.Random(9)
-    chosen: list[tuple[dict[str, str], int]] = []
-    for article in _sample(articles, ENTITY_CATEGORIES, seed=10):
-        if len(chosen) >= entity_sheets * entity_per_sheet:
-            break
-        if article["id"] in used:
-            continue
-        spans = [i for i, (s, e) in enumerate(body_sentences(article["body"])) if 15 <= e - s <= 160]
-        chosen.extend((article, i) for i in rng.sample(spans, min(2, len(spans))))
+    chosen = _entity_sentences(articles, used, entity_sheets * entity_per_sheet, articles_seed=10, sentences_seed=9)
     for n in range(entity_sheets):
         part = chosen[n * entity_per_sheet: (n + 1) * entity_per_sheet]
         following = ((n + 1) % entity_sheets) * entity_per_sheet
@@ -99,17 +91,24 @@ def write_more_entity_sheets(out: Path, first: int, sheets: int = 2, per_sheet: 
     articles = load_articles()
     used = {json.loads(line)["article"] for name in ("entities.jsonl", "statements.jsonl")
             for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line}
-    rng = random.Random(seed)
+    chosen = _entity_sentences(articles, used, sheets * per_sheet, articles_seed=seed, sentences_seed=seed)
+    for n in range(sheets):
+        _write_entity_sheet(out / f"entities-{first + n}", chosen[n * per_sheet: (n + 1) * per_sheet])
+
+
+def _entity_sentences(articles: dict[str, dict[str, str]], used: set[str], count: int, articles_seed: int,
+                      sentences_seed: int) -> list[tuple[dict[str, str], int]]:
+    """Up to two sentences of 15–160 characters from each sampled article that no other sheet uses."""
+    rng = random.Random(sentences_seed)
     chosen: list[tuple[dict[str, str], int]] = []
-    for article in _sample(articles, ENTITY_CATEGORIES, seed=seed):
-        if len(chosen) >= sheets * per_sheet:
+    for article in _sample(articles, ENTITY_CATEGORIES, seed=articles_seed):
+        if len(chosen) >= count:
             break
         if article["id"] in used:
             continue
         spans = [i for i, (s, e) in enumerate(body_sentences(article["body"])) if 15 <= e - s <= 160]
         chosen.extend((article, i) for i in rng.sample(spans, min(2, len(spans))))
-    for n in range(sheets):
-        _write_entity_sheet(out / f"entities-{first + n}", chosen[n * per_sheet: (n + 1) * per_sheet])
+    return chosen
 
 
 def _write_sheet(path: Path, sheet: list[tuple[dict[str, str], list[int]]]) -> None:
@@ -151,26 +150,30 @@ def _find(text: str, needle: str, what: str, key: str) -> int:
     return where
 
 
-def compile_statements(raw_files: list[Path]) -> Iterator[dict[str, object]]:
-    articles = load_articles()
+def _labels(raw_files: list[Path]) -> Iterator[tuple[str, dict]]:
+    """(where, label) for every raw label line, `where` naming its file and line for error messages."""
     for raw in raw_files:
         for number, line in enumerate(raw.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            label = json.loads(line)
-            key = label["key"]
-            article_id, start, end, text = sentence_of(articles, key)
-            row: dict[str, object] = {"article": article_id, "url": articles[article_id]["url"],
-                                      "sentence": [start, end], "annotator": raw.stem}
-            if label.get("none"):
-                yield row | {"statement": None}
-                continue
-            try:
-                row |= _statement_label(articles, label, key, text, start)
-            except ValueError as error:
-                print(f"{raw}:{number}: {error}", file=sys.stderr)
-                continue
-            yield row
+            if line.strip():
+                yield f"{raw}:{number}", json.loads(line) | {"annotator": raw.stem}
+
+
+def compile_statements(raw_files: list[Path]) -> Iterator[dict[str, object]]:
+    articles = load_articles()
+    for where, label in _labels(raw_files):
+        key = label["key"]
+        article_id, start, end, text = sentence_of(articles, key)
+        row: dict[str, object] = {"article": article_id, "url": articles[article_id]["url"],
+                                  "sentence": [start, end], "annotator": label["annotator"]}
+        if label.get("none"):
+            yield row | {"statement": None}
+            continue
+        try:
+            row |= _statement_label(articles, label, key, text, start)
+        except ValueError as error:
+            print(f"{where}: {error}", file=sys.stderr)
+            continue
+        yield row
 
 
 def _statement_label(articles: dict[str, dict[str, str]], label: dict[str, object], key: str, text: str,
@@ -205,23 +208,19 @@ def _place(text: str, name: str, placed: list[list[object]], offset: int, key: s
 
 def compile_entities(raw_files: list[Path]) -> Iterator[dict[str, object]]:
     articles = load_articles()
-    for raw in raw_files:
-        for number, line in enumerate(raw.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            label = json.loads(line)
-            article_id, start, end, text = sentence_of(articles, label["key"])
-            spans: list[list[object]] = []
-            try:
-                for entity in label["entities"]:
-                    at = _place(text, entity["text"], spans, start, label["key"])
-                    spans.append([start + at, start + at + len(entity["text"]), entity["type"], entity["text"],
-                                  entity.get("title")])
-            except ValueError as error:
-                print(f"{raw}:{number}: {error}", file=sys.stderr)
-                continue
-            yield {"article": article_id, "url": articles[article_id]["url"], "sentence": [start, end],
-                   "entities": spans, "annotator": raw.stem}
+    for where, label in _labels(raw_files):
+        article_id, start, end, text = sentence_of(articles, label["key"])
+        spans: list[list[object]] = []
+        try:
+            for entity in label["entities"]:
+                at = _place(text, entity["text"], spans, start, label["key"])
+                spans.append([start + at, start + at + len(entity["text"]), entity["type"], entity["text"],
+                              entity.get("title")])
+        except ValueError as error:
+            print(f"{where}: {error}", file=sys.stderr)
+            continue
+        yield {"article": article_id, "url": articles[article_id]["url"], "sentence": [start, end],
+               "entities": spans, "annotator": label["annotator"]}
 
 
 def main(argv: list[str]) -> int:
