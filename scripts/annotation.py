@@ -5,7 +5,8 @@ article text; docs/annotation.md is the guideline. Worksheets and raw labels (wh
 repository.
 
     python scripts/annotation.py worksheets OUT_DIR
-    python scripts/annotation.py more-entity-worksheets OUT_DIR FIRST_NUMBER
+    python scripts/annotation.py more-entity-worksheets OUT_DIR FIRST_NUMBER [SEED]
+    python scripts/annotation.py more-statement-worksheets OUT_DIR FIRST_NUMBER
     python scripts/annotation.py compile-statements RAW.jsonl... > benchmarks/gold/statements.jsonl
     python scripts/annotation.py compile-entities RAW.jsonl... > benchmarks/gold/entities.jsonl
 """
@@ -58,18 +59,7 @@ def write_worksheets(out: Path, statement_sheets: int = 4, per_sheet: int = 140,
                      entity_sheets: int = 2, entity_per_sheet: int = 170) -> None:
     articles = load_articles()
     out.mkdir(parents=True, exist_ok=True)
-    sheets: list[list[tuple[dict[str, str], list[int]]]] = [[] for _ in range(statement_sheets)]
-    counts = [0] * statement_sheets
-    for article in _sample(articles, STATEMENT_CATEGORIES, seed=8):
-        if min(counts) >= per_sheet:
-            break
-        spans = body_sentences(article["body"])
-        targets = [i for i, (s, e) in enumerate(spans) if SPEECH_NET.search(article["body"][s:e])][:8]
-        if not targets:
-            continue
-        n = counts.index(min(counts))
-        sheets[n].append((article, targets))
-        counts[n] += len(targets)
+    sheets = _statement_sheets(articles, set(), statement_sheets, per_sheet, seed=8)
     for n, sheet in enumerate(sheets):  # the first articles of the next sheet are annotated twice, blind
         extra, taken = [], 0
         for article, targets in sheets[(n + 1) % statement_sheets]:
@@ -86,12 +76,42 @@ def write_worksheets(out: Path, statement_sheets: int = 4, per_sheet: int = 140,
         _write_entity_sheet(out / f"entities-{n + 1}", [*part, *chosen[following: following + overlap]])
 
 
+def write_more_statement_sheets(out: Path, first: int, sheets: int = 2, per_sheet: int = 140, seed: int = 13) -> None:
+    """More statement worksheets (statements-FIRST…), from articles that no gold file uses yet, without overlap."""
+    articles = load_articles()
+    used = _used_articles()
+    for n, sheet in enumerate(_statement_sheets(articles, used, sheets, per_sheet, seed)):
+        _write_sheet(out / f"statements-{first + n}", sheet)
+
+
+def _used_articles() -> set[str]:
+    return {json.loads(line)["article"] for name in ("entities.jsonl", "statements.jsonl")
+            for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line}
+
+
+def _statement_sheets(articles: dict[str, dict[str, str]], used: set[str], sheets: int, per_sheet: int,
+                      seed: int) -> list[list[tuple[dict[str, str], list[int]]]]:
+    """Articles with target sentences (caught by SPEECH_NET, at most 8 each), dealt to the emptiest sheet."""
+    dealt: list[list[tuple[dict[str, str], list[int]]]] = [[] for _ in range(sheets)]
+    counts = [0] * sheets
+    for article in _sample(articles, STATEMENT_CATEGORIES, seed=seed):
+        if min(counts) >= per_sheet:
+            break
+        spans = body_sentences(article["body"])
+        targets = [i for i, (s, e) in enumerate(spans) if SPEECH_NET.search(article["body"][s:e])][:8]
+        if not targets or article["id"] in used:
+            continue
+        n = counts.index(min(counts))
+        dealt[n].append((article, targets))
+        counts[n] += len(targets)
+    return dealt
+
+
 def write_more_entity_sheets(out: Path, first: int, sheets: int = 2, per_sheet: int = 200, seed: int = 11) -> None:
     """More entity worksheets (entities-FIRST…), from articles that no gold file uses yet."""
     articles = load_articles()
-    used = {json.loads(line)["article"] for name in ("entities.jsonl", "statements.jsonl")
-            for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line}
-    chosen = _entity_sentences(articles, used, sheets * per_sheet, articles_seed=seed, sentences_seed=seed)
+    chosen = _entity_sentences(articles, _used_articles(), sheets * per_sheet, articles_seed=seed,
+                               sentences_seed=seed)
     for n in range(sheets):
         _write_entity_sheet(out / f"entities-{first + n}", chosen[n * per_sheet: (n + 1) * per_sheet])
 
@@ -228,8 +248,11 @@ def main(argv: list[str]) -> int:
     if command == "worksheets":
         write_worksheets(Path(rest[0]))
         return 0
-    if command == "more-entity-worksheets":
-        write_more_entity_sheets(Path(rest[0]), first=int(rest[1]))
+    if command == "more-statement-worksheets":  # OUT FIRST: the second round used 5
+        write_more_statement_sheets(Path(rest[0]), first=int(rest[1]))
+        return 0
+    if command == "more-entity-worksheets":  # OUT FIRST [SEED]: the second round used 3 11, the third 5 12
+        write_more_entity_sheets(Path(rest[0]), first=int(rest[1]), seed=int(rest[2]) if rest[2:] else 11)
         return 0
     compile_rows = {"compile-statements": compile_statements, "compile-entities": compile_entities}[command]
     for row in compile_rows([Path(p) for p in rest]):
