@@ -43,7 +43,7 @@ Span = tuple[int, int, str]
 # The quality gate (tests/test_quality_gate.py): matome's F1 on each test set must stay within EPSILON of its floor.
 # Measured 2026-11-24; a change that lowers a floor says so in its commit.
 EPSILON = 0.01
-FLOORS = {"wikipedia": {"PERSON": 0.829, "ORG": 0.735, "PLACE": 0.750, "ALL": 0.767}, "livedoor": {"ALL": 0.774}}
+FLOORS = {"wikipedia": {"PERSON": 0.836, "ORG": 0.745, "PLACE": 0.751, "ALL": 0.774}, "livedoor": {"ALL": 0.803}}
 
 
 def ginza_mapping(schools_are_orgs: bool, facilities_are_places: bool) -> dict[str, str]:
