@@ -1,7 +1,8 @@
 """Who said what on real news: matome's statements against the livedoor statement gold (docs/annotation.md).
 
 The gold's articles fall in two parts: development (whose errors were read while the layer was built) and test (the
-held-out third of livedoor.held_out, never read); figures are given for each and for all. For every annotated
+held-out third of livedoor.held_out, never read); figures are given for each, for all, and for "fresh": the articles
+of the second labelling round, labelled after the layer was finished (dev and test alike, never read). For every annotated
 sentence, the statements matome finds are matched to the gold ones by the position of their cue.
 Figures, for the syntax layer and for the rules alone (the baseline) in the same run:
 - statements: precision and recall of the statements themselves (a gold `none` sentence has none);
@@ -32,6 +33,7 @@ from matome.language.gazetteer import GENERIC_TITLES
 from matome.records import AnalyzedArticle, Article, Statement
 
 GOLD = "statements.jsonl"
+SECOND_ROUND = ("statements-5", "statements-6")  # labelled after the layer was built: none of it was ever read
 GIVEN_NAME = re.compile(r"[一-龥々ぁ-ゖァ-ヺー・]{1,4}")  # what may follow a family name (not 務長官, not 協会)
 NOT_GIVEN = re.compile(r"[国都道府県市区町村省庁党会社団局部務長官]")
 HONORIFICS = ("氏", "さん", "選手", "監督", "容疑者", "被告", "議員", "市議", "知事", "社長", "会長", "代表", "首相",
@@ -39,7 +41,7 @@ HONORIFICS = ("氏", "さん", "選手", "監督", "容疑者", "被告", "議�
 TRAILING_TITLE = re.compile("(?:" + "|".join(sorted({*GENERIC_TITLES, *HONORIFICS}, key=len, reverse=True)) + ")+$")
 # The quality gate (tests/test_quality_gate.py) pins these with EPSILON; measured 2026-11-24 on the whole gold.
 EPSILON = 0.02
-FLOORS = {"speaker precision": 0.766, "speaker recall": 0.452, "statements R": 0.642}
+FLOORS = {"speaker precision": 0.735, "speaker recall": 0.442, "statements R": 0.646}
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +214,8 @@ def measure(syntax: bool, errors: list[str] | None = None) -> dict[str, dict[str
     bodies = {k: v["body"] for k, v in articles.items()}
     chars = sum(len(v["body"]) + len(v["title"]) for v in articles.values())
     test = [r for r in gold if held_out(r["article"])]
-    parts = {"dev": [r for r in gold if not held_out(r["article"])], "test": test, "all": gold}
+    fresh = [r for r in gold if r["annotator"] in SECOND_ROUND]
+    parts = {"dev": [r for r in gold if not held_out(r["article"])], "test": test, "fresh": fresh, "all": gold}
     scores = {name: score(rows, found, bodies, errors if name == "dev" else None) for name, rows in parts.items()}
     scores["all"]["chars/s"] = chars / seconds
     return scores
