@@ -2,8 +2,8 @@
 
 The gold's articles fall in two parts: development (whose errors were read while the layer was built) and test (the
 held-out third of livedoor.held_out, never read); figures are given for each, for all, and for "fresh": the
-articles of the second labelling round, labelled after the layer was finished (dev and test alike, never read). For every annotated
-sentence, the statements matome finds are matched to the gold ones by the position of their cue.
+articles of the second labelling round, labelled after the layer was finished (dev and test alike, never read).
+For every annotated sentence, the statements matome finds are matched to the gold ones by the position of their cue.
 Figures, for the syntax layer and for the rules alone (the baseline) in the same run:
 - statements: precision and recall of the statements themselves (a gold `none` sentence has none);
 - speaker precision: of the statements matome gives a speaker, how many have the right one (a statement that is not in
