@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from matome.language.entities import Mention
+from matome.language.entities import MEDIA_SUFFIXES, Mention
 from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
 from matome.language.normalize import normalize
 from matome.language.speech import (
@@ -54,8 +54,8 @@ HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
 PERSON_TITLES = sorted({*GENERIC_TITLES, "氏", "さん", "選手", "監督", "アナ"}, key=len, reverse=True)
-MEDIA_ENDINGS = ("紙", "誌", "通信", "新聞", "テレビ", "放送", "ニュース", "タイムズ", "ポスト", "セブン", "自身",
-                 "文春", "新潮", "サイト", "ブログ", "ネット", "Web", "web")
+MEDIA_ENDINGS = (*MEDIA_SUFFIXES, "ポスト", "セブン", "自身", "文春", "新潮", "サイト", "ブログ", "ネット", "Web",
+                 "web")  # outlets and the sites that publish like them
 WHILE = re.compile(r"ながら|つつ")
 CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
@@ -69,6 +69,8 @@ REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|�
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
+Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
+Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば|取材で")))))
 
@@ -79,7 +81,8 @@ def carries_speech(text: str) -> bool:
 
 
 def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer, context: Context,
-                       parse: Parse) -> list[Statement]:
+                      parse: Parse) -> list[Statement]:
+    """Every statement of one parsed sentence, nested speech folded into the statement that reports it."""
     cues = _parsed_cues(text, parse, mentions)
     nested = {id(inner): outer for inner in cues for outer in cues
               if outer is not inner and 0 <= outer.content_start <= inner.start and inner.end <= outer.verb}
@@ -115,8 +118,7 @@ def _inner_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention]) -
     return _name(text, parse, subjects[0], mentions, None) if subjects else (None, None)
 
 
-def _relayed(text: str, cue: Cue, speaker: Named, mentions: list[Mention]) -> tuple[str | None, str | None,
-                                                                                   str | None]:
+def _relayed(text: str, cue: Cue, speaker: Named, mentions: list[Mention]) -> Relayed:
     """An outlet relays: `X紙は関係者の話として…と報じた` (関係者 speaks), `FOXニュースのインタビューで…`
     (the venue)."""
     name, canonical = speaker
@@ -294,7 +296,6 @@ def _clause_start(parse: Parse, marker: int) -> int:
     return parse.span(clause)[0]
 
 
-Named = tuple[str | None, str | None]
 AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣",
                  "家", "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞",
                  "通信", "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん",
