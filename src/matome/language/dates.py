@@ -108,6 +108,9 @@ _DAY = re.compile(
     r"(?<![\d年月/.\-])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中市酔]|\d)(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
     + _CLOCK
 )
+_NOT_NUMERAL = r"(?<![〇一二三四五六七八九十百\d])"
+_TEN = re.compile(_NOT_NUMERAL + r"(?:(?:(?P<m>十|0?\d{1,2})月)?(?P<day>十)日(?![間前後以ほ当あ目も中市酔]|\d)"
+                  r"|十月(?![\d間前後]|期|[〇一二三四五六七八九十]))")
 _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間前後]|期)")
 _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
@@ -144,7 +147,7 @@ def find_date_mentions(text: str, anchor: date | None) -> list[DateMention]:
     found = [m for p in PATTERNS for m in _absolute(flat, p)]
     taken = [range(m.start, m.end) for m in found]
     later = [*_fiscal_years(flat, anchor), *_relative_days(flat, anchor), *_days(flat, anchor),
-             *_months(flat, anchor), *_relatives(flat, anchor)]
+             *_tens(flat, anchor), *_months(flat, anchor), *_relatives(flat, anchor)]
     for mention in later:
         if not any(mention.start in span or mention.end - 1 in span for span in taken):
             found.append(mention)
@@ -233,16 +236,28 @@ def _relative_day(m: re.Match[str], anchor: date) -> str | None:
 
 def _months(flat: str, anchor: date | None) -> list[DateMention]:
     """`3月` alone: that month, in the year that puts it nearest before (or just after) the article's date."""
+    return [DateMention(m.group(0), m.start(), m.end(), _month_span(int(m.group("m")), anchor), True)
+            for m in _MONTH.finditer(flat) if 1 <= int(m.group("m")) <= 12]
+
+
+def _month_span(month: int, anchor: date | None) -> str | None:
+    if anchor is None:
+        return None
+    year = anchor.year if date(anchor.year, month, 1) <= anchor + timedelta(days=183) else anchor.year - 1
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return f"{date(year, month, 1).isoformat()}/{last.isoformat()}"
+
+
+def _tens(flat: str, anchor: date | None) -> list[DateMention]:
+    """十日 and 十月, the two numerals `arabic` cannot write in place (one kanji, two digits)."""
     mentions = []
-    for m in _MONTH.finditer(flat):
-        month = int(m.group("m"))
-        if not 1 <= month <= 12:
-            continue
-        value = None
-        if anchor is not None:
-            year = anchor.year if date(anchor.year, month, 1) <= anchor + timedelta(days=183) else anchor.year - 1
-            last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-            value = f"{date(year, month, 1).isoformat()}/{last.isoformat()}"
+    for m in _TEN.finditer(flat):
+        month = 10 if m.group("m") == "十" else int(m.group("m")) if m.group("m") else None
+        if m.group("day"):
+            day = _resolve_day(month, 10, anchor)
+            value = day.isoformat() if day else None
+        else:
+            value = _month_span(10, anchor)
         mentions.append(DateMention(m.group(0), m.start(), m.end(), value, True))
     return mentions
 
