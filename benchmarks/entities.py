@@ -21,10 +21,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from livedoor import CORPUS, held_out, load_corpus, load_gold, wikipedia_test
+from livedoor import CORPUS, WIKIPEDIA, held_out, load_gold, wikipedia_test, with_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
-WIKIPEDIA = ROOT.parent / "shared" / "eval" / "ner-wikipedia-ja" / "ner.json"
 WIKIPEDIA_TYPES = {"人名": "PERSON", "法人名": "ORG", "政治的組織名": "ORG", "その他の組織名": "ORG", "地名": "PLACE",
                    "施設名": "PLACE"}
 LIVEDOOR_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
@@ -60,14 +59,10 @@ def wikipedia_set(limit: int | None = None) -> tuple[list[str], list[set[Span]]]
 
 
 def livedoor_set() -> tuple[list[str], list[set[Span]]]:
-    rows = [r for r in load_gold("entities.jsonl") if held_out(r["article"])]
-    bodies = {k: v["body"] for k, v in load_corpus({r["article"] for r in rows}).items()}
-    texts, gold = [], []
-    for row in rows:
-        start, end = row["sentence"]
-        texts.append(bodies[row["article"]][start:end])
-        gold.append({(s - start, e - start, LIVEDOOR_TYPES[t]) for s, e, t, *_ in row["entities"]})
-    return texts, gold
+    rows = with_sentences([r for r in load_gold("entities.jsonl") if held_out(r["article"])])
+    gold = [{(s - r["sentence"][0], e - r["sentence"][0], LIVEDOOR_TYPES[t]) for s, e, t, *_ in r["entities"]}
+            for r in rows]
+    return [r["text"] for r in rows], gold
 
 
 def matome_spans(texts: list[str], learned: bool = True) -> list[set[Span]]:

@@ -17,6 +17,7 @@ from matome.language.sentences import split_sentences  # noqa: E402
 from matome.records import Article, Origin  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
+WIKIPEDIA = ROOT.parent / "shared" / "eval" / "ner-wikipedia-ja" / "ner.json"  # split by `wikipedia_test` below
 GOLD = ROOT / "benchmarks" / "gold"
 
 
@@ -45,6 +46,12 @@ def load_corpus(ids: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
 def load_gold(name: str) -> list[dict]:
     path = GOLD / name
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def with_sentences(rows: list[dict]) -> list[dict]:
+    """Gold rows, each with its sentence's text (`text`) read from the corpus."""
+    bodies = {k: v["body"] for k, v in load_corpus({r["article"] for r in rows}).items()}
+    return [row | {"text": bodies[row["article"]][row["sentence"][0]: row["sentence"][1]]} for row in rows]
 
 
 def as_article(row: dict[str, str]) -> Article:

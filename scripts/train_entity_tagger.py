@@ -23,13 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from livedoor import held_out, wikipedia_test  # noqa: E402
+from livedoor import CORPUS, WIKIPEDIA, held_out, load_gold, wikipedia_test, with_sentences  # noqa: E402
 from matome.language.tagger import MODEL, TaggedSpan, train  # noqa: E402
 from matome.language.tokens import Token, Tokenizer  # noqa: E402
 
-WIKIPEDIA = ROOT.parent / "shared" / "eval" / "ner-wikipedia-ja" / "ner.json"
-LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
-LIVEDOOR_GOLD = ROOT / "benchmarks" / "gold" / "entities.jsonl"
 WIKIPEDIA_LABELS = {"人名": "PERSON", "法人名": "ORG", "政治的組織名": "ORG", "その他の組織名": "ORG", "地名": "PLACE",
                     "施設名": "FACILITY", "製品名": "PRODUCT", "イベント名": "EVENT"}
 FACILITY = re.compile(r"(?:駅|空港|港|ドーム|スタジアム|球場|競技場|アリーナ|神社|神宮|寺|院|城|館"
@@ -41,8 +38,6 @@ def wikipedia_items() -> list[dict]:
     return json.loads(WIKIPEDIA.read_text(encoding="utf-8"))
 
 
-
-
 def wikipedia_examples(items: list[dict], tokenize: Tokenizer) -> Iterator[Example]:
     for item in items:
         spans = [TaggedSpan(e["span"][0], e["span"][1], WIKIPEDIA_LABELS[e["type"]]) for e in item["entities"]]
@@ -51,20 +46,7 @@ def wikipedia_examples(items: list[dict], tokenize: Tokenizer) -> Iterator[Examp
 
 def livedoor_rows() -> list[dict]:
     """The livedoor entity gold, each row with its sentence text read from ../shared."""
-    if not LIVEDOOR_GOLD.exists() or not LIVEDOOR.exists():
-        return []
-    gold = [json.loads(line) for line in LIVEDOOR_GOLD.read_text(encoding="utf-8").splitlines() if line]
-    wanted = {row["article"] for row in gold}
-    bodies = {}
-    with LIVEDOOR.open(encoding="utf-8") as lines:
-        for line in lines:
-            article = json.loads(line)
-            if article["id"] in wanted:
-                bodies[article["id"]] = article["body"]
-    for row in gold:
-        start, end = row["sentence"]
-        row["text"] = bodies[row["article"]][start:end]
-    return gold
+    return with_sentences(load_gold("entities.jsonl")) if CORPUS.exists() else []
 
 
 def livedoor_label(kind: str, name: str) -> str:

@@ -66,8 +66,9 @@ class Analyzer:
         checks: list[Check] = []
         context = Context()
         pieces = [(part, text) for part in _parts(article, anchor) for text in split_sentences(part.text)]
-        spoken = [t for _, t in pieces if len(t) <= MAX_PARSED and carries_speech(t)] if self.parse else []
-        parses = dict(zip(spoken, self.parse.parse_all(spoken), strict=True)) if self.parse else {}
+        spoken = dict.fromkeys(t for _, t in pieces if carries_speech(t)) if self.parse else {}
+        parsed = [t for t in spoken if len(t) <= MAX_PARSED]
+        parses = dict(zip(parsed, self.parse.parse_all(parsed), strict=True)) if self.parse else {}
         for part, text in pieces:
             sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph)
             sentences.append(sentence)
@@ -80,7 +81,7 @@ class Analyzer:
                 checks.extend(date_checks(found, sentence.id))
             said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
                                    syntax=self.parse is not None)
-            if self.parse and len(text) > MAX_PARSED and carries_speech(text):
+            if text in spoken and text not in parses:
                 checks.append(Check("speech-not-parsed", f"a sentence of {len(text):,} characters is too long to parse;"
                                     " its statements are not extracted", sentence.id))
             statements.extend(said)

@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, replace
 
 from matome.language.entities import MEDIA_SUFFIXES, Mention
-from matome.language.gazetteer import GENERIC_TITLES, Gazetteer
+from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
 from matome.language.normalize import normalize
 from matome.language.speech import (
+    ACCORDING_CUE,
+    HEARSAY_END,
     HOLD,
     LEADING,
     OBJECT,
@@ -33,7 +35,7 @@ from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
 
 SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張"
-                r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話)")
+                r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞)")
 QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|との(?=" + SPEECH_NOUNS + r")|などと|とも"
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
@@ -53,26 +55,25 @@ INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、�
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
-PERSON_TITLES = sorted({*GENERIC_TITLES, "氏", "さん", "選手", "監督", "アナ"}, key=len, reverse=True)
 MEDIA_ENDINGS = (*MEDIA_SUFFIXES, "ポスト", "セブン", "自身", "文春", "新潮", "サイト", "ブログ", "ネット", "Web",
                  "web")  # outlets and the sites that publish like them
 WHILE = re.compile(r"ながら|つつ")
 CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
-HEARD = re.compile(r"(?:声|意見|コメント|書き込み|反応|苦言|批判|ツッコミ|賛辞|指摘)(?:が|も|は|を|で|の)")
+HEARD = re.compile(SPEECH_NOUNS + r"(?:が|も|は|を|で|の)")  # 「…」と…声が: words that readers or people said
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
 NAMES = ("NOUN", "PROPN", "PRON")
-REFERS_BACK = re.compile(r"^(?:同|その)(?P<what>氏|社|紙|誌|局|党|省|庁|団体|サイト|番組|ブログ|記事|報道"
-                         r"|[^\s]{1,4})$|^(?P<article>記事|これ|それ)$")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
+REFERS_BACK = re.compile(rf"^(?:同|その)(?P<what>氏|{'|'.join(BODIES)}|記事|報道|[^\s]{{1,4}})$"
+                         r"|^(?P<article>記事|これ|それ)$")
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, re.compile("によると|によれば|取材で")))))
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, ACCORDING_CUE, re.compile("取材で")))))
 
 
 def carries_speech(text: str) -> bool:
@@ -149,14 +150,14 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
     cues = list({c.head: c for m in QUOTE_END.finditer(text) if (c := _quotation(text, parse, m, mentions))}.values())
     taken = [(c.start, c.verb + len(c.cue)) for c in cues]
     for said in sorted([*_reported_clauses(text, parse), *_views(text)], key=lambda m: m.marker):
-        if any(s <= said.verb < e for s, e in taken) or _in_quote(text, said.verb):
+        if any(s <= said.verb < e for s, e in taken) or parse.in_quote(said.verb):
             continue
         content_start = _clause_start(parse, said.marker)
         cues.append(Cue(content_start, said.end, said.cue, False, text[content_start: said.marker].strip("、 "),
                          content_start, said.verb, said.head, said_end=said.marker))
         taken.append((content_start, said.end))
     for match in OBJECT.finditer(text):  # これを否定した: the content is what the statement before said
-        if not any(s <= match.start("cue") < e for s, e in taken) and not _in_quote(text, match.start()):
+        if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
             cue = match.group("cue") + match.group("tail")
             cues.append(Cue(match.start(), match.end(), cue, False, "", -2, match.start("cue"), match.start("cue")))
     return sorted(cues, key=lambda c: c.verb)
@@ -178,10 +179,10 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
     (`…と強調したと外務省の幹部は記者団に語った`)."""
     found = []
     for marker in parse.words:
-        if marker.text == "旨" and not _in_quote(text, marker.start):
+        if marker.text == "旨" and not parse.in_quote(marker.start):
             found.extend(_gist(text, parse, marker))
             continue
-        if marker.text not in ("と", "って") or marker.dep not in ("case", "mark") or _in_quote(text, marker.start):
+        if marker.text not in ("と", "って") or marker.dep not in ("case", "mark") or parse.in_quote(marker.start):
             continue
         clause = parse.head(marker)
         if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
@@ -200,7 +201,7 @@ def _gist(text: str, parse: Parse, marker: Word) -> list[_Said]:
     predicate = parse.head(marker)
     if predicate.start < marker.start:
         return []
-    if _heard(parse, predicate) and predicate.head != predicate.i:  # 旨の発言がありました
+    if _heard(predicate) and predicate.head != predicate.i:  # 旨の発言がありました
         verb = parse.head(predicate)
         end = _predicate_end(parse, verb.start)
         return [_Said(marker.start, text[predicate.start: end], predicate.start, verb.start, end)]
@@ -211,8 +212,8 @@ def _gist(text: str, parse: Parse, marker: Word) -> list[_Said]:
 
 
 def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Mention]) -> Cue | None:
-    opening = _opening(text, match.start())
-    while opening > 0 and text[opening - 1] in "」』" and (before := _opening(text, opening - 1)) >= 0:
+    opening = parse.opening(match.start())
+    while opening > 0 and text[opening - 1] in "」』" and (before := parse.opening(opening - 1)) >= 0:
         opening = before  # 「寒い」「眠い」とこぼした: one statement, from the first quote to the last
     marker = parse.at(match.start() + 1)
     if opening < 0 or marker is None:
@@ -223,7 +224,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     if predicate.start < match.end():  # the quote ends the sentence: a headline or a label, not speech
         return None
     named = NAMED_BY.match(text, match.start() + 1) is not None
-    heard = _heard(parse, predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
+    heard = _heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
     if named and not heard:  # 「…」という多村は: the noun it names is the speaker, if it is someone
         if not _agent(parse, predicate, mentions) or parse.text[predicate.end: predicate.end + 1] not in ("は", "が",
                                                                                                          "も", "に"):
@@ -231,7 +232,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         return Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
                     text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
                     match.start() + 1)
-    if predicate.dep == "acl" and _heard(parse, parse.head(predicate)):
+    if predicate.dep == "acl" and _heard(parse.head(predicate)):
         predicate, heard = parse.head(predicate), True  # 「…」と擁護する声
     while predicate.pos != "VERB" and predicate.head != predicate.i and parse.head(predicate).start > predicate.start:
         predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
@@ -250,25 +251,12 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
                 predicate.start, carries, match.start() + 1)
 
 
-def _heard(parse: Parse, word: Word) -> bool:
+def _heard(word: Word) -> bool:
     return word.pos == "NOUN" and re.match(SPEECH_NOUNS, word.text) is not None
 
 
 def _passive(parse: Parse, predicate: Word) -> bool:
     return any(w.text in ("れる", "られる", "れ", "られ") and w.dep == "aux" for w in parse.children(predicate))
-
-
-def _opening(text: str, closing: int) -> int:
-    """Where the quotation that ends at `closing` opens (nested brackets counted)."""
-    depth = 0
-    for i in range(closing, -1, -1):
-        if text[i] in "」』":
-            depth += 1
-        elif text[i] in "「『":
-            depth -= 1
-            if depth == 0:
-                return i
-    return -1
 
 
 def _predicate_end(parse: Parse, start: int) -> int:
@@ -296,16 +284,15 @@ def _clause_start(parse: Parse, marker: int) -> int:
     return parse.span(clause)[0]
 
 
-AGENT_ENDINGS = ("者", "氏", "さん", "選手", "監督", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣",
-                 "家", "員", "長", "官", "手", "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞",
-                 "通信", "サイト", "ブログ", "政府", "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん",
-                 "くん", "君", "夫人", "母", "父", "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩",
-                 "後輩", "大使", "大統領", "首相", "知事", "議員", "市議", "代表", "容疑者", "被告", "アナ", "記者",
-                 "教授", "博士", "僚", "幹部", "首脳", "陣営", "筋", "側近", "相", "議長", "主席", "王", "陛下",
-                 "殿下", "女王", "選手団", "部長", "局長", "課長", "社員", "職員", "住民", "市民", "国民", "学生",
-                 "生徒", "店主", "店長", "容疑者", "弁護士", "弁護団", "医師", "専門家", "評論家", "作家", "俳優",
-                 "女優", "歌手", "芸人", "タレント", "アイドル", "メンバー", "コーチ", "オーナー", "スタッフ",
-                 "ライター", "キャスター", "司会", "ゲスト")
+AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣", "家", "員", "長", "官", "手",
+                 "師", "士", "ファン", "ユーザー", "メディア", "ニュース", "新聞", "通信", "サイト", "ブログ", "政府",
+                 "当局", "側", "本人", "一同", "ら", "たち", "達", "様", "ちゃん", "くん", "君", "夫人", "母", "父",
+                 "妻", "夫", "娘", "息子", "姉", "兄", "妹", "弟", "友人", "先輩", "後輩", "市議", "博士", "僚",
+                 "幹部", "首脳", "陣営", "筋", "側近", "相", "王", "陛下", "殿下", "女王", "選手団", "部長", "局長",
+                 "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "弁護士", "弁護団",
+                 "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
+                 "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト")
+AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
 
@@ -320,7 +307,7 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
         return None, None  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked; who answered is not named
     if subject is not None:
         return _name(text, parse, subject, mentions, context)
-    source = _according_source(text, parse, cue.start)
+    source = _according_source(parse, cue.start)
     if source is not None:  # 同サイトによれば「…」としている: the source speaks
         return _name(text, parse, source, mentions, context, whole=True)
     if not cue.carries:
@@ -386,7 +373,7 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
     if word.pos == "PROPN" or any(m.start < word.end and word.start < m.end and m.type in SPEAKER_TYPES
                                   for m in mentions):
         return True
-    return word.text.endswith((*AGENT_ENDINGS, *GENERIC_TITLES)) or bool(REFERS_BACK.match(word.text))
+    return word.text.endswith(AGENTS) or bool(REFERS_BACK.match(word.text))
 
 
 def _marked(parse: Parse, word: Word, particle: str) -> bool:
@@ -454,7 +441,7 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
 
 def _person_id(phrase: str) -> str | None:
     """岸辺監督 and 岸辺氏 are one person to group statements by, though no entity was found: person:岸辺."""
-    title = next((t for t in PERSON_TITLES if phrase.endswith(t) and len(phrase) - len(t) >= 2), None)
+    title = next((t for t in PERSON_SUFFIXES if phrase.endswith(t) and len(phrase) - len(t) >= 2), None)
     name = phrase[: -len(title)] if title else ""
     return f"person:{normalize(name)}" if name and "の" not in name else None
 
@@ -473,17 +460,17 @@ def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
 def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement], mentions: list[Mention],
                   context: Context) -> list[Statement]:
     """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
-    according = _according_match(text)
+    according = _according_match(parse)
     if according is None:
         return found if found or not HEARSAY.search(text) else _hearsay(text, sentence, context)
-    source = parse.at(according.start() - 1)
+    source = _according_source(parse, len(text))
     if source is None:
         return found
     name, canonical = _name(text, parse, source, mentions, context, whole=True)
     later = [s for s in found if (s.cue_start or 0) > according.end()]
     if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
         return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
-    content = re.sub(r"(?:という|とのことだ|とのこと|としている)?。?$", "", text[according.end():]).strip()
+    content = HEARSAY_END.sub("", text[according.end():]).strip()
     return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
                               cue_start=according.start(), cue_end=according.start() + 4)]
 
@@ -499,8 +486,8 @@ def _interviewed(text: str, sentence: str, found: list[Statement]) -> list[State
                       cue_start=cue, cue_end=match.end("cue"))]
 
 
-def _according_match(text: str) -> re.Match[str] | None:
-    return next((m for m in re.finditer(r"(?:によると|によれば)、?", text) if not _in_quote(text, m.start())), None)
+def _according_match(parse: Parse) -> re.Match[str] | None:
+    return next((m for m in ACCORDING_CUE.finditer(parse.text) if not parse.in_quote(m.start())), None)
 
 
 def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | None:
@@ -514,19 +501,12 @@ def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | N
     return None
 
 
-def _according_source(text: str, parse: Parse, before: int) -> Word | None:
-    according = _according_match(text)
+def _according_source(parse: Parse, before: int) -> Word | None:
+    """The word before the first によると, if it comes before `before`."""
+    according = _according_match(parse)
     if according is None or according.start() >= before:
         return None
     return parse.at(according.start() - 1)
-
-
-def _in_quote(text: str, at: int) -> bool:
-    depth = 0
-    for char in text[:at]:
-        depth += char in "「『"
-        depth -= char in "」』" and depth > 0
-    return depth > 0
 
 
 def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:

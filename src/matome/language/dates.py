@@ -219,19 +219,27 @@ def _relative_days(flat: str, anchor: date | None) -> list[DateMention]:
 
 def _relative_day(m: re.Match[str], anchor: date) -> str | None:
     unit, step = _RELATIVE[m.group("rel")]
-    if unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 + step
-        year, month = index // 12, index % 12 + 1
-    else:
-        year, month = anchor.year + step, int(m.group("m") or 0)
+    year, month = _months_later(anchor, step) if unit == "month" else (anchor.year + step, int(m.group("m") or 0))
+    if not 1 <= month <= 12:
+        return None
+    if not m.group("d"):
+        return _month_range(year, month)
     try:
-        if m.group("d"):
-            return _at(date(year, month, int(m.group("d"))), m)
-        first = date(year, month, 1)
+        return _at(date(year, month, int(m.group("d"))), m)
     except ValueError:
         return None
+
+
+def _months_later(anchor: date, step: int) -> tuple[int, int]:
+    """(year, month) `step` months after the anchor's month."""
+    index = anchor.year * 12 + anchor.month - 1 + step
+    return index // 12, index % 12 + 1
+
+
+def _month_range(year: int, month: int) -> str:
+    """The whole month as an ISO span: 2012-02-01/2012-02-29."""
     last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    return f"{first.isoformat()}/{last.isoformat()}"
+    return f"{date(year, month, 1).isoformat()}/{last.isoformat()}"
 
 
 def _months(flat: str, anchor: date | None) -> list[DateMention]:
@@ -244,8 +252,7 @@ def _month_span(month: int, anchor: date | None) -> str | None:
     if anchor is None:
         return None
     year = anchor.year if date(anchor.year, month, 1) <= anchor + timedelta(days=183) else anchor.year - 1
-    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
-    return f"{date(year, month, 1).isoformat()}/{last.isoformat()}"
+    return _month_range(year, month)
 
 
 def _tens(flat: str, anchor: date | None) -> list[DateMention]:
@@ -316,10 +323,7 @@ def _shift(anchor: date, unit: str, step: int) -> str:
         monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
         return f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}"
     if unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 + step
-        first = date(index // 12, index % 12 + 1, 1)
-        last = date((index + 1) // 12, (index + 1) % 12 + 1, 1) - timedelta(days=1)
-        return f"{first.isoformat()}/{last.isoformat()}"
+        return _month_range(*_months_later(anchor, step))
     year = anchor.year + step
     return f"{year}-01-01/{year}-12-31"
 

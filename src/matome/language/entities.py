@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from matome.language.gazetteer import GENERIC_TITLES, Actor, Gazetteer, TitleMatch
+from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Actor, Gazetteer, TitleMatch
 from matome.language.normalize import normalize
 from matome.language.tagger import EntityTagger, TaggedSpan
 from matome.language.tokens import Token
@@ -26,7 +26,6 @@ ORG_SUFFIXES = ("ホールディングス", "株式会社", "委員会", "研究
 ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "一般社団法人", "公益財団法人", "学校法人", "独立行政法人")
 MEDIA_SUFFIXES = ("紙", "新聞", "通信", "テレビ", "放送", "誌", "日報", "新報", "タイムズ", "ニュース")
 PERSON_TITLES = frozenset(GENERIC_TITLES)
-PERSON_TITLE_ORDER = sorted(GENERIC_TITLES, key=len, reverse=True)
 KATAKANA = re.compile(r"^[ァ-ヴー・=＝]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .&'-]*$")
 GOVERNMENT_NAMES = ("政府", "政権", "ホワイトハウス", "クレムリン", "ダウニング街")
@@ -104,27 +103,23 @@ class EntityFinder:
 
     def _from_tag(self, text: str, span: TaggedSpan) -> Mention | None:
         name = text[span.start: span.end]
-        title = next((t for t in PERSON_TITLE_ORDER if name.endswith(t) and len(name) > len(t)), None)
+        title = next((t for t in PERSON_SUFFIXES if name.endswith(t) and len(name) > len(t)), None)
         if title and span.label != "PERSON" and KATAKANA.match(name[: -len(title)]):  # ウィトコフ特使: a person
             span = TaggedSpan(span.start, span.end - len(title), "PERSON")
             name = text[span.start: span.end]
         known = self.gazetteer.names.get(name)
-        if known is not None:  # the gazetteer knows what the name is: リサ・ナンディー is a person
-            span = TaggedSpan(span.start, span.end, GAZETTEER_LABELS.get(known.type, span.label))
-        if span.label == "PERSON":
+        label = GAZETTEER_LABELS.get(known.type, span.label) if known else span.label  # リサ・ナンディー: a person
+        if label == "PERSON":
             person = self._person(text, span.start, span.end)
-            actor = self.gazetteer.names.get(name)
-            return Mention(person.text, "PERSON", actor.id if actor else person.canonical, person.start, person.end,
+            return Mention(person.text, "PERSON", known.id if known else person.canonical, person.start, person.end,
                            person.title, person.former, person.name_end)
-        if span.label == "ORG":
+        if label == "ORG":
             kind = "MEDIA" if name.endswith(MEDIA_SUFFIXES) and len(name) > 2 else "ORG"
             return Mention(name, kind, self._canonical(name, kind.lower()), span.start, span.end)
-        if span.label in ("PLACE", "FACILITY"):
-            actor = self.gazetteer.names.get(name)
-            kind = "LOC" if span.label == "FACILITY" or name.endswith(LOC_SUFFIXES) else "GPE"
-            kind = actor.type if actor and actor.type in ("GPE", "LOC") else kind
-            return Mention(name, kind, actor.id if actor else f"{kind.lower()}:{normalize(name)}", span.start,
-                           span.end)
+        if label in ("PLACE", "FACILITY"):
+            kind = "LOC" if label == "FACILITY" or name.endswith(LOC_SUFFIXES) else "GPE"
+            kind = known.type if known and known.type in ("GPE", "LOC") else kind
+            return Mention(name, kind, self._canonical(name, kind.lower()), span.start, span.end)
         return None  # products and events are learned only so as not to be taken for the others
 
     # -- gazetteer -----------------------------------------------------------------------------------------------

@@ -15,6 +15,10 @@ GENERIC_TITLES = (
 )
 
 
+PERSON_SUFFIXES = tuple(sorted({*GENERIC_TITLES, "氏", "さん", "アナ"}, key=len, reverse=True))
+"""What may follow a person's name, longest first: the titles and the honorifics."""
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     id: str

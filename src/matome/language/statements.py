@@ -15,6 +15,7 @@ from matome.language.speech import (
     ACCORDING,
     BRACKETED,
     HEADLINE,
+    HEARSAY_END,
     HOLD,
     LEADING,
     NOT_TOPICS,
@@ -110,6 +111,8 @@ def _cues(text: str, context: Context) -> list[Cue]:
             cues.append(Cue(match.start(), match.end(), match.group("cue") + match.group("tail"), False,
                              previous, -2, match.start("cue")))
     return sorted(cues, key=lambda c: c.start)
+
+
 Speaker = tuple[str | None, Mention | None, int]
 
 
@@ -194,12 +197,9 @@ def _according(text: str, sentence: str, mentions: list[Mention]) -> list[Statem
     inside = [m for m in mentions if match.start("src") <= m.start and m.end <= match.end("src")
               and m.type in SPEAKER_TYPES]
     speaker = inside[-1] if inside else None
-    content = re.sub(r"(?:という|とのことだ|としている)?。?$", "", text[match.end():]).strip()
+    content = HEARSAY_END.sub("", text[match.end():]).strip()
     if not content:
         return []
-    cue = match.end("src") + match.group(0)[len(match.group("src")):].index("によ")
+    cue = text.index("によ", match.end("src"))
     return [Statement(speaker.text if speaker else source, speaker.canonical if speaker else None, "によると",
                       content, False, None, sentence, cue_start=cue, cue_end=cue + 4)]
-
-
-# -- with a dependency parse ------------------------------------------------------------------------------------------

@@ -37,13 +37,23 @@ class Parse:
 
     text: str
     words: tuple[Word, ...]
+    kids: tuple[tuple[int, ...], ...]  # the children of each word, by index
+    quotes: tuple[tuple[int, int], ...]  # every 「…」 and 『…』: where it opens and where it closes
 
     def at(self, offset: int) -> Word | None:
         """The word that covers character `offset`."""
         return next((w for w in self.words if w.start <= offset < w.end), None)
 
     def children(self, word: Word) -> list[Word]:
-        return [w for w in self.words if w.head == word.i and w.i != word.i]
+        return [self.words[i] for i in self.kids[word.i]]
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether character `offset` is inside a quotation (its closing bracket included)."""
+        return any(opening < offset <= closing for opening, closing in self.quotes)
+
+    def opening(self, closing: int) -> int:
+        """Where the quotation that closes at `closing` opens, or -1."""
+        return next((o for o, c in self.quotes if c == closing), -1)
 
     def head(self, word: Word) -> Word:
         return self.words[word.head]
@@ -86,39 +96,42 @@ class Parser:
         return [_copy(doc, text, starts, ends) for doc, text, (_, starts, ends) in zip(docs, texts, masks, strict=True)]
 
 
+def quote_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """Every matched 「…」 / 『…』 pair (opening, closing), nested ones included, and whether all of them close."""
+    spans: list[tuple[int, int]] = []
+    open_at: list[int] = []
+    for i, char in enumerate(text):
+        if char in "「『":
+            open_at.append(i)
+        elif char in "」』" and open_at:
+            spans.append((open_at.pop(), i))
+    return sorted(spans), not open_at
+
+
 def mask_quotes(text: str) -> tuple[str, list[int], list[int]]:
     """The text with the inside of each outermost 「…」 or 『…』 replaced by QUOTED, and for each character of the
     result where it starts and ends in `text`."""
+    spans, closed = quote_spans(text)
+    if not closed:  # an unclosed quote: parse the text as it is
+        return text, list(range(len(text))), list(range(1, len(text) + 1))
     masked: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    depth, opened = 0, 0
-    for i, char in enumerate(text):
-        if char in "「『":
-            depth += 1
-            if depth == 1:
-                masked.append(char)
-                starts.append(i)
-                ends.append(i + 1)
-                opened = i + 1
-            continue
-        if char in "」』" and depth:
-            depth -= 1
-            if depth == 0:
-                if i > opened:
-                    masked.extend(QUOTED)
-                    starts.extend([opened] * len(QUOTED))
-                    ends.extend([i] * len(QUOTED))
-                masked.append(char)
-                starts.append(i)
-                ends.append(i + 1)
-            continue
-        if depth == 0:
-            masked.append(char)
-            starts.append(i)
-            ends.append(i + 1)
-    if depth:  # an unclosed quote: parse the text as it is
-        return text, list(range(len(text))), list(range(1, len(text) + 1))
+    cursor = 0
+    for opening, closing in spans:
+        if opening < cursor:
+            continue  # inside a quote already masked
+        masked.extend(text[cursor: opening + 1])
+        starts.extend(range(cursor, opening + 1))
+        ends.extend(range(cursor + 1, opening + 2))
+        if closing > opening + 1:
+            masked.extend(QUOTED)
+            starts.extend([opening + 1] * len(QUOTED))
+            ends.extend([closing] * len(QUOTED))
+        cursor = closing
+    masked.extend(text[cursor:])
+    starts.extend(range(cursor, len(text)))
+    ends.extend(range(cursor + 1, len(text) + 1))
     return "".join(masked), starts, ends
 
 
@@ -145,8 +158,11 @@ def _copy(doc: Any, text: str, starts: list[int], ends: list[int]) -> Parse:
         for token in span:
             phrases[token.i] = place(span.start_char, span.end_char)
     words = []
+    kids: list[list[int]] = [[] for _ in doc]
     for t in doc:
         start, end = place(t.idx, t.idx + len(t.text))
         words.append(Word(t.i, start, end, text[start:end], t.pos_, t.tag_, t.dep_, t.head.i,
                           phrases.get(t.i, (start, end))))
-    return Parse(text, tuple(words))
+        if t.head.i != t.i:
+            kids[t.head.i].append(t.i)
+    return Parse(text, tuple(words), tuple(map(tuple, kids)), tuple(quote_spans(text)[0]))
