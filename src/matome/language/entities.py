@@ -36,6 +36,8 @@ GEO_SUFFIXES = ("帝国", "半島", "地方", "地区", "諸島", "王国", "共
 COUNTRY_CONTEXT = (*"側政府軍紙首外国両", "首脳", "政権", "当局", "代表", "大使")
 NOT_NAMES = frozenset(("was", "is", "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "for", "last", "new",
                        "this", "that", "it", "be", "by", "with", "from", "as", "he", "she", "we", "you", "i"))
+NOT_IN_NAMES = frozenset(("was", "is", "are", "were", "be", "been", "he", "she", "we", "you", "it", "this", "that",
+                          "last", "by", "with", "from", "as", "i", "has", "have", "had", "will"))
 GAZETTEER_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "MEDIA": "ORG", "GPE": "PLACE", "LOC": "PLACE"}
 LOC_SUFFIXES = ("山", "川", "湖", "海", "湾", "島", "半島", "岬", "峠", "高原", "平野", "地方", "沖", "砂漠", "大陸")
 
@@ -91,7 +93,7 @@ class EntityFinder:
         covered = [False] * (len(text) + 1)
         for finder in self.finders:
             for mention in finder(text, tokens, ends, day):
-                if not any(covered[mention.start: mention.end]) and mention.name.lower() not in NOT_NAMES:
+                if not any(covered[mention.start: mention.end]) and _is_name(mention.name):
                     found.append(mention)
                     covered[mention.start: mention.end] = [True] * (mention.end - mention.start)
         return sorted(found, key=lambda m: m.start)
@@ -102,7 +104,11 @@ class EntityFinder:
         return [m for span in spans if (m := self._from_tag(text, span))]
 
     def _from_tag(self, text: str, span: TaggedSpan) -> Mention | None:
+        while span.end > span.start and text[span.end - 1] in ".,;:!? ":  # Tokyo. : the sentence's full stop
+            span = TaggedSpan(span.start, span.end - 1, span.label)
         name = text[span.start: span.end]
+        if not name:
+            return None
         title = next((t for t in PERSON_SUFFIXES if name.endswith(t) and len(name) > len(t)), None)
         if title and span.label != "PERSON" and KATAKANA.match(name[: -len(title)]):  # ウィトコフ特使: a person
             span = TaggedSpan(span.start, span.end - len(title), "PERSON")
@@ -269,6 +275,12 @@ class EntityFinder:
     def _canonical(self, name: str, kind: str) -> str:
         actor = self.gazetteer.names.get(name)
         return actor.id if actor else f"{kind}:{normalize(name)}"
+
+
+def _is_name(name: str) -> bool:
+    """Not an English function word, nor English prose (a name of several words has no `was`, `last` or `by`)."""
+    words = name.lower().split()
+    return name.lower() not in NOT_NAMES and not (len(words) > 1 and NOT_IN_NAMES.intersection(words))
 
 
 def _runs(tokens: list[Token], keep: object) -> list[list[Token]]:
