@@ -30,3 +30,11 @@ def test_statements_meet_their_floors() -> None:
     from statements import gate
 
     assert gate() == []
+
+
+def test_story_clustering_meets_its_floor() -> None:
+    need(SHARED / "eval" / "livedoor-news-corpus" / "ldcc.jsonl")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from stories import gate
+
+    assert gate() == []

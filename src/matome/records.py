@@ -350,8 +350,21 @@ class Side(Record):
 
 @dataclass(frozen=True, slots=True)
 class Disagreement(Record):
+    """Where accounts differ on one point: `kind` is number, date, place, attribution, polarity or claim."""
+
     point: str
     sides: tuple[Side, ...]
+    kind: str = "claim"
+
+
+@dataclass(frozen=True, slots=True)
+class Point(Record):
+    """One thing the sources state: its text (one source sentence, trimmed at most), the sentences of every report
+    that states it, and those reports (an original and its syndicated copies count once)."""
+
+    text: str
+    support: tuple[str, ...]
+    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +374,7 @@ class StoryCheck(Record):
     code: str
     message: str
     articles: tuple[str, ...]
+    sentences: tuple[str, ...] = ()  # the sentences whose facts the check disputes
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,3 +398,4 @@ class Digest(Record):
     checks: tuple[StoryCheck, ...]
     reactions: Reactions
     conclusion: tuple[SupportedLine, ...]
+    points: tuple[Point, ...] = ()  # most sources first

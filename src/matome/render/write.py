@@ -14,6 +14,9 @@ from matome.language.statements import by_speaker
 from matome.records import Digest
 
 KINDS = {"article": "記事", "blog": "ブログ", "card": "まとめ掲載", "page": "まとめページ"}
+DIFFERENCES = {"number": "数値", "date": "日付", "place": "場所", "attribution": "発言者", "polarity": "肯定と否定",
+               "claim": "主張"}
+POINTS_SHOWN = 10
 
 
 class Notes:
@@ -45,7 +48,16 @@ def _environment() -> Environment:
                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
     env.filters["md"] = _markdown_text
     env.filters["cell"] = lambda text: text.replace("\n", " ")
+    env.filters["story_day"] = story_day
     return env
+
+
+def story_day(digest: Digest) -> str | None:
+    """The day a story is listed under: its first dated event, else its earliest dated report."""
+    if digest.timeline:
+        return digest.timeline[0].date
+    published = sorted(c.published[:10] for c in digest.cards if c.published)
+    return published[0] if published else None
 
 
 def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Path:
@@ -53,7 +65,9 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     out.mkdir(parents=True, exist_ok=True)
     env = _environment()
     for digest in digests:
-        context = {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS}
+        context = {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS,
+                   "differences": DIFFERENCES, "points_shown": POINTS_SHOWN,
+                   "outlets": {c.article: c.outlet or c.title or c.article for c in digest.cards}}
         html_notes, md_notes = Notes(sentences), Notes(sentences)
         (out / f"{digest.id}.html").write_text(env.get_template("story.html.j2").render(notes=html_notes, **context),
                                                encoding="utf-8")

@@ -1,91 +1,112 @@
-"""Event clustering: reports join a story when their words and actors match and their dates are close.
+"""Event clustering: reports of one happening join one story, bounded in time and joined only by a specific anchor.
 
-A corpus pass. Each report is a TF-IDF vector over Sudachi content words plus a set of actor ids; a story keeps the
-sum of its members' vectors and all their actors and days. Reports are taken in date order; each joins the most
-similar story whose days are within WINDOW_DAYS of its own (so two calls between the same leaders two months apart
-are two stories), or starts a new one. Undated reports come last and ignore the window.
+A corpus pass over reports in date order. Each report is a TF-IDF vector over its terms (content nouns and number
+expressions, title counted twice) weighted by a background corpus shipped with matome, not by the input. A report is
+compared only with the stories that share one of its anchors (a term at most ANCHOR_DF background articles carry),
+whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_SPAN_DAYS; it joins the most similar
+one when the cosine with that story's centroid reaches THRESHOLD, and otherwise starts a story. Undated reports come
+last and are compared without the time bounds. The cost grows with the number of stories sharing an anchor, which the
+time bound keeps small: about linear in the input.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from matome.language.tokens import Token
+from matome.stories.background import Background, background, terms
 from matome.stories.reports import Report
 
-WINDOW_DAYS = 7
-THRESHOLD = 0.1
-WORD_WEIGHT = 0.6
-ACTOR_WEIGHT = 0.4
-STOP_WORDS = frozenset({"こと", "もの", "ため", "よう", "これ", "それ", "ところ", "ほか", "場合", "今回", "一方",
-                        "関係", "記事", "今後", "方針", "予定", "考え", "意向", "必要", "可能", "問題", "状況", "影響"})
+WINDOW_DAYS = 4  # from the story's centre in time
+MAX_SPAN_DAYS = 14
+THRESHOLD = 0.4
+ANCHOR_DF = 30  # of the 7,367 background articles
+TERMS_PER_REPORT = 60  # the heaviest terms of a report make its vector
 
 Vector = dict[str, float]
 
 
 @dataclass
 class _Story:
+    number: int
     members: list[Report] = field(default_factory=list)
-    words: Counter[str] = field(default_factory=Counter)
-    actors: set[str] = field(default_factory=set)
+    centroid: Counter[str] = field(default_factory=Counter)
     days: list[date] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+    undated_pass: bool = False  # started by an undated report, after every dated one
+
+    def norm(self) -> float:
+        return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
+
+    def centre(self) -> date | None:
+        if not self.days:
+            return None
+        ordinals = sorted(d.toordinal() for d in self.days)
+        return date.fromordinal(ordinals[len(ordinals) // 2])
+
+    def fits(self, day: date | None) -> bool:
+        centre = self.centre()
+        if day is None or centre is None:
+            return True
+        span = max([*self.days, day]) - min([*self.days, day])
+        return abs((day - centre).days) <= WINDOW_DAYS and span <= timedelta(days=MAX_SPAN_DAYS)
 
 
-def content_words(text: str, tokenize: Callable[[str], list[Token]]) -> Counter[str]:
-    """Character bigrams of the content nouns: robust to how compounds are cut (自動運転バス, 自動運転, バス)."""
-    nouns = [t.normalized for t in tokenize(text)
-             if t.pos[0] == "名詞" and t.pos[1] not in ("数詞", "助動詞語幹") and len(t.surface) >= 2
-             and t.normalized not in STOP_WORDS]
-    return Counter(noun[i: i + 2] for noun in nouns for i in range(len(noun) - 1))
+def report_vector(report: Report, tokenize: Callable[[str], list[Token]], weights: Background) -> Vector:
+    """The L2-normalised TF-IDF vector of a report's heaviest terms."""
+    counts = terms(f"{report.title or ''}\n{report.title or ''}\n{report.text}", tokenize)
+    raw = {t: (1 + math.log(n)) * weights.idf(t) for t, n in counts.items()}
+    top = dict(sorted(raw.items(), key=lambda item: -item[1])[:TERMS_PER_REPORT])
+    norm = math.sqrt(sum(v * v for v in top.values())) or 1.0
+    return {t: v / norm for t, v in top.items()}
 
 
-def vectors(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> dict[str, Vector]:
-    """L2-normalised TF-IDF vectors of each report's content words (title counted twice)."""
-    counts = {r.id: content_words(f"{r.title or ''}\n{r.title or ''}\n{r.text}", tokenize) for r in reports}
-    df = Counter(word for c in counts.values() for word in c)
-    total = len(reports)
-    result = {}
-    for report_id, words in counts.items():
-        raw = {w: (1 + math.log(n)) * math.log(1 + total / df[w]) for w, n in words.items()}
-        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-        result[report_id] = {w: v / norm for w, v in raw.items()}
-    return result
-
-
-def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list[list[Report]]:
+def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]],
+            weights: Background | None = None) -> list[list[Report]]:
     """Stories as lists of reports, in order of their first report."""
-    vecs = vectors(reports, tokenize)
+    weights = weights or background()
     stories: list[_Story] = []
-    ordered = sorted(reports, key=lambda r: (r.day is None, r.day or date.max, r.id))
-    for report in ordered:
+    open_stories: dict[str, list[_Story]] = defaultdict(list)  # by anchor: stories that dated reports may still join
+    for report in sorted(reports, key=lambda r: (r.day is None, r.day or date.max, r.id)):
+        vector = report_vector(report, tokenize, weights)
+        anchors = [t for t in vector if weights.rare(t, ANCHOR_DF)]
+        if report.day is None and stories and not stories[-1].undated_pass:  # undated reports may join any story
+            open_stories = _index(stories)
         best, score = None, THRESHOLD
-        for story in stories:
-            if not _close_in_time(report.day, story.days):
-                continue
-            similarity = _similarity(vecs[report.id], report.actors, story)
+        for story in _candidates(open_stories, anchors, report.day):
+            similarity = sum(v * story.centroid.get(t, 0.0) for t, v in vector.items()) / story.norm()
             if similarity >= score:
                 best, score = story, similarity
         if best is None:
-            best = _Story()
+            best = _Story(len(stories), undated_pass=report.day is None)
             stories.append(best)
         best.members.append(report)
-        best.words.update(vecs[report.id])
-        best.actors |= report.actors
+        best.centroid.update(vector)
         best.days.extend([report.day] if report.day else [])
+        best.anchors.update(anchors)
+        for anchor in anchors:
+            if best not in open_stories[anchor]:
+                open_stories[anchor].append(best)
     return [s.members for s in stories]
 
 
-def _close_in_time(day: date | None, days: list[date]) -> bool:
-    return day is None or not days or min(abs((day - d).days) for d in days) <= WINDOW_DAYS
+def _candidates(index: dict[str, list[_Story]], anchors: list[str], day: date | None) -> list[_Story]:
+    """The stories sharing an anchor that the report fits in time; stories it can no longer reach leave the index."""
+    found: dict[int, _Story] = {}
+    for anchor in anchors:
+        if day is not None:
+            index[anchor] = [s for s in index[anchor] if not s.days or (day - max(s.days)).days <= MAX_SPAN_DAYS]
+        found.update((s.number, s) for s in index[anchor] if s.fits(day))
+    return [found[n] for n in sorted(found)]
 
 
-def _similarity(vector: Vector, actors: frozenset[str], story: _Story) -> float:
-    norm = math.sqrt(sum(v * v for v in story.words.values())) or 1.0
-    cosine = sum(v * story.words.get(w, 0.0) for w, v in vector.items()) / norm
-    union = actors | story.actors
-    jaccard = len(actors & story.actors) / len(union) if union else 0.0
-    return WORD_WEIGHT * cosine + ACTOR_WEIGHT * jaccard
+def _index(stories: list[_Story]) -> dict[str, list[_Story]]:
+    index: dict[str, list[_Story]] = defaultdict(list)
+    for story in stories:
+        for anchor in story.anchors:
+            index[anchor].append(story)
+    return index

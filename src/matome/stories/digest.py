@@ -17,8 +17,8 @@ from matome.records import (
     AnalyzedArticle,
     Card,
     Digest,
+    Point,
     Reactions,
-    Statement,
     StoryCheck,
     SupportedLine,
     TimelineEntry,
@@ -26,12 +26,17 @@ from matome.records import (
 from matome.stories.cluster import cluster
 from matome.stories.disagreements import disagreements
 from matome.stories.duplicates import copy_groups
+from matome.stories.points import align, points_of
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import summarize, trim
 
 TIMELINE_MAX = 10
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
+ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+QUOTED = re.compile(r"「[^「」]*」")
+MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"
+                       r"(?:に|には|から|夜|朝)?、")
 
 Tokenize = Callable[[str], list[Token]]
 
@@ -62,19 +67,25 @@ def _digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: 
     cards = tuple(_card(g, articles) for g in story)
     statements = [s for r in originals for s in r.statements]
     source = _source_name(originals)
-    lead_card = min(cards, key=lambda c: (not c.summary, KIND_RANK[c.kind], c.published or "9999"))
+    aligned = align([r for r in originals if r.kind != "page"], tokenize)
+    points = points_of(aligned, {c.article: c.summary for c in cards if c.kind != "page"})
+    checks = _checks(story, articles, story_of, stories)
+    differ = disagreements(statements, aligned, source, tokenize)
+    disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
+    lead = _lead(points, cards, disputed)
     return Digest(
         id=_story_id(originals),
         title=_title(originals),
-        lead=lead_card.summary[0] if lead_card.summary else SupportedLine("", ()),
+        lead=lead,
         articles=tuple(dict.fromkeys(r.article for g in story for r in (g.original, *g.copies))),
         cards=cards,
-        timeline=_timeline(originals),
+        timeline=_timeline(originals, tokenize),
         statements=tuple(statements),
-        disagreements=disagreements(statements, source, tokenize),
-        checks=_checks(story, articles, story_of, stories),
+        disagreements=differ,
+        checks=checks,
         reactions=_reactions(originals, articles),
-        conclusion=_conclusion(cards, statements, originals),
+        conclusion=_conclusion(points, cards, lead, disputed),
+        points=points,
     )
 
 
@@ -102,28 +113,41 @@ def _card(group: Group, articles: dict[str, AnalyzedArticle]) -> Card:
                 tuple(c.id for c in group.copies), report.kind)
 
 
-def _source_name(reports: list[Report]) -> Callable[[Statement], str]:
+def _source_name(reports: list[Report]) -> Callable[[str], str]:
     by_sentence = {s.id: r for r in reports for s in r.sentences}
 
-    def name(statement: Statement) -> str:
-        report = by_sentence.get(statement.sentence)
+    def name(sentence: str) -> str:
+        report = by_sentence.get(sentence)
         return (report.outlet or report.title or report.id) if report else "?"
 
     return name
 
 
-def _timeline(reports: list[Report]) -> tuple[TimelineEntry, ...]:
-    """Sentences with a date of one day, by date: what happened when, each from its source."""
+def _timeline(reports: list[Report], tokenize: Tokenize) -> tuple[TimelineEntry, ...]:
+    """Sentences by the day of the event they report, each from its source. A day counts when it dates the main
+    clause: set off by a comma (`16日、…`), or with no other predicate between it and the sentence's end
+    (`16日に申し入れた`), not `20日に開くよう申し入れた` (the 20th is the meeting's). Other sentences are left out."""
     entries: dict[str, TimelineEntry] = {}
     for report in reports:
         texts = {s.id: s.text for s in report.sentences if s.part != "title"}
+        days: dict[str, list[tuple[str, int]]] = {}
         for entity in report.entities:
-            one_day = re.fullmatch(r"\d{4}-\d{2}-\d{2}", entity.canonical)
-            if entity.type == "DATE" and one_day and entity.sentence in texts and entity.sentence not in entries:
-                entries[entity.sentence] = TimelineEntry(entity.canonical, trim(texts[entity.sentence]),
-                                                         (entity.sentence,))
+            if entity.type == "DATE" and ONE_DAY.fullmatch(entity.canonical) and entity.sentence in texts:
+                days.setdefault(entity.sentence, []).append((entity.canonical, entity.end))
+        for sentence, found in days.items():
+            main = {day for day, end in found if _dates_main_clause(texts[sentence], end, tokenize)}
+            if len(main) == 1 and sentence not in entries:
+                entries[sentence] = TimelineEntry(main.pop(), trim(texts[sentence]), (sentence,))
     ordered = sorted(entries.values(), key=lambda e: e.date)
     return tuple(ordered[:TIMELINE_MAX])
+
+
+def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
+    if MAIN_TIME.match(text, end):
+        return True
+    rest = QUOTED.sub("「」", text[end:])
+    predicates = [t for t in tokenize(rest) if t.pos[0] == "動詞" and t.pos[1] != "非自立可能"]
+    return len(predicates) == 1 and not rest.startswith(("の", "まで"))
 
 
 def _checks(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
@@ -172,6 +196,7 @@ def _mixed_page_checks(report: Report, articles: dict[str, AnalyzedArticle], sto
 def _start_dates(reports: list[Report]) -> list[StoryCheck]:
     """Two reports that date the start of the event differently (`15日…入った` / `16日に始めた`)."""
     starts: dict[str, Report] = {}
+    stated: list[str] = []
     for report in reports:
         if report.kind in ("card", "page"):
             continue
@@ -182,12 +207,12 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
                     and re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", e.canonical)]  # 15日午前6時 is a moment of the 15th
             if days:
                 starts.setdefault(days[0], report)
-                break
+                stated.append(sentence.id)
     if len(starts) < 2:
         return []
     told = "; ".join(f"{r.outlet or r.id}: {day}" for day, r in sorted(starts.items()))
     return [StoryCheck("dates-differ", f"the reports date the start of the event differently ({told})",
-                       tuple(dict.fromkeys(r.article for r in starts.values())))]
+                       tuple(dict.fromkeys(r.article for r in starts.values())), tuple(stated))]
 
 
 def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> Reactions:
@@ -206,17 +231,29 @@ def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> R
     return Reactions(lines, tuple(sorted(counts.items())))
 
 
-def _conclusion(cards: tuple[Card, ...], statements: list[Statement],
-                reports: list[Report]) -> tuple[SupportedLine, ...]:
-    """💡 × 3 from the sources: how it began, where it stands now, and what is still disputed or next."""
-    lines: list[SupportedLine] = []
+def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str]) -> SupportedLine:
+    """The point most sources carry; with none shared, the first ✅ line of the earliest full report."""
+    shared = [p for p in points if len(p.sources) >= 2 and not disputed.intersection(p.support)]
+    if shared:
+        return SupportedLine(shared[0].text, shared[0].support)
+    lead_card = min(cards, key=lambda c: (not c.summary, KIND_RANK[c.kind], c.published or "9999"))
+    return lead_card.summary[0] if lead_card.summary else SupportedLine("", ())
+
+
+def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: SupportedLine,
+                disputed: set[str]) -> tuple[SupportedLine, ...]:
+    """💡 × 3: the best-supported points after the lead, then how it began and where it stands now (the lead itself
+    last); never a line whose sentence a check or a disagreement of the same digest disputes."""
     full = [c for c in cards if c.summary and KIND_RANK[c.kind] < 3] or [c for c in cards if c.summary]
     dated = sorted(full, key=lambda c: (c.published or "9999", KIND_RANK[c.kind]))
-    candidates = [*(c.summary[0] for c in dated[:1]), *(c.summary[0] for c in dated[-1:]),
+    candidates = [*(SupportedLine(p.text, p.support) for p in points if len(p.sources) >= 2),
+                  *(c.summary[0] for c in dated[:1]), *(c.summary[0] for c in dated[-1:]),
                   *(line for c in dated for line in c.summary[1:])]
-    for line in candidates:
+    lines: list[SupportedLine] = []
+    for line in [*candidates, lead]:  # the lead again only when the sources hold nothing else
         if len(lines) == 3:
             break
-        if line.text and all(line.text != chosen.text for chosen in lines):
+        if (line.text and (line.text != lead.text or line is lead) and not disputed.intersection(line.support)
+                and all(line.text != chosen.text for chosen in lines)):
             lines.append(line)
     return tuple(lines)

@@ -1,17 +1,25 @@
-"""Where accounts differ (認識のずれ): statements that contradict each other on the same point.
+"""Where accounts differ (認識のずれ): sources that state one point differently, speakers that contradict each other.
 
-Two kinds: a denial of what another speaker said (`これを否定`), and the same claim with opposite polarity
-(`交渉は決裂した` / `交渉は決裂していない`), compared clause by clause on their content nouns.
+On each point that two or more reports state (stories/points.py), the aligned sentences are compared: a number of
+the same unit (`2時間` / `2時間半`), the day of the event, who is quoted saying the same words, and the polarity of the
+same predicate (`合意した` / `合意していない`). Across the story's statements, a denial of what another speaker said
+(`これを否定`) and the same claim with opposite polarity (`交渉は決裂した` / `交渉は決裂していない`) are claims that
+contradict. Every disagreement has two or more sides from different sources or different speakers; one speaker is
+never set against himself, and a day's difference under a foreign dateline (a time zone) is not a discrepancy.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterator
+from datetime import date
 from itertools import combinations
 
 from matome.language.tokens import Token
 from matome.records import Disagreement, Side, Statement
+from matome.stories.points import Aligned
+from matome.stories.summary import trim
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
@@ -19,40 +27,121 @@ SAME_POINT = 0.5
 CORE = 4
 ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
                      r"ではなかった|ていない|ていた|ている|なかった|ない|ません|ました|ます|です|だった|だ|である|ず|た)$")
+QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
+                      r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間)")
+MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
+ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
+ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
 
-Source = Callable[[Statement], str]
+SourceName = Callable[[str], str]  # sentence id -> the outlet (or report) that carries it
+Tokenize = Callable[[str], list[Token]]
 
 
-def disagreements(statements: list[Statement], source: Source,
-                  tokenize: Callable[[str], list[Token]]) -> tuple[Disagreement, ...]:
-    """Statements by different speakers that deny or contradict each other; one entry per point, every side once."""
-    points: dict[frozenset[str], tuple[str, dict[tuple[str | None, str, str], Side]]] = {}
+def disagreements(statements: list[Statement], aligned: list[list[Aligned]], source: SourceName,
+                  tokenize: Tokenize) -> tuple[Disagreement, ...]:
+    """Every point where sources or speakers differ, once, each side once."""
+    found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize)]
+    result: dict[tuple[str, str], Disagreement] = {}
+    for item in found:
+        if _real(item):
+            result.setdefault((item.kind, item.point), item)
+    return tuple(result.values())
+
+
+def _real(item: Disagreement) -> bool:
+    """Two or more sides that are not one speaker against himself, nor one source against itself."""
+    speakers = {s.speaker for s in item.sides}
+    sources = {s.source for s in item.sides}
+    if len(item.sides) < 2:
+        return False
+    if item.kind in ("claim", "polarity", "attribution") and None not in speakers:
+        return len(speakers) >= 2
+    return len(sources) >= 2
+
+
+def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iterator[Disagreement]:
+    for group in aligned:
+        point = trim(group[0].sentence.text)
+        for a, b in combinations(group, 2):
+            if source(a.sentence.id) == source(b.sentence.id):
+                continue
+            for kind, side_a, side_b in _differences(a, b):
+                yield Disagreement(point, (_side(a, side_a, source), _side(b, side_b, source)), kind)
+
+
+def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
+    return Side(speaker, trim(member.sentence.text), source(member.sentence.id), member.sentence.id)
+
+
+def _differences(a: Aligned, b: Aligned) -> Iterator[tuple[str, str | None, str | None]]:
+    quantities_a, quantities_b = _quantities(a.sentence.text), _quantities(b.sentence.text)
+    for unit in quantities_a.keys() & quantities_b.keys():
+        if len(quantities_a[unit]) == len(quantities_b[unit]) == 1 and quantities_a[unit] != quantities_b[unit]:
+            yield "number", None, None
+            break
+    days_a, days_b = _days(a), _days(b)
+    if len(days_a) == len(days_b) == 1 and days_a != days_b:
+        apart = abs((days_a[0] - days_b[0]).days)
+        if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
+            yield "date", None, None
+    said_a, said_b = _speakers(a), _speakers(b)
+    if len(said_a) == len(said_b) == 1 and not _same_person(said_a[0], said_b[0]):
+        yield "attribution", said_a[0], said_b[0]
+    text_a, text_b = a.sentence.text, b.sentence.text
+    if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:]:
+        yield "polarity", None, None
+
+
+def _quantities(text: str) -> dict[str, set[float]]:
+    found: dict[str, set[float]] = {}
+    for digits, multiplier, unit in QUANTITY.findall(unicodedata.normalize("NFKC", text)):
+        value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
+        if unit == "時間半":
+            value, unit = value + 0.5, "時間"
+        found.setdefault(unit, set()).add(value)
+    return found
+
+
+def _days(member: Aligned) -> list[date]:
+    days = {e.canonical for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
+            and ONE_DAY.match(e.canonical) and not e.relative}
+    return sorted(date.fromisoformat(d) for d in days)
+
+
+def _speakers(member: Aligned) -> list[str]:
+    said = {s.speaker_canonical or s.speaker for s in member.report.statements if s.sentence == member.sentence.id}
+    return sorted(s for s in said if s)
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a in b or b in a
+
+
+def _contradicting_claims(statements: list[Statement], source: SourceName,
+                          tokenize: Tokenize) -> Iterator[Disagreement]:
     for a, b in combinations(statements, 2):
         if _speaker(a) == _speaker(b):
             continue
-        for point, clause_a, clause_b in _contradictions(a, b, tokenize):
-            _, sides = points.setdefault(_nouns(point, tokenize), (point, {}))
-            for statement, clause in ((a, clause_a), (b, clause_b)):
-                side = Side(statement.speaker, clause, source(statement), statement.sentence)
-                sides.setdefault((side.speaker, side.content, side.source), side)
-    return tuple(Disagreement(point, tuple(sides.values())) for point, sides in points.values())
+        for kind, point, clause_a, clause_b in _contradictions(a, b, tokenize):
+            yield Disagreement(point, (Side(a.speaker, clause_a, source(a.sentence), a.sentence),
+                                       Side(b.speaker, clause_b, source(b.sentence), b.sentence)), kind)
 
 
 def _speaker(statement: Statement) -> str:
     return statement.speaker_canonical or statement.speaker or "?"
 
 
-def _contradictions(a: Statement, b: Statement,
-                    tokenize: Callable[[str], list[Token]]) -> list[tuple[str, str, str]]:
+def _contradictions(a: Statement, b: Statement, tokenize: Tokenize) -> list[tuple[str, str, str, str]]:
     if _denies(b, a):
-        return [(a.content, a.content, b.cue)]
+        return [("claim", a.content, a.content, b.cue)]
     if _denies(a, b):
-        return [(b.content, a.cue, b.content)]
+        return [("claim", b.content, a.cue, b.content)]
     pairs = []
     for clause_a in _clauses(a.content):
         for clause_b in _clauses(b.content):
-            if _negative(clause_a) != _negative(clause_b) and _same_point(clause_a, clause_b, tokenize):
-                pairs.append((clause_a if not _negative(clause_a) else clause_b, clause_a, clause_b))
+            if _negative(clause_a) != _negative(clause_b) and _same_claim(clause_a, clause_b, tokenize):
+                point = clause_a if not _negative(clause_a) else clause_b
+                pairs.append(("polarity", point, clause_a, clause_b))
     return pairs
 
 
@@ -69,18 +158,23 @@ def _negative(clause: str) -> bool:
     return bool(NEGATIVE.search(clause))
 
 
-def _nouns(text: str, tokenize: Callable[[str], list[Token]]) -> frozenset[str]:
+def _nouns(text: str, tokenize: Tokenize) -> frozenset[str]:
     return frozenset(t.normalized for t in tokenize(text) if t.pos[0] == "名詞" and t.pos[1] != "数詞")
 
 
-def _same_point(a: str, b: str, tokenize: Callable[[str], list[Token]]) -> bool:
+def _same_claim(a: str, b: str, tokenize: Tokenize) -> bool:
     """The same claim: most nouns shared, and the same predicate without negation (決裂した / 決裂していない)."""
     nouns_a, nouns_b = _nouns(a, tokenize), _nouns(b, tokenize)
     if not nouns_a or not nouns_b or len(nouns_a & nouns_b) < 2:
         return False
     shared = len(nouns_a & nouns_b) / min(len(nouns_a), len(nouns_b)) >= SAME_POINT
-    return shared and (_core(a)[-CORE:] in _core(b) or _core(b)[-CORE:] in _core(a))
+    return shared and _same_predicate(a, b)
+
+
+def _same_predicate(a: str, b: str) -> bool:
+    core_a, core_b = _core(a), _core(b)
+    return len(core_a) >= CORE and len(core_b) >= CORE and (core_a[-CORE:] in core_b or core_b[-CORE:] in core_a)
 
 
 def _core(clause: str) -> str:
-    return ENDINGS.sub("", clause.strip("「」 "))
+    return ENDINGS.sub("", clause.strip("「」。 "))

@@ -12,12 +12,17 @@ MAX_CHARS = 110
 REDUNDANT = 0.45
 LEADING = re.compile(r"^(?:しかし|また|さらに|一方で?|ただ|なお|その上で|そして|これに対し|このため)、?")
 NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]+(?:人|円|件|本|回|日|%)")
+# a まとめ editor's remark, not a line of the report it summarises
+EDITORIAL = re.compile(r"(?:ようです|ようですね|でしょう|でしょうか|と思います|と思われます|かもしれません|ですね|"
+                       r"ますね|ものです|ところです|気がします|たいところ|たいです|ましょう)[。！!]?$")
 CHATTER = re.compile(r"(?:ね|よ|ですね|ましょう|ません|かな|たい)[!！。]?$|[?？]$")
 
 
 def summarize(report: Report, lines: int = LINES) -> tuple[SupportedLine, ...]:
     """A source card's own ✅ bullets; otherwise the best `lines` sentences of the report, in their order."""
     sentences = [s for s in report.body_sentences if s.part in ("body", "card")]
+    if report.kind in ("card", "page"):
+        sentences = [s for s in sentences if not EDITORIAL.search(s.text)]
     if report.kind == "card":
         return tuple(SupportedLine(s.text, (s.id,)) for s in sentences[:lines])
     ranked = sorted(sentences, key=lambda s: -_score(s, sentences.index(s), report.entities))

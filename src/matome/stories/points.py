@@ -1,0 +1,120 @@
+"""Points across sources: sentences of different reports that state the same thing, aligned into one point.
+
+Two sentences of different reports are aligned when the background-weighted cosine of their terms reaches ALIGN and
+they share at least SHARED_TERMS terms; a point holds at most one sentence per report and grows by the strongest pairs
+first, each new sentence aligned with the point's first one. The point's text is its most central sentence, trimmed.
+Points that one report alone carries come from that report's ✅ lines, marked by their single source.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from matome.language.tokens import Token
+from matome.records import Point, Sentence, SupportedLine
+from matome.stories.background import background, terms
+from matome.stories.reports import Report
+from matome.stories.summary import trim
+
+ALIGN = 0.45
+SHARED_TERMS = 3
+MIN_CHARS = 15
+MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
+
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Aligned:
+    """A point's sentence: which report states it, and how."""
+
+    report: Report
+    sentence: Sentence
+
+
+@dataclass
+class _Point:
+    members: list[Aligned] = field(default_factory=list)
+
+    def reports(self) -> set[str]:
+        return {m.report.id for m in self.members}
+
+
+def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list[list[Aligned]]:
+    """Groups of sentences from two or more reports that state the same thing, most reports first."""
+    weights = background()
+    vectors: dict[str, Vector] = {}
+    where: dict[str, Aligned] = {}
+    index: dict[str, list[str]] = defaultdict(list)
+    for report in reports:
+        for sentence in [s for s in report.body_sentences if len(s.text) >= MIN_CHARS][:MAX_SENTENCES]:
+            raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize)}
+            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+            vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
+            where[sentence.id] = Aligned(report, sentence)
+            for term in raw:
+                index[term].append(sentence.id)
+    pairs = _pairs(vectors, where, index)
+    points: dict[str, _Point] = {}
+    for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        if a in points and b in points:
+            continue
+        if a not in points and b not in points:
+            points[a] = points[b] = _Point([where[a], where[b]])
+            continue
+        point, new = (points[a], b) if a in points else (points[b], a)
+        first = point.members[0].sentence.id
+        if where[new].report.id not in point.reports() and _cosine(vectors[new], vectors[first]) >= ALIGN:
+            point.members.append(where[new])
+            points[new] = point
+    unique = list({id(p): p for p in points.values()}.values())
+    return [p.members for p in sorted(unique, key=lambda p: (-len(p.members), p.members[0].sentence.id))]
+
+
+def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
+           index: dict[str, list[str]]) -> list[tuple[float, str, str]]:
+    candidates: set[tuple[str, str]] = set()
+    for ids in index.values():
+        if len(ids) <= 200:  # a term in hundreds of sentences is no evidence of one point
+            candidates.update((a, b) if a < b else (b, a) for a, b in combinations(ids, 2)
+                              if where[a].report.id != where[b].report.id)
+    pairs = []
+    for a, b in candidates:
+        shared = vectors[a].keys() & vectors[b].keys()
+        if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN:
+            pairs.append((score, a, b))
+    return pairs
+
+
+def _cosine(a: Vector, b: Vector) -> float:
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def points_of(aligned: list[list[Aligned]], summaries: dict[str, tuple[SupportedLine, ...]]) -> tuple[Point, ...]:
+    """Points carried by several reports (most first), then each report's ✅ lines that no other report carries."""
+    result = [Point(trim(_central(group).text), tuple(m.sentence.id for m in group),
+                    tuple(m.report.id for m in group)) for group in aligned]
+    covered = {s for p in result for s in p.support}
+    for report_id, lines in summaries.items():
+        for line in lines:
+            if line.text and not covered.intersection(line.support):
+                result.append(Point(line.text, line.support, (report_id,)))
+    return tuple(result)
+
+
+def _central(group: list[Aligned]) -> Sentence:
+    """The sentence most like the others; the shorter when two are alike (it says it without extras)."""
+    def likeness(member: Aligned) -> tuple[float, int]:
+        grams = _bigrams(member.sentence.text)
+        others = [_bigrams(m.sentence.text) for m in group if m is not member]
+        return (sum(len(grams & o) / (len(grams | o) or 1) for o in others), -len(member.sentence.text))
+
+    return max(group, key=likeness).sentence
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i: i + 2] for i in range(len(text) - 1)}
