@@ -22,6 +22,7 @@ def _lines(record: dict) -> list[tuple[str, list[str]]]:
     lines += [(entry["text"], entry["support"]) for entry in record["timeline"]]
     lines += [(s["content"], [s["sentence"]]) for s in record["statements"]]
     lines += [(side["content"], [side["sentence"]]) for d in record["disagreements"] for side in d["sides"]]
+    lines += [(point["text"], point["support"]) for point in record["points"]]
     return [(text, support) for text, support in lines if text]
 
 

@@ -41,3 +41,9 @@ def test_the_afghanistan_blog_is_its_own_story(seed_digests: tuple[list[Digest],
     digests, page = seed_digests
     blog = [d for d in digests if any(c.kind == "blog" for c in d.cards)]
     assert len(blog) == 1 and all(not c.article.startswith(page) for c in blog[0].cards)
+
+
+def test_the_pages_editorial_remarks_are_not_its_summary_lines(seed_digests: tuple[list[Digest], str]) -> None:
+    digests, page = seed_digests
+    lines = [line.text for d in digests for c in d.cards if c.article.startswith(page) for line in c.summary]
+    assert lines and not any(line.endswith(("ようです。", "ですね。", "ますね。")) for line in lines)

@@ -18,7 +18,7 @@ from itertools import combinations
 
 from matome.language.tokens import Token
 from matome.records import Disagreement, Side, Statement
-from matome.stories.points import Aligned
+from matome.stories.points import Aligned, similarity
 from matome.stories.summary import trim
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
@@ -32,6 +32,9 @@ QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(�
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, days and polarity
+QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
+NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
 
 SourceName = Callable[[str], str]  # sentence id -> the outlet (or report) that carries it
 Tokenize = Callable[[str], list[Token]]
@@ -40,7 +43,7 @@ Tokenize = Callable[[str], list[Token]]
 def disagreements(statements: list[Statement], aligned: list[list[Aligned]], source: SourceName,
                   tokenize: Tokenize) -> tuple[Disagreement, ...]:
     """Every point where sources or speakers differ, once, each side once."""
-    found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize)]
+    found = [*_point_differences(aligned, source, tokenize), *_contradicting_claims(statements, source, tokenize)]
     result: dict[tuple[str, str], Disagreement] = {}
     for item in found:
         if _real(item):
@@ -59,13 +62,15 @@ def _real(item: Disagreement) -> bool:
     return len(sources) >= 2
 
 
-def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iterator[Disagreement]:
+def _point_differences(aligned: list[list[Aligned]], source: SourceName,
+                       tokenize: Tokenize) -> Iterator[Disagreement]:
     for group in aligned:
         point = trim(group[0].sentence.text)
         for a, b in combinations(group, 2):
             if source(a.sentence.id) == source(b.sentence.id):
                 continue
-            for kind, side_a, side_b in _differences(a, b):
+            close = similarity(a, b, tokenize) >= CLOSE
+            for kind, side_a, side_b in _differences(a, b, close):
                 yield Disagreement(point, (_side(a, side_a, source), _side(b, side_b, source)), kind)
 
 
@@ -73,23 +78,28 @@ def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
     return Side(speaker, trim(member.sentence.text), source(member.sentence.id), member.sentence.id)
 
 
-def _differences(a: Aligned, b: Aligned) -> Iterator[tuple[str, str | None, str | None]]:
-    quantities_a, quantities_b = _quantities(a.sentence.text), _quantities(b.sentence.text)
-    for unit in quantities_a.keys() & quantities_b.keys():
-        if len(quantities_a[unit]) == len(quantities_b[unit]) == 1 and quantities_a[unit] != quantities_b[unit]:
+def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str | None, str | None]]:
+    """Numbers, days and polarity only where the two sentences are close (else they may be about two products);
+    the speaker wherever the two quote the same words."""
+    if close:
+        quantities_a, quantities_b = _quantities(a.sentence.text), _quantities(b.sentence.text)
+        shared = quantities_a.keys() & quantities_b.keys()
+        differing = [u for u in shared if quantities_a[u] != quantities_b[u]]
+        if len(differing) == 1 and len(quantities_a[differing[0]]) == len(quantities_b[differing[0]]) == 1:
             yield "number", None, None
-            break
-    days_a, days_b = _days(a), _days(b)
-    if len(days_a) == len(days_b) == 1 and days_a != days_b:
-        apart = abs((days_a[0] - days_b[0]).days)
-        if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
-            yield "date", None, None
-    said_a, said_b = _speakers(a), _speakers(b)
-    if len(said_a) == len(said_b) == 1 and not _same_person(said_a[0], said_b[0]):
-        yield "attribution", said_a[0], said_b[0]
-    text_a, text_b = a.sentence.text, b.sentence.text
-    if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:]:
-        yield "polarity", None, None
+        days_a, days_b = _days(a), _days(b)
+        if len(days_a) == len(days_b) == 1 and days_a != days_b:
+            apart = abs((days_a[0] - days_b[0]).days)
+            if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
+                yield "date", None, None
+        text_a, text_b = a.sentence.text, b.sentence.text
+        if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:]:
+            yield "polarity", None, None
+    quoted_a, quoted_b = _quoted(a), _quoted(b)
+    if len(quoted_a) == len(quoted_b) == 1:
+        (speaker_a, words_a), (speaker_b, words_b) = quoted_a[0], quoted_b[0]
+        if _overlap(words_a, words_b) >= QUOTE_OVERLAP and _overlap(speaker_a, speaker_b) < NAME_OVERLAP:
+            yield "attribution", speaker_a, speaker_b
 
 
 def _quantities(text: str) -> dict[str, set[float]]:
@@ -108,13 +118,20 @@ def _days(member: Aligned) -> list[date]:
     return sorted(date.fromisoformat(d) for d in days)
 
 
-def _speakers(member: Aligned) -> list[str]:
-    said = {s.speaker_canonical or s.speaker for s in member.report.statements if s.sentence == member.sentence.id}
-    return sorted(s for s in said if s)
+def _quoted(member: Aligned) -> list[tuple[str, str]]:
+    """(speaker, words) of the direct quotes in the sentence whose speaker is a named person."""
+    return [(s.speaker, s.content) for s in member.report.statements
+            if s.sentence == member.sentence.id and s.direct and s.speaker
+            and (s.speaker_canonical or "person:").startswith("person:")]
 
 
-def _same_person(a: str, b: str) -> bool:
-    return a in b or b in a
+def _overlap(a: str, b: str) -> float:
+    grams_a, grams_b = ({t[i: i + 2] for i in range(len(t) - 1)} for t in (_plain(a), _plain(b)))
+    return len(grams_a & grams_b) / (len(grams_a | grams_b) or 1)
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"[\s・=＝]", "", unicodedata.normalize("NFKC", text))
 
 
 def _contradicting_claims(statements: list[Statement], source: SourceName,

@@ -9,6 +9,7 @@ Points that one report alone carries come from that report's ✅ lines, marked b
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from matome.stories.summary import trim
 ALIGN = 0.45
 SHARED_TERMS = 3
 MIN_CHARS = 15
+STATEMENT_END = re.compile(r"[。！!」]$")  # a sentence that says something; spec-table rows and headings do not
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
 
 Vector = dict[str, float]
@@ -51,7 +53,8 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
     for report in reports:
-        for sentence in [s for s in report.body_sentences if len(s.text) >= MIN_CHARS][:MAX_SENTENCES]:
+        stated = [s for s in report.body_sentences if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text)]
+        for sentence in stated[:MAX_SENTENCES]:
             raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
@@ -88,6 +91,17 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
         if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN:
             pairs.append((score, a, b))
     return pairs
+
+
+def similarity(a: Aligned, b: Aligned, tokenize: Callable[[str], list[Token]]) -> float:
+    """The background-weighted cosine of two sentences' terms."""
+    weights = background()
+    vectors = []
+    for member in (a, b):
+        raw = {t: weights.idf(t) for t in terms(member.sentence.text, tokenize)}
+        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+        vectors.append({t: v / norm for t, v in raw.items()})
+    return _cosine(vectors[0], vectors[1])
 
 
 def _cosine(a: Vector, b: Vector) -> float:

@@ -1,0 +1,64 @@
+"""Points across sources and where they differ, on the demo corpus: shared facts counted by source, real
+differences only, and no line of a digest that asserts what the same digest disputes."""
+
+from __future__ import annotations
+
+from matome.records import AnalyzedArticle, Digest
+
+
+def _talks(digests: list[Digest]) -> Digest:
+    return next(d for d in digests if any("姉妹都市" in (c.title or "") for c in d.cards))
+
+
+def test_a_fact_two_outlets_carry_is_one_point_with_both_sources(demo_digests: list[Digest]) -> None:
+    talks = _talks(demo_digests)
+    shared = [p for p in talks.points if len(p.sources) == 2]
+    assert any("相互派遣を再開" in p.text for p in shared)
+    assert {c.article for c in talks.cards} == {s for p in shared for s in p.sources}
+    assert [len(p.sources) for p in talks.points] == sorted((len(p.sources) for p in talks.points), reverse=True)
+
+
+def test_the_differing_duration_and_the_differing_speaker_are_found(demo_digests: list[Digest]) -> None:
+    talks = _talks(demo_digests)
+    kinds = {d.kind: d for d in talks.disagreements}
+    assert {"number", "attribution"} <= set(kinds)
+    assert {"1時間半" in s.content for s in kinds["number"].sides} == {True, False}
+    speakers = {s.speaker or "" for s in kinds["attribution"].sides}
+    assert any("森田" in s for s in speakers) and any("山本" in s for s in speakers)
+
+
+def test_every_disagreement_has_two_sides_from_two_sources_or_two_speakers(demo_digests: list[Digest]) -> None:
+    for digest in demo_digests:
+        for item in digest.disagreements:
+            assert item.kind in {"number", "date", "place", "attribution", "polarity", "claim"}
+            assert len(item.sides) >= 2
+            speakers = {s.speaker for s in item.sides}
+            if item.kind in ("claim", "polarity", "attribution") and None not in speakers:
+                assert len(speakers) >= 2, item
+            else:
+                assert len({s.source for s in item.sides}) >= 2, item
+
+
+def test_point_support_resolves_to_sentences_of_its_sources(demo_digests: list[Digest],
+                                                             demo_articles: list[AnalyzedArticle]) -> None:
+    sentences = {s.id for a in demo_articles for s in a.sentences}
+    for digest in demo_digests:
+        cards = {c.article for c in digest.cards}
+        for point in digest.points:
+            assert point.support and set(point.support) <= sentences
+            assert set(point.sources) <= cards
+            assert len(point.sources) == len(set(point.sources))
+
+
+def test_no_conclusion_or_lead_line_asserts_what_the_digest_disputes(demo_digests: list[Digest]) -> None:
+    for digest in demo_digests:
+        disputed = {s for c in digest.checks for s in c.sentences}
+        disputed |= {side.sentence for d in digest.disagreements for side in d.sides}
+        for line in (*digest.conclusion, digest.lead):
+            assert not disputed.intersection(line.support), (digest.title, line.text)
+
+
+def test_the_timeline_dates_the_request_not_the_meeting_it_asks_for(demo_digests: list[Digest]) -> None:
+    strike = next(d for d in demo_digests if "スト" in d.title and len(d.cards) > 2)
+    assert not any("申し入れ" in entry.text and entry.date.endswith("-20") for entry in strike.timeline)
+    assert all(len(d.conclusion) == 3 for d in demo_digests)
