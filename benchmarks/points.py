@@ -1,15 +1,18 @@
 """Points and disagreements on the gold events (benchmarks/gold/events.jsonl): are they real? Judged by reading.
 
 For every gold event that two or more livedoor publishers report, the event's articles are analysed as `matome
-digest` analyses them and their original reports aligned into points (stories/points.py); disagreements are found
-on those points and statements (stories/disagreements.py). Stories come from the gold, so clustering errors do not
-enter. Judgements (benchmarks/gold/points-judgements.jsonl: sentence ids and a verdict, no text) say whether each
-point's sentences state the same thing and whether each disagreement is real; this benchmark prints the share of
-judged points that hold, the precision of judged disagreements per kind, and what is not judged yet.
+digest` analyses them (the publisher, a livedoor category, as the outlet) and their original reports aligned into
+points (stories/points.py); disagreements are found on those points and statements (stories/disagreements.py).
+Stories come from the gold, so clustering errors do not enter. Judgements (benchmarks/gold/points-judgements.jsonl:
+sentence ids and a verdict, no text) say whether each point's sentences state the same thing and whether each
+disagreement is real; this benchmark prints the share of judged points that hold, the precision of judged
+disagreements per kind, and what is not judged yet.
 
     python benchmarks/points.py                 # figures
     python benchmarks/points.py --sheet FILE    # a worksheet of what is not judged yet (quotes the text: keep it
                                                 # outside the repository)
+    python benchmarks/points.py --matome-stories  # the same on the multi-publisher stories matome finds outside
+                                                  # the gold (judged after the parameters were set)
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +38,29 @@ def events() -> dict[str, list[str]]:
     return {e: sorted(a) for e, a in members.items() if len({x.rsplit("-", 1)[0] for x in a}) >= 2}
 
 
-def found() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Every multi-source point and every disagreement of the gold events, keyed by sentence ids."""
+def matome_stories() -> dict[str, list[str]]:
+    """Stories matome finds on the whole corpus with articles of two or more publishers, none of them in the gold:
+    text that the parameters were never chosen on."""
+    from matome.language.analyze import Analyzer
+    from matome.stories.cluster import cluster
+    from matome.stories.duplicates import copy_groups
+    from matome.stories.reports import reports_of
+
+    gold = {row["article"] for row in load_gold("events.jsonl")}
+    analyzer = Analyzer(syntax=False)
+    articles = [analyzer.analyze(as_article(row)) for row in load_corpus().values()]
+    originals = [g[0] for g in copy_groups([r for a in articles for r in reports_of(a)])]
+    stories = {}
+    for story in cluster(originals, analyzer.tokenize):
+        members = sorted(r.article for r in story)
+        if len({a.rsplit("-", 1)[0] for a in members}) >= 2 and not gold.intersection(members):
+            stories[f"matome:{members[0]}"] = members
+    return stories
+
+
+def found(stories: dict[str, list[str]] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every multi-source point and every disagreement of the stories (the gold events unless given), keyed by
+    sentence ids."""
     from matome.language.analyze import Analyzer
     from matome.stories.disagreements import disagreements
     from matome.stories.duplicates import copy_groups
@@ -43,11 +68,11 @@ def found() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from matome.stories.reports import reports_of
 
     analyzer = Analyzer()
-    gold = events()
+    gold = stories if stories is not None else events()
     rows = load_corpus(a for members in gold.values() for a in members)
     points, differ = [], []
     for event, members in sorted(gold.items()):
-        articles = [analyzer.analyze(as_article(rows[a])) for a in members]
+        articles = [analyzer.analyze(replace(as_article(rows[a]), site=rows[a]["category"])) for a in members]
         originals = [g[0] for g in copy_groups([r for a in articles for r in reports_of(a)])]
         outlets = {s.id: r.outlet or r.id for r in originals for s in r.sentences}
         aligned = align(originals, analyzer.tokenize)
@@ -65,6 +90,8 @@ def found() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sheet", type=Path, help="write what is not judged yet to this file")
+    parser.add_argument("--matome-stories", action="store_true",
+                        help="judge the stories matome finds outside the gold instead of the gold events")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent")
@@ -72,9 +99,11 @@ def main() -> int:
     judged = {}
     if JUDGEMENTS.exists():
         judged = {j["key"]: j for j in map(json.loads, JUDGEMENTS.read_text(encoding="utf-8").splitlines())}
-    points, differ = found()
+    stories = matome_stories() if args.matome_stories else events()
+    points, differ = found(stories)
     sources = Counter(len(p["sentences"]) for p in points)
-    print(f"{len(events())} gold events of 2+ publishers: {len(points)} points carried by 2+ reports "
+    what = "matome stories outside the gold" if args.matome_stories else "gold events"
+    print(f"{len(stories)} {what} of 2+ publishers: {len(points)} points carried by 2+ reports "
           f"({', '.join(f'{n} by {k}' for k, n in sorted(sources.items()))}), {len(differ)} disagreements")
     verdicts = [judged[p["key"]]["same"] for p in points if p["key"] in judged]
     if verdicts:

@@ -62,3 +62,16 @@ def test_the_timeline_dates_the_request_not_the_meeting_it_asks_for(demo_digests
     strike = next(d for d in demo_digests if "スト" in d.title and len(d.cards) > 2)
     assert not any("申し入れ" in entry.text and entry.date.endswith("-20") for entry in strike.timeline)
     assert all(len(d.conclusion) == 3 for d in demo_digests)
+
+
+def test_a_story_keeps_its_id_when_a_later_report_joins(demo_digests: list[Digest],
+                                                       demo_articles: list[AnalyzedArticle]) -> None:
+    from matome.language.tokens import Tokenizer
+    from matome.stories.digest import build_digests
+
+    strike = next(d for d in demo_digests if "スト" in d.title and len(d.cards) > 2)
+    latest = max((c for c in strike.cards if c.kind == "article"), key=lambda c: (c.published or "", c.article))
+    fewer = build_digests([a for a in demo_articles if a.id != latest.article], Tokenizer())
+    again = next(d for d in fewer if set(d.articles) == set(strike.articles) - {latest.article})
+    assert again.id == strike.id
+    assert {d.id for d in fewer} - {strike.id} <= {d.id for d in demo_digests}

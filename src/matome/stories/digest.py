@@ -90,7 +90,9 @@ def _digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: 
 
 
 def _story_id(reports: list[Report]) -> str:
-    return "s-" + hashlib.sha256("\n".join(sorted(r.id for r in reports)).encode()).hexdigest()[:10]
+    """Named after the report that started the story: a story keeps its id as later reports join it."""
+    first = min(reports, key=lambda r: (r.day or date.max, r.id))
+    return "s-" + hashlib.sha256(first.id.encode()).hexdigest()[:10]
 
 
 def _title(reports: list[Report]) -> str:

@@ -1,4 +1,8 @@
-"""Syndicated copies: the same report under several outlets, found by URL and by MinHash near-duplicate text."""
+"""Syndicated copies: the same report under several outlets, found by URL and by MinHash near-duplicate text.
+
+Near-duplicate text is a copy only within COPY_WINDOW_DAYS: an outlet's templated articles (a software update for
+one phone, then another months later) share most of their text and are not one report.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from matome.stories.reports import Report, url_key
 SHINGLE = 5
 PERMUTATIONS = 128
 THRESHOLD = 0.7
+COPY_WINDOW_DAYS = 7
 
 
 def shingles(text: str) -> set[bytes]:
@@ -33,8 +38,17 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
             x = parent[x]
         return x
 
+    days = {r.id: [r.day] if r.day else [] for r in reports}  # of each group, at its root
+
     def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[root_a] = root_b
+            days[root_b] += days[root_a]
+
+    def close(a: str, b: str) -> bool:
+        both = days[find(a)] + days[find(b)]
+        return not both or (max(both) - min(both)).days <= COPY_WINDOW_DAYS
 
     by_url: dict[str, str] = {}
     for report in reports:
@@ -47,7 +61,7 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
     hashes = {i: signature(t) for i, t in texts.items() if len(t) >= 50}
     for report_id, minhash in hashes.items():
         for other in lsh.query(minhash):
-            if minhash.jaccard(hashes[other]) >= THRESHOLD:
+            if minhash.jaccard(hashes[other]) >= THRESHOLD and close(report_id, other):
                 union(report_id, other)
         lsh.insert(report_id, minhash)
     groups: dict[str, list[Report]] = {}

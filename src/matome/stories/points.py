@@ -1,8 +1,11 @@
 """Points across sources: sentences of different reports that state the same thing, aligned into one point.
 
-Two sentences of different reports are aligned when the background-weighted cosine of their terms reaches ALIGN and
-they share at least SHARED_TERMS terms; a point holds at most one sentence per report and grows by the strongest pairs
-first, each new sentence aligned with the point's first one. The point's text is its most central sentence, trimmed.
+Two sentences of reports by different outlets are aligned when the background-weighted cosine of their terms
+reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
+per-product articles of one launch repeat sentences about different things); a point holds at most one sentence per
+outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one. Only sentences
+that state something count: not spec-table rows, headings, bullets or footnotes. The point's text is its most central
+sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
 
@@ -21,10 +24,11 @@ from matome.stories.background import background, terms
 from matome.stories.reports import Report
 from matome.stories.summary import trim
 
-ALIGN = 0.45
-SHARED_TERMS = 3
+ALIGN = 0.5
+SHARED_TERMS = 4
 MIN_CHARS = 15
 STATEMENT_END = re.compile(r"[。！!」]$")  # a sentence that says something; spec-table rows and headings do not
+NOTE = re.compile(r"^[※＊*■□◆◇●○・]")  # footnotes, headings and bullets repeat across one outlet's articles
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
 
 Vector = dict[str, float]
@@ -42,8 +46,8 @@ class Aligned:
 class _Point:
     members: list[Aligned] = field(default_factory=list)
 
-    def reports(self) -> set[str]:
-        return {m.report.id for m in self.members}
+    def outlets(self) -> set[str]:
+        return {_outlet(m.report) for m in self.members}
 
 
 def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list[list[Aligned]]:
@@ -53,7 +57,8 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
     for report in reports:
-        stated = [s for s in report.body_sentences if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text)]
+        stated = [s for s in report.body_sentences
+                  if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)]
         for sentence in stated[:MAX_SENTENCES]:
             raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
@@ -71,7 +76,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
             continue
         point, new = (points[a], b) if a in points else (points[b], a)
         first = point.members[0].sentence.id
-        if where[new].report.id not in point.reports() and _cosine(vectors[new], vectors[first]) >= ALIGN:
+        if _outlet(where[new].report) not in point.outlets() and _cosine(vectors[new], vectors[first]) >= ALIGN:
             point.members.append(where[new])
             points[new] = point
     unique = list({id(p): p for p in points.values()}.values())
@@ -84,7 +89,7 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
     for ids in index.values():
         if len(ids) <= 200:  # a term in hundreds of sentences is no evidence of one point
             candidates.update((a, b) if a < b else (b, a) for a, b in combinations(ids, 2)
-                              if where[a].report.id != where[b].report.id)
+                              if _outlet(where[a].report) != _outlet(where[b].report))
     pairs = []
     for a, b in candidates:
         shared = vectors[a].keys() & vectors[b].keys()
@@ -102,6 +107,11 @@ def similarity(a: Aligned, b: Aligned, tokenize: Callable[[str], list[Token]]) -
         norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
         vectors.append({t: v / norm for t, v in raw.items()})
     return _cosine(vectors[0], vectors[1])
+
+
+def _outlet(report: Report) -> str:
+    """Who published the report: two articles of one outlet are one voice, not two sources agreeing."""
+    return report.outlet or report.id
 
 
 def _cosine(a: Vector, b: Vector) -> float:
