@@ -11,8 +11,6 @@ disagreements per kind, and what is not judged yet.
     python benchmarks/points.py                 # figures
     python benchmarks/points.py --sheet FILE    # a worksheet of what is not judged yet (quotes the text: keep it
                                                 # outside the repository)
-    python benchmarks/points.py --matome-stories  # the same on the multi-publisher stories matome finds outside
-                                                  # the gold (judged after the parameters were set)
 """
 
 from __future__ import annotations
@@ -36,26 +34,6 @@ def events() -> dict[str, list[str]]:
     for row in load_gold("events.jsonl"):
         members[row["event"]].append(row["article"])
     return {e: sorted(a) for e, a in members.items() if len({x.rsplit("-", 1)[0] for x in a}) >= 2}
-
-
-def matome_stories() -> dict[str, list[str]]:
-    """Stories matome finds on the whole corpus with articles of two or more publishers, none of them in the gold:
-    text that the parameters were never chosen on."""
-    from matome.language.analyze import Analyzer
-    from matome.stories.cluster import cluster
-    from matome.stories.duplicates import copy_groups
-    from matome.stories.reports import reports_of
-
-    gold = {row["article"] for row in load_gold("events.jsonl")}
-    analyzer = Analyzer(syntax=False)
-    articles = [analyzer.analyze(as_article(row)) for row in load_corpus().values()]
-    originals = [g[0] for g in copy_groups([r for a in articles for r in reports_of(a)])]
-    stories = {}
-    for story in cluster(originals, analyzer.tokenize):
-        members = sorted(r.article for r in story)
-        if len({a.rsplit("-", 1)[0] for a in members}) >= 2 and not gold.intersection(members):
-            stories[f"matome:{members[0]}"] = members
-    return stories
 
 
 def found(stories: dict[str, list[str]] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -90,8 +68,6 @@ def found(stories: dict[str, list[str]] | None = None) -> tuple[list[dict[str, A
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--sheet", type=Path, help="write what is not judged yet to this file")
-    parser.add_argument("--matome-stories", action="store_true",
-                        help="judge the stories matome finds outside the gold instead of the gold events")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is absent")
@@ -99,11 +75,10 @@ def main() -> int:
     judged = {}
     if JUDGEMENTS.exists():
         judged = {j["key"]: j for j in map(json.loads, JUDGEMENTS.read_text(encoding="utf-8").splitlines())}
-    stories = matome_stories() if args.matome_stories else events()
+    stories = events()
     points, differ = found(stories)
     sources = Counter(len(p["sentences"]) for p in points)
-    what = "matome stories outside the gold" if args.matome_stories else "gold events"
-    print(f"{len(stories)} {what} of 2+ publishers: {len(points)} points carried by 2+ reports "
+    print(f"{len(stories)} gold events of 2+ publishers: {len(points)} points carried by 2+ reports "
           f"({', '.join(f'{n} by {k}' for k, n in sorted(sources.items()))}), {len(differ)} disagreements")
     verdicts = [judged[p["key"]]["same"] for p in points if p["key"] in judged]
     if verdicts:
