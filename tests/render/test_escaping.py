@@ -45,3 +45,23 @@ def test_reader_reaction_lines_are_escaped(tmp_path: Path) -> None:
     markdown = (tmp_path / "s-test.md").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;alert(" in html
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+
+
+def test_points_and_differences_are_escaped_and_an_undated_story_takes_its_cards_date(tmp_path: Path) -> None:
+    from matome.records import Card, Digest, Disagreement, Point, Reactions, Side, SupportedLine
+    from matome.render.write import write_digests
+
+    hostile = "<img src=x onerror=alert(1)>会談は2時間"
+    cards = (Card("a", "題", "<b>紙</b>", "2025-05-19T19:40:00+09:00", None, (SupportedLine("本文。", ("a:1",)),)),
+             Card("b", "題", "誌", "2025-05-20", None, (SupportedLine("本文。", ("b:1",)),)))
+    differ = Disagreement(hostile, (Side(None, hostile, "<b>紙</b>", "a:1"), Side(None, "会談は2時間半", "誌", "b:1")),
+                          "number")
+    digest = Digest("s-test", "題", SupportedLine("本文。", ("a:1",)), ("a", "b"), cards, (), (), (differ,), (),
+                    Reactions(), (), (Point(hostile, ("a:1", "b:1"), ("a", "b")), Point("一社だけ", ("a:1",), ("a",))))
+    write_digests([digest], {"a:1": hostile, "b:1": "会談は2時間半"}, tmp_path, 2)
+    html = (tmp_path / "s-test.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "s-test.md").read_text(encoding="utf-8")
+    assert "<img" not in html and "<b>" not in html and "2/2件の報道" in html and "数値" in html
+    assert "&lt;b&gt;紙&lt;/b&gt;のみ" in html
+    assert "<img" not in markdown and "2/2件の報道" in markdown
+    assert "2025-05-19" in (tmp_path / "index.html").read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ differences only, and no line of a digest that asserts what the same digest disp
 
 from __future__ import annotations
 
+from matome.language.analyze import Analyzer
 from matome.records import AnalyzedArticle, Digest
 
 
@@ -75,3 +76,27 @@ def test_a_story_keeps_its_id_when_a_later_report_joins(demo_digests: list[Diges
     again = next(d for d in fewer if set(d.articles) == set(strike.articles) - {latest.article})
     assert again.id == strike.id
     assert {d.id for d in fewer} - {strike.id} <= {d.id for d in demo_digests}
+
+
+def _differences(analyzer: Analyzer, first: str, second: str) -> set[str]:
+    from matome.records import Article, Origin
+    from matome.stories.disagreements import disagreements
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    reports = []
+    for n, (site, body) in enumerate((("east.example", first), ("west.example", second))):
+        article = Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site, title="首脳会談",
+                          body=body, published="2025-05-20")
+        reports.extend(reports_of(analyzer.analyze(article)))
+    aligned = align(reports, analyzer.tokenize)
+    names = {s.id: r.outlet or "?" for r in reports for s in r.sentences}
+    return {d.kind for d in disagreements([], aligned, lambda i: names.get(i, "?"), analyzer.tokenize)}
+
+
+def test_a_day_apart_under_a_foreign_dateline_is_a_time_zone_not_a_discrepancy(analyzer: Analyzer) -> None:
+    tokyo = "両国の首脳は5月20日、電話で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    abroad = "（ワシントン共同）両国の首脳は5月19日、電話で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    later = "両国の首脳は5月22日、電話で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    assert "date" not in _differences(analyzer, tokyo, abroad)
+    assert "date" in _differences(analyzer, tokyo, later)

@@ -114,7 +114,7 @@ def _quantities(text: str) -> dict[str, set[float]]:
 
 def _days(member: Aligned) -> list[date]:
     days = {e.canonical for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
-            and ONE_DAY.match(e.canonical) and not e.relative}
+            and ONE_DAY.match(e.canonical)}
     return sorted(date.fromisoformat(d) for d in days)
 
 
