@@ -100,3 +100,10 @@ def test_a_day_apart_under_a_foreign_dateline_is_a_time_zone_not_a_discrepancy(a
     later = "両国の首脳は5月22日、電話で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     assert "date" not in _differences(analyzer, tokyo, abroad)
     assert "date" in _differences(analyzer, tokyo, later)
+
+
+def test_two_cities_for_one_meeting_are_a_place_discrepancy(analyzer: Analyzer) -> None:
+    here = "両市の市長は5月20日、桜台市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    assert "place" in _differences(analyzer, here, there)
+    assert not _differences(analyzer, here, here)

@@ -67,7 +67,9 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     for digest in digests:
         context = {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS,
                    "differences": DIFFERENCES, "points_shown": POINTS_SHOWN,
-                   "outlets": {c.article: c.outlet or c.title or c.article for c in digest.cards}}
+                   "outlets": {c.article: c.outlet or KINDS[c.kind] for c in digest.cards},
+                   "disputed": {s for c in digest.checks for s in c.sentences}
+                   | {side.sentence for d in digest.disagreements for side in d.sides}}
         html_notes, md_notes = Notes(sentences), Notes(sentences)
         (out / f"{digest.id}.html").write_text(env.get_template("story.html.j2").render(notes=html_notes, **context),
                                                encoding="utf-8")

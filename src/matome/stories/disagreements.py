@@ -1,11 +1,12 @@
 """Where accounts differ (認識のずれ): sources that state one point differently, speakers that contradict each other.
 
 On each point that two or more reports state (stories/points.py), the aligned sentences are compared: a number of
-the same unit (`2時間` / `2時間半`), the day of the event, who is quoted saying the same words, and the polarity of the
-same predicate (`合意した` / `合意していない`). Across the story's statements, a denial of what another speaker said
-(`これを否定`) and the same claim with opposite polarity (`交渉は決裂した` / `交渉は決裂していない`) are claims that
-contradict. Every disagreement has two or more sides from different sources or different speakers; one speaker is
-never set against himself, and a day's difference under a foreign dateline (a time zone) is not a discrepancy.
+the same unit (`2時間` / `2時間半`), the day of the event, the place (two cities, two prefectures), who is quoted
+saying the same words, and the polarity of the same predicate (`合意した` / `合意していない`). Across the story's
+statements, a denial of what another speaker said (`これを否定`) and the same claim with opposite polarity
+(`交渉は決裂した` / `交渉は決裂していない`) are claims that contradict. Every disagreement has two or more sides from
+different sources or different speakers; one speaker is never set against himself, and a day's difference under a
+foreign dateline (a time zone) is not a discrepancy.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(�
                       r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間)")
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
-ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}$")
+ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
+PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
 CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
@@ -79,19 +81,23 @@ def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
 
 
 def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str | None, str | None]]:
-    """Numbers, days and polarity only where the two sentences are close (else they may be about two products);
-    the speaker wherever the two quote the same words."""
+    """The day wherever two aligned sentences each name one; numbers and polarity only where the two are close (else
+    they may be about two products); the speaker wherever the two quote the same words."""
+    days_a, days_b = _days(a), _days(b)
+    if len(days_a) == len(days_b) == 1 and days_a != days_b:
+        apart = abs((days_a[0] - days_b[0]).days)
+        if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
+            yield "date", None, None
     if close:
         quantities_a, quantities_b = _quantities(a.sentence.text), _quantities(b.sentence.text)
         shared = quantities_a.keys() & quantities_b.keys()
         differing = [u for u in shared if quantities_a[u] != quantities_b[u]]
         if len(differing) == 1 and len(quantities_a[differing[0]]) == len(quantities_b[differing[0]]) == 1:
             yield "number", None, None
-        days_a, days_b = _days(a), _days(b)
-        if len(days_a) == len(days_b) == 1 and days_a != days_b:
-            apart = abs((days_a[0] - days_b[0]).days)
-            if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
-                yield "date", None, None
+        places_a, places_b = _places(a), _places(b)
+        if (len(places_a) == len(places_b) == 1 and places_a != places_b
+                and places_a[0][-1] == places_b[0][-1] and places_a[0][-1] in PLACE_LEVELS):
+            yield "place", None, None
         text_a, text_b = a.sentence.text, b.sentence.text
         if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:]:
             yield "polarity", None, None
@@ -113,9 +119,14 @@ def _quantities(text: str) -> dict[str, set[float]]:
 
 
 def _days(member: Aligned) -> list[date]:
-    days = {e.canonical for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
+    days = {e.canonical[:10] for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
             and ONE_DAY.match(e.canonical)}
     return sorted(date.fromisoformat(d) for d in days)
+
+
+def _places(member: Aligned) -> list[str]:
+    return sorted({e.text for e in member.report.entities if e.sentence == member.sentence.id
+                   and e.type in ("GPE", "LOC")})
 
 
 def _quoted(member: Aligned) -> list[tuple[str, str]]:
