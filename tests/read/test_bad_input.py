@@ -101,9 +101,45 @@ def test_warc_records_are_read_and_a_corrupt_record_is_reported(tmp_path: Path) 
     failures = [i for i in items if isinstance(i, ReadFailure)]
     assert [f.code for f in failures] == ["corrupt-warc-record"]
     urls = [a.url for a in _articles(items)]
-    assert urls[0] == "https://a.example/1"
-    assert urls[-2:] == ["https://a.example/1", "https://a.example/2"]
+    assert urls == ["https://a.example/1", "https://a.example/2"] * 2  # reading resumes after the corrupt record
     assert all(a.origin.format == "warc" for a in _articles(items))
+
+
+def _gzipped_warc(count: int) -> tuple[bytes, list[int]]:
+    """A record-gzipped WARC of `count` pages, and the offset of each record's gzip member."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    starts = []
+    for n in range(count):
+        starts.append(buffer.tell())
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        page = GOOD.format(f"第{n}報。" + SENTENCE).encode()
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response",
+                                                      payload=io.BytesIO(page), http_headers=headers))
+    return buffer.getvalue(), starts
+
+
+def test_a_corrupt_gzip_member_is_named_and_every_other_record_is_read(tmp_path: Path) -> None:
+    data, starts = _gzipped_warc(5)
+    middle = (starts[2] + starts[3]) // 2
+    damaged = data[:middle] + bytes(b ^ 0xFF for b in data[middle: middle + 40]) + data[middle + 40:]
+    path = tmp_path / "damaged.warc.gz"
+    path.write_bytes(damaged)
+    items = list(read_paths([path]))
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [(f.code, f.origin.offset) for f in failures] == [("corrupt-warc-record", starts[2])]
+    assert [a.url for a in _articles(items)] == [f"https://a.example/{n}" for n in (0, 1, 3, 4)]
+
+
+def test_a_warc_cut_short_mid_record_keeps_every_whole_record(tmp_path: Path) -> None:
+    data, starts = _gzipped_warc(4)
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(data[: (starts[3] + len(data)) // 2])
+    items = list(read_paths([path]))
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [(f.code, f.origin.offset) for f in failures] == [("corrupt-warc-record", starts[3])]
+    assert "cut short" in failures[0].message
+    assert [a.url for a in _articles(items)] == [f"https://a.example/{n}" for n in range(3)]
 
 
 def test_directory_with_an_unreadable_file(tmp_path: Path) -> None:

@@ -5,21 +5,18 @@ A container never raises for bad content: a file or record it cannot use becomes
 
 from __future__ import annotations
 
-import contextlib
 import email.utils
-import gzip
 import json
 import os
-import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import feedparser
-from warcio.archiveiterator import ArchiveIterator
 
 from matome.config import FEED_SUFFIXES, JSONL_SUFFIXES, PAGE_SUFFIXES, WARC_SUFFIXES, ReadConfig
 from matome.language.dates import find_date
+from matome.read.warc import warc_pages
 from matome.records import Origin, Page, PageHints, ReadFailure
 
 Item = Page | ReadFailure
@@ -81,7 +78,7 @@ def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[I
             yield ReadFailure(origin, "page-too-large", reason)
             return
         if kind == "warc":
-            yield from _warc_pages(path, config)
+            yield from warc_pages(path, config)
             return
         data = path.read_bytes()
     except OSError as error:
@@ -165,64 +162,3 @@ def _feed_date(value: str) -> str | None:
         return email.utils.parsedate_to_datetime(value).isoformat()
     except (TypeError, ValueError, IndexError):
         return find_date(value)
-
-
-def _warc_pages(path: Path, config: ReadConfig) -> Iterator[Item]:
-    """HTML and text responses of a WARC; a broken record ends the file with a failure, keeping what came before."""
-    with path.open("rb") as raw, contextlib.ExitStack() as stack:
-        stream: IO[bytes] = raw
-        if raw.read(2) == b"\x1f\x8b" and not _record_gzipped(path):
-            stream = stack.enter_context(gzip.open(raw))  # type: ignore[arg-type]
-        raw.seek(0)
-        records = ArchiveIterator(stream, arc2warc=True)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                return
-            except Exception as error:  # warcio raises many types on corrupt framing
-                yield ReadFailure(Origin("warc", path=str(path), offset=records.offset), "corrupt-warc-record",
-                                  f"cannot parse the WARC record: {error}; the rest of the file is skipped")
-                return
-            yield from _warc_record(path, record, records.offset, config)
-
-
-def _record_gzipped(path: Path) -> bool:
-    """WARC.gz files normally gzip each record; some tools gzip the whole file as one member instead.
-
-    The first gzip member of a record-gzipped file holds one record header; a whole-file member holds several.
-    """
-    inflate = zlib.decompressobj(wbits=31)
-    headers = 0
-    with path.open("rb") as raw:
-        while not inflate.eof and (chunk := raw.read(1 << 16)):
-            try:
-                text = inflate.decompress(chunk)
-            except zlib.error:
-                return True
-            headers += text.count(b"WARC/1.")
-            if headers > 1:
-                return False
-    return True
-
-
-def _warc_record(path: Path, record: Any, offset: int, config: ReadConfig) -> Iterator[Item]:
-    if record.rec_type not in ("response", "resource"):
-        return
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    origin = Origin("warc", path=str(path), url=url, offset=offset)
-    ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else
-             record.rec_headers.get_header("Content-Type")) or ""
-    if not ctype.startswith(("text/html", "application/xhtml", "text/plain")):
-        return
-    if reason := config.too_large(int(record.rec_headers.get_header("Content-Length") or 0)):
-        yield ReadFailure(origin, "page-too-large", reason)
-        return
-    try:
-        data = record.content_stream().read()
-    except Exception as error:  # decompression or chunking errors inside one record
-        yield ReadFailure(origin, "corrupt-warc-record", f"cannot read the record's content: {error}")
-        return
-    charset = ctype.partition("charset=")[2].strip(" ;\"'") or None
-    media = "text" if ctype.startswith("text/plain") else "html"
-    yield Page(origin, data, media, PageHints(url=url), charset)

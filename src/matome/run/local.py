@@ -80,11 +80,22 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
     return DigestRun(index, len(digests), len(articles), failures)
 
 
+def _is_store(path: Path) -> bool:
+    """An SQLite file, told by its first 16 bytes (the rest is not read)."""
+    if not path.is_file():  # a FIFO or a device would block or never end
+        return False
+    try:
+        with path.open("rb") as head:
+            return head.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False  # the reader names what it cannot open
+
+
 def _articles(inputs: Iterable[str | Path], config: ReadConfig) -> Iterable[Article | ReadFailure]:
     """Pages from files and directories; stored records from an SQLite store given as an input."""
     pages: list[str | Path] = []
     for path in map(Path, inputs):
-        if path.is_file() and path.read_bytes()[:16] == b"SQLite format 3\x00":
+        if _is_store(path):
             with Store(path) as store:
                 yield from store.articles()
         else:
