@@ -85,3 +85,21 @@ def test_ingest_stores_the_analysis(tmp_path: Path) -> None:
     record = json.loads(runner.invoke(app, ["read", str(EXAMPLES / "digests")]).stdout.splitlines()[0])
     shown = json.loads(runner.invoke(app, ["show", record["id"], "--db", str(db)]).stdout)
     assert shown["sentences"] and shown["entities"]
+
+
+@pytest.mark.parametrize(("toml", "named"), [
+    ('[read]\nmax_page_bytes = "big"\n', "read.max_page_bytes must be a whole number, not 'big'"),
+    ("[read]\nmax_page_bytes = -1\n", "read.max_page_bytes must be a positive number of bytes, not -1"),
+    ("[read]\nmax_page_bytes = true\n", "read.max_page_bytes must be a whole number, not True"),
+    ("[read]\nmax_bytes = 3\n", "read.max_bytes is not a setting"),
+    ("db = 3\n", "db must be a string, not 3"),
+    ("read = 3\n", "read must be a table"),
+    ("[read\n", "not valid TOML"),
+])
+def test_a_bad_config_value_is_one_line_naming_its_key(tmp_path: Path, toml: str, named: str) -> None:
+    config = tmp_path / "matome.toml"
+    config.write_text(toml, encoding="utf-8")
+    result = runner.invoke(app, ["read", str(EXAMPLES / "aoba-bus"), "--config", str(config)])
+    assert result.exit_code == 2 and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and named in lines[0] and str(config) in lines[0]

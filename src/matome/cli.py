@@ -67,8 +67,9 @@ FormatOpt = Annotated[Format, typer.Option("--format", help="json: one JSON obje
 def _config(path: Path | None, db: Path | None = None) -> Config:
     try:
         return load_config(path, db=str(db) if db else None)
-    except (OSError, ValueError, TypeError) as error:
-        raise typer.BadParameter(f"cannot use the config file {path}: {error}") from error
+    except (OSError, ValueError) as error:
+        err.print(f"error: cannot use the config file {path}: {error}", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from error
 
 
 def _warn(failure: ReadFailure) -> None:
