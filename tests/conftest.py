@@ -8,7 +8,8 @@ import pytest
 
 from matome.language.analyze import Analyzer
 from matome.read import read_paths
-from matome.records import AnalyzedArticle, Article, Digest
+from matome.records import AnalyzedArticle, Article, Digest, ReadFailure
+from matome.run.stages import Stages
 from matome.stories.digest import build_digests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,13 +35,26 @@ def html_page() -> str:
 
 
 @pytest.fixture(scope="session")
-def analyzer() -> Analyzer:
-    return Analyzer()
+def stages() -> Stages:
+    return Stages()
 
 
 @pytest.fixture(scope="session")
-def demo_articles(analyzer: Analyzer) -> list[AnalyzedArticle]:
-    return [analyzer.analyze(a) for a in read_paths([EXAMPLES]) if isinstance(a, Article)]
+def analyzer(stages: Stages) -> Analyzer:
+    return stages.analyzer
+
+
+def analysed(stages: Stages, items: list[Article | ReadFailure]) -> list[AnalyzedArticle]:
+    """Every article through the record stages (language, comments); a stage failure fails the test."""
+    results = [stages(a) for a in items if isinstance(a, Article)]
+    failures = [r for r in results if isinstance(r, ReadFailure)]
+    assert not failures, failures
+    return [r for r in results if isinstance(r, AnalyzedArticle)]
+
+
+@pytest.fixture(scope="session")
+def demo_articles(stages: Stages) -> list[AnalyzedArticle]:
+    return analysed(stages, list(read_paths([EXAMPLES])))
 
 
 @pytest.fixture(scope="session")

@@ -103,3 +103,26 @@ def test_a_bad_config_value_is_one_line_naming_its_key(tmp_path: Path, toml: str
     assert result.exit_code == 2 and result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and named in lines[0] and str(config) in lines[0]
+
+
+def test_a_record_a_stage_fails_on_is_listed_in_rejects_and_the_rest_are_digested(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from matome.language.analyze import Analyzer
+    from matome.records import Article
+
+    original = Analyzer.analyze
+
+    def breaks_on_roofs(self: Analyzer, article: Article):  # type: ignore[no-untyped-def]
+        if "屋根" in (article.title or ""):
+            raise RuntimeError("a bug on this record")
+        return original(self, article)
+
+    monkeypatch.setattr(Analyzer, "analyze", breaks_on_roofs)
+    out = tmp_path / "digests"
+    result = runner.invoke(app, ["digest", str(EXAMPLES / "aoba-bus"), "--out", str(out)])
+    assert result.exit_code == 0
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(r["stage"], r["code"]) for r in rejects] == [("language", "language-failed")]
+    assert "a bug on this record" in rejects[0]["message"] and "language stage" in result.stderr
+    stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert sum(len(s["articles"]) for s in stories) == 4 and "1 skipped" in result.stderr

@@ -18,13 +18,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from matome.comments.digest import read_comments
 from matome.config import Config, load_config
 from matome.errors import MatomeError
-from matome.language.analyze import Analyzer
 from matome.language.statements import by_speaker
 from matome.language.tokens import Tokenizer
 from matome.read import list_files, read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.run.local import digest as digest_paths
 from matome.run.local import ingest as ingest_paths
+from matome.run.stages import Stages
 from matome.store import Store
 
 FLAGS = {"abusive", "speculation", "off_topic", "constructive"}
@@ -131,8 +131,16 @@ def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None
 @friendly
 def analyze(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
     """Read pages and add the language layer: sentences, entities, statements (who said what) and checks."""
-    analyzer = Analyzer()
-    _each_article(paths, config, lambda article: _print_article(analyzer(article), fmt))
+    stages = Stages()
+
+    def emit(article: Article) -> None:
+        result = stages(article)
+        if isinstance(result, ReadFailure):
+            _warn(result)
+        else:
+            _print_article(result, fmt)
+
+    _each_article(paths, config, emit)
 
 
 def _print_thread(article: Article, fmt: Format, hide: set[str]) -> None:
@@ -197,7 +205,7 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
                 seen.add(path)
                 progress.update(task, completed=len(seen))
 
-        summary = ingest_paths(paths, store, settings.read, advance, Analyzer() if with_analysis else None)
+        summary = ingest_paths(paths, store, settings.read, advance, Stages() if with_analysis else None)
         total = store.count()
     for line in summary.lines():
         err.print(line)
@@ -220,7 +228,8 @@ def digest(inputs: Annotated[list[Path], typer.Argument(help="Files, directories
             progress.advance(task)
 
         run = digest_paths(inputs, out, settings.read, advance)
-    err.print(f"{run.stories} stories from {run.articles} articles, {len(run.failures)} skipped")
+    err.print(f"{run.stories} stories from {run.articles} articles, {len(run.failures)} skipped"
+              + (f" (listed in {run.rejects})" if run.failures else ""))
     print(run.index)
 
 

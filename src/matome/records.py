@@ -121,14 +121,17 @@ class Page(Record):
 
 @dataclass(frozen=True, slots=True)
 class ReadFailure(Record):
-    """A page or file that could not be read; the batch goes on without it."""
+    """A page, file or record that a stage could not handle; the batch goes on without it."""
 
     origin: Origin
     code: str
     message: str
+    stage: str = "read"  # read, language, comments
+    article: str | None = None  # the record's id, once it was read
 
     def describe(self) -> str:
-        return f"{self.origin.label()}: {self.message} ({self.code})"
+        where = f" in the {self.stage} stage" if self.stage != "read" else ""
+        return f"{self.origin.label()}: {self.message} ({self.code}{where})"
 
 
 @dataclass(frozen=True, slots=True)

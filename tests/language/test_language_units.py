@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from matome.language.analyze import Analyzer, reference_date
-from matome.language.dates import find_date_mentions
 from matome.language.sentences import split_sentences
 from matome.records import Article, Origin, SourceCard
+from matome.text.dates import find_date_mentions
 
 
 @pytest.fixture(scope="module")
@@ -114,13 +114,19 @@ def test_reference_date_falls_back_to_the_pages_own_dates() -> None:
     assert reference_date(article) == date(2025, 5, 20)
 
 
-def test_analysis_failure_becomes_a_warning(analyzer: Analyzer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failing_stage_is_a_failure_naming_the_record_stage_and_reason(monkeypatch: pytest.MonkeyPatch) -> None:
+    from matome.records import ReadFailure
+    from matome.run.stages import Stages
+
     def broken(article: Article) -> Article:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(analyzer, "analyze", broken)
-    result = analyzer(_article("本文。"))
-    assert [w.code for w in result.warnings] == ["analysis-failed"]
+    stages = Stages(syntax=False)
+    monkeypatch.setattr(stages.analyzer, "analyze", broken)
+    result = stages(_article("本文。"))
+    assert isinstance(result, ReadFailure)
+    assert (result.stage, result.code, result.article) == ("language", "language-failed", "a" * 16)
+    assert "RuntimeError: boom" in result.describe() and "language stage" in result.describe()
 
 
 def test_no_empty_tokens_from_an_ellipsis() -> None:

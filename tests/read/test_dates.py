@@ -1,6 +1,6 @@
 import pytest
 
-from matome.language.dates import find_date, find_dates
+from matome.text.dates import find_date, find_dates
 
 
 @pytest.mark.parametrize(

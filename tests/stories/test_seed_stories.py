@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import SEED_BLOG, SEED_DIGEST, need
+from tests.conftest import SEED_BLOG, SEED_DIGEST, analysed, need
 
-from matome.language.analyze import Analyzer
 from matome.read import read_paths
-from matome.records import Article, Digest
+from matome.records import Digest
+from matome.run.stages import Stages
 from matome.stories.digest import build_digests
 
 
 @pytest.fixture(scope="module")
-def seed_digests(analyzer: Analyzer) -> tuple[list[Digest], str]:
-    articles = [analyzer.analyze(a) for a in read_paths([need(SEED_DIGEST), need(SEED_BLOG)])
-                if isinstance(a, Article)]
+def seed_digests(stages: Stages) -> tuple[list[Digest], str]:
+    articles = analysed(stages, list(read_paths([need(SEED_DIGEST), need(SEED_BLOG)])))
     page = next(a.id for a in articles if a.kind == "digest")
-    return build_digests(articles, analyzer.tokenize), page
+    return build_digests(articles, stages.tokenize), page
 
 
 def test_cards_do_not_all_land_with_the_pages_title(seed_digests: tuple[list[Digest], str]) -> None:

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 import numpy as np
 
-from matome.language.normalize import normalize
+from matome.text.normalize import normalize
 
 NGRAMS = (1, 2, 3)
 MIN_COUNT = 2

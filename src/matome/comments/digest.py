@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 
@@ -24,8 +25,10 @@ NEGATIVE = ("失敗", "無理", "最低", "酷い", "ひどい", "批判", "不�
             "グダグダ", "いきあたりばったり", "擁護は無理", "おかしい")
 POSITIVE = ("好感", "凄い", "すごい", "見習う", "感謝", "ありがたい", "助か", "羨ましい", "正しい", "良い")
 
+ArticleT = TypeVar("ArticleT", bound=Article)
 
-def read_comments(article: Article, tokenize: Tokenize) -> Article:
+
+def read_comments(article: ArticleT, tokenize: Tokenize) -> ArticleT:
     """The article with every comment flagged and its `comment_digest` written (None without comments)."""
     if not article.comments:
         return article

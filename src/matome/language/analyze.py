@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
-from matome.comments.digest import read_comments
 from matome.language.attribution import carries_speech
 from matome.language.checks import date_checks, quote_check, title_check
-from matome.language.dates import find_date, find_date_mentions
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
 from matome.language.sentences import split_sentences
@@ -18,7 +16,8 @@ from matome.language.statements import find_statements
 from matome.language.syntax import Parser, parser_installed
 from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer
-from matome.records import AnalyzedArticle, Article, Check, Entity, Notice, Sentence, Statement
+from matome.records import AnalyzedArticle, Article, Check, Entity, Sentence, Statement
+from matome.text.dates import find_date, find_date_mentions
 
 log = logging.getLogger(__name__)
 MAX_PARSED = 2000  # a longer "sentence" (a page without punctuation) is not parsed: it gets no statements
@@ -35,7 +34,7 @@ class _Part:
 
 
 class Analyzer:
-    """Callable: Article -> AnalyzedArticle. Holds the Sudachi dictionary, the gazetteer and the parser (load once).
+    """Article -> AnalyzedArticle (`analyze`). Holds the Sudachi dictionary, the gazetteer and the parser (load once).
 
     `syntax=False` finds speakers by the rules alone, without the parser (the baseline of benchmarks/statements.py).
     """
@@ -48,17 +47,7 @@ class Analyzer:
         if syntax and self.parse is None:
             log.warning("GiNZA is not installed (pip install ginza ja-ginza): speakers come from the rules alone")
 
-    def __call__(self, article: Article) -> Article:
-        """The analyzed article; on a failure (a bug), the article with an `analysis-failed` warning."""
-        try:
-            return self.analyze(article)
-        except Exception as error:
-            log.exception("analyzing %s failed", article.origin.label())
-            notice = Notice("analysis-failed", f"{type(error).__name__}: {error}")
-            return replace(article, warnings=(*article.warnings, notice))
-
     def analyze(self, article: Article) -> AnalyzedArticle:
-        article = read_comments(article, self.tokenize)
         anchor = reference_date(article)
         sentences: list[Sentence] = []
         entities: list[Entity] = []

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 
 from matome.language.entities import MEDIA_SUFFIXES, Mention
 from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
-from matome.language.normalize import normalize
 from matome.language.speech import (
     ACCORDING_CUE,
     HEARSAY_END,
@@ -33,6 +32,7 @@ from matome.language.speech import (
 )
 from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
+from matome.text.normalize import normalize
 
 SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張"
                 r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞)")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from matome.language.dates import DateMention
 from matome.language.entities import Mention
 from matome.language.gazetteer import Gazetteer
 from matome.records import Check, Statement
+from matome.text.dates import DateMention
 
 
 def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, sentence: str) -> Check | None:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Actor, Gazetteer, TitleMatch
-from matome.language.normalize import normalize
 from matome.language.tagger import EntityTagger, TaggedSpan
 from matome.language.tokens import Token
+from matome.text.normalize import normalize
 
 ORG_SUFFIXES = ("ホールディングス", "株式会社", "委員会", "研究所", "新聞社", "放送局", "グループ", "裁判所", "連合会",
                 "事務所", "銀行", "大学", "協会", "連盟", "機構", "組合", "政府", "政権", "議会", "財団", "学会",

@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from matome.language.dates import find_date
-from matome.language.normalize import normalize, squeeze
 from matome.read import rules
 from matome.records import EmbeddedPost, Notice, Reference, Section, SourceCard
+from matome.text.dates import find_date
+from matome.text.normalize import normalize, squeeze
 
 GENERIC_OUTLETS = frozenset({"", "ニュースサイト", "サイト", "ニュース", "出典", "記事"})
 HEADING_MAX = 40

@@ -15,9 +15,9 @@ from typing import Any
 import feedparser
 
 from matome.config import FEED_SUFFIXES, JSONL_SUFFIXES, PAGE_SUFFIXES, WARC_SUFFIXES, ReadConfig
-from matome.language.dates import find_date
 from matome.read.warc import warc_pages
 from matome.records import Origin, Page, PageHints, ReadFailure
+from matome.text.dates import find_date
 
 Item = Page | ReadFailure
 

@@ -12,11 +12,11 @@ from lxml import etree
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from matome.comments.threads import group_thread, link_replies
-from matome.language.dates import find_date, find_dates
-from matome.language.normalize import squeeze
 from matome.read import rules
+from matome.read.threads import group_thread, link_replies
 from matome.records import Comment, Notice
+from matome.text.dates import find_date, find_dates
+from matome.text.normalize import squeeze
 
 _META_TIME = {
     "published": ("article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date",

@@ -7,12 +7,12 @@ import unicodedata
 from dataclasses import replace
 from urllib.parse import urlparse
 
-from matome.comments.threads import group_thread
 from matome.config import ReadConfig
 from matome.errors import UnreadablePage
 from matome.read.anatomy import Anatomy, read_lines
 from matome.read.encoding import decode
 from matome.read.html import HtmlReading, read_html
+from matome.read.threads import group_thread
 from matome.records import Article, Comment, Notice, Page
 
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from matome.config import ReadConfig
-from matome.language.analyze import Analyzer
 from matome.read import read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.render.write import write_digests
+from matome.run.stages import Stages
 from matome.store import Store
 from matome.stories.digest import build_digests
 
@@ -23,19 +24,26 @@ class IngestSummary:
     read: int = 0
     outcomes: Counter[str] = field(default_factory=Counter)
     failures: list[ReadFailure] = field(default_factory=list)
+    unanalysed: list[ReadFailure] = field(default_factory=list)  # stored as read: a later stage failed on them
 
     def lines(self) -> list[str]:
         skipped = Counter(f.code for f in self.failures)
         reasons = ", ".join(f"{code} {n}" for code, n in sorted(skipped.items()))
         counts = (f"read {self.read}, stored {self.outcomes['stored']}, updated {self.outcomes['updated']}, "
                   f"unchanged {self.outcomes['unchanged']}, skipped {len(self.failures)}")
-        return [counts + (f" ({reasons})" if reasons else "")]
+        lines = [counts + (f" ({reasons})" if reasons else "")]
+        if self.unanalysed:
+            stages = Counter(f.code for f in self.unanalysed)
+            lines.append(f"stored without analysis {len(self.unanalysed)} ("
+                         + ", ".join(f"{code} {n}" for code, n in sorted(stages.items())) + ")")
+        return lines
 
 
 def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadConfig(),
            on_item: Callable[[Article | ReadFailure], None] | None = None,
-           analyze: Callable[[Article], Article] | None = None) -> IngestSummary:
-    """Read (and analyze) every page under `paths` into `store`; each article is committed as soon as it is read."""
+           stages: Callable[[Article], Article | ReadFailure] | None = None) -> IngestSummary:
+    """Read (and analyze) every page under `paths` into `store`; each article is committed as soon as it is read.
+    An article a later stage fails on is stored as read, and its failure is reported (nothing is lost)."""
     summary = IngestSummary()
     for item in read_paths(paths, config):
         if isinstance(item, ReadFailure):
@@ -43,7 +51,13 @@ def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadC
             store.note_failure(item)
         else:
             summary.read += 1
-            summary.outcomes[store.put(analyze(item) if analyze else item)] += 1
+            result = stages(item) if stages else item
+            if isinstance(result, ReadFailure):
+                summary.unanalysed.append(result)
+                if on_item:
+                    on_item(result)
+                result = item
+            summary.outcomes[store.put(result)] += 1
         if on_item:
             on_item(item)
     return summary
@@ -57,27 +71,30 @@ class DigestRun:
     stories: int
     articles: int
     failures: list[ReadFailure] = field(default_factory=list)
+    rejects: Path | None = None  # every failure, one JSON object a line
 
 
 def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadConfig(),
            on_item: Callable[[Article | ReadFailure], None] | None = None) -> DigestRun:
     """Read (or load from a store), analyze, group into stories and write every digest under `out`."""
-    analyzer = Analyzer()
+    stages = Stages()
     articles: list[AnalyzedArticle] = []
     failures: list[ReadFailure] = []
     for item in _articles(inputs, config):
+        result = stages(item) if isinstance(item, Article) else item
         if on_item:
-            on_item(item)
-        if isinstance(item, ReadFailure):
-            failures.append(item)
-            continue
-        analyzed = item if isinstance(item, AnalyzedArticle) else analyzer(item)
-        if isinstance(analyzed, AnalyzedArticle):
-            articles.append(analyzed)
-    digests = build_digests(articles, analyzer.tokenize)
+            on_item(result if isinstance(result, ReadFailure) else item)
+        if isinstance(result, ReadFailure):
+            failures.append(result)
+        elif isinstance(result, AnalyzedArticle):
+            articles.append(result)
+    digests = build_digests(articles, stages.tokenize)
     sentences = {key: text for a in articles for key, text in a.citable().items()}
     index = write_digests(digests, sentences, out, len(articles))
-    return DigestRun(index, len(digests), len(articles), failures)
+    rejects = out / "rejects.jsonl"
+    rejects.write_text("".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures),
+                       encoding="utf-8")
+    return DigestRun(index, len(digests), len(articles), failures, rejects)
 
 
 def _is_store(path: Path) -> bool:

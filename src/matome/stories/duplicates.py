@@ -6,10 +6,13 @@ one phone, then another months later) share most of their text and are not one r
 
 from __future__ import annotations
 
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
-from matome.language.normalize import normalize
 from matome.stories.reports import Report, url_key
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+from matome.text.normalize import normalize
 
 SHINGLE = 5
 PERMUTATIONS = 128
@@ -23,6 +26,8 @@ def shingles(text: str) -> set[bytes]:
 
 
 def signature(text: str) -> MinHash:
+    from datasketch import MinHash  # imports scipy (about a second): only when copies are looked for
+
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch(list(shingles(text)))
     return minhash
@@ -56,6 +61,8 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
             if key in by_url:
                 union(report.id, by_url[key])
             by_url.setdefault(key, report.id)
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
     texts = {r.id: "\n".join(s.text for s in r.body_sentences) for r in reports if r.kind != "card"}
     hashes = {i: signature(t) for i, t in texts.items() if len(t) >= 50}

@@ -7,8 +7,8 @@ from datetime import date
 from urllib.parse import urlparse
 
 from matome.language.analyze import reference_date
-from matome.language.dates import find_date
 from matome.records import AnalyzedArticle, Entity, Sentence, Statement
+from matome.text.dates import find_date
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
-from matome.language.normalize import narrow, normalize
+from matome.text.normalize import narrow, normalize
 
 JST = timezone(timedelta(hours=9))
 

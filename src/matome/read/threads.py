@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from matome.language.normalize import normalize
 from matome.read import rules
 from matome.records import Comment
+from matome.text.normalize import normalize
 
 
 def group_thread(lines: list[str]) -> list[Comment]:

@@ -1,6 +1,6 @@
 import pytest
 
-from matome.comments.threads import group_thread
+from matome.read.threads import group_thread
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,37 @@
+"""The per-record stages in pipeline order, language then comments, with one failure policy.
+
+A record that fails a stage becomes a failure naming the record, the stage and the exception; the caller counts it,
+warns about it and keeps it in its rejects, and the rest of the batch goes on. Records already analysed (loaded from a
+store) pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from matome.comments.digest import read_comments
+from matome.language.analyze import Analyzer
+from matome.records import AnalyzedArticle, Article, ReadFailure
+
+log = logging.getLogger(__name__)
+
+
+class Stages:
+    """Callable: Article -> AnalyzedArticle (with its thread flagged and digested), or the failure of a stage."""
+
+    def __init__(self, syntax: bool = True) -> None:
+        self.analyzer = Analyzer(syntax=syntax)
+        self.tokenize = self.analyzer.tokenize
+
+    def __call__(self, article: Article) -> AnalyzedArticle | ReadFailure:
+        if isinstance(article, AnalyzedArticle):
+            return article
+        stage = "language"
+        try:
+            analyzed = self.analyzer.analyze(article)
+            stage = "comments"
+            return read_comments(analyzed, self.tokenize)
+        except Exception as error:  # a bug on one record must not end the batch
+            log.debug("the %s stage failed on %s", stage, article.origin.label(), exc_info=True)
+            return ReadFailure(article.origin, f"{stage}-failed", f"{type(error).__name__}: {error}", stage=stage,
+                               article=article.id)

@@ -1,0 +1,1 @@
+"""Text utilities every stage shares: Unicode normalisation and dates as Japanese pages write them."""
