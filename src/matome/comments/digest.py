@@ -11,9 +11,9 @@ from typing import TypeVar
 import numpy as np
 
 from matome.comments.classifier import load_model
-from matome.comments.flags import content_nouns, flag_comment, load_lexicon
+from matome.comments.flags import flag_comment, load_lexicon
 from matome.language.gazetteer import load_gazetteer
-from matome.language.tokens import Token
+from matome.language.tokens import Token, content_nouns
 from matome.records import Article, Comment, CommentDigest, Viewpoint
 
 Tokenize = Callable[[str], list[Token]]
@@ -34,8 +34,8 @@ def read_comments(article: ArticleT, tokenize: Tokenize) -> ArticleT:
         return article
     lexicon, model = load_lexicon(tokenize), load_model()
     tokens = {c.id: tokenize(c.text) for c in article.comments}
-    in_thread = Counter(w for c in article.comments for w in content_nouns(tokens[c.id]))
-    topic = frozenset(content_nouns(tokenize(f"{article.title or ''}\n{article.body}"))
+    in_thread = Counter(w for c in article.comments for w in set(content_nouns(tokens[c.id])))
+    topic = frozenset(set(content_nouns(tokenize(f"{article.title or ''}\n{article.body}")))
                       | {w for w, n in in_thread.items() if n >= THREAD_COMMON})
     comments = tuple(replace(c, flags=flag_comment(c, tokens[c.id], lexicon, model, topic))
                      for c in article.comments)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib.resources import files
 
 from matome.comments.classifier import AbuseModel
-from matome.language.tokens import Token
+from matome.language.tokens import Token, content_nouns
 from matome.records import Comment, Flag
 
 THRESHOLD = 0.5
@@ -61,10 +61,6 @@ def matches(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[Term]:
     return found
 
 
-def content_nouns(tokens: list[Token]) -> set[str]:
-    return {t.normalized for t in tokens if t.pos[0] == "名詞" and t.pos[1] != "数詞" and len(t.surface) > 1}
-
-
 def flag_comment(comment: Comment, tokens: list[Token], lexicon: tuple[Term, ...], model: AbuseModel,
                  topic: frozenset[str]) -> tuple[Flag, ...]:
     """Every flag that reaches THRESHOLD, with its score and the words behind it."""
@@ -104,7 +100,7 @@ def _constructive(text: str, terms: list[Term]) -> Flag | None:
 
 def _off_topic(comment: Comment, tokens: list[Token], topic: frozenset[str]) -> Flag | None:
     """Names at least two things, none of them in the article or common in the thread, and answers no comment."""
-    words = content_nouns(tokens)
+    words = set(content_nouns(tokens))
     if comment.reply_to or not topic or len(words) < 2 or words & topic:
         return None
     return Flag("off_topic", round(min(0.9, 0.5 + 0.05 * len(words)), 3), tuple(sorted(words))[:3])

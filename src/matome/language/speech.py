@@ -31,7 +31,8 @@ TOPIC = re.compile(r"(?P<phrase>[^、。「」]{2,40}?)(?:は|も)(?!の|な[い
 SUBJECT = re.compile(r"(?P<phrase>[^、。「」]{2,30}?)が、?")
 BRACKETED = re.compile(r"「(?P<phrase>[^」]{1,30})」(?:は|が|では)、?")  # 韓国情報サイト「Innolife.net」は
 HEADLINE = re.compile(r"(?P<phrase>[^、。「」\s]{2,20})$")  # ゼンショー「事実無根」と反論
-LEADING = re.compile(r"^(?:しかし|さらに|また|一方|ただ|なお|その上で|これに対し|そして)、?")
+# the one list of sentence-opening connectives: cut from speaker phrases and from summary lines
+LEADING = re.compile(r"^(?:しかし|さらに|また|一方で?|ただ|なお|その上で|これに対し|そして|このため)、?")
 SAME = re.compile(r"^同(?:氏|大統領|首相|報道官|外相|長官|議員|社長|委員長)$")
 SPEAKER_TYPES = ("PERSON", "ORG", "GPE", "MEDIA")
 NOT_TOPICS = ("もので", "もの", "こと", "ので", "ため", "場合", "では", "とき", "時", "する", "した", "いる", "ない",

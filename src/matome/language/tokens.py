@@ -27,6 +27,12 @@ class Token:
         return self.pos[1] == "固有名詞" and (kind is None or self.pos[2] == kind)
 
 
+def content_nouns(tokens: list[Token]) -> list[str]:
+    """Normalised forms of the content nouns, in order: no numerals, no auxiliary stems, two characters or more."""
+    return [t.normalized for t in tokens
+            if t.pos[0] == "名詞" and t.pos[1] not in ("数詞", "助動詞語幹") and len(t.surface) >= 2]
+
+
 class Tokenizer:
     """Callable: text -> tokens. Holds the loaded Sudachi dictionary."""
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from matome.language.tokens import Token
+from matome.language.tokens import Token, content_nouns
 
 DATA = "background-df.tsv.gz"
 STOP_NOUNS = frozenset({"こと", "もの", "ため", "よう", "これ", "それ", "ところ", "ほか", "場合", "今回", "一方",
@@ -29,9 +29,7 @@ NUMBER = re.compile(r"[0-9][0-9,.]*(?:万|億|兆)?(?:時間半|時間|分|秒|�
 
 def terms(text: str, tokenize: Callable[[str], list[Token]]) -> Counter[str]:
     """Content nouns and number expressions of a text, with their counts."""
-    found = Counter(t.normalized for t in tokenize(text)
-                    if t.pos[0] == "名詞" and t.pos[1] not in ("数詞", "助動詞語幹") and len(t.surface) >= 2
-                    and t.normalized not in STOP_NOUNS)
+    found = Counter(n for n in content_nouns(tokenize(text)) if n not in STOP_NOUNS)
     found.update(f"#{m.group()}" for m in NUMBER.finditer(unicodedata.normalize("NFKC", text)))
     return found
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import combinations
 
-from matome.language.tokens import Token
+from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
 from matome.stories.summary import trim
@@ -187,7 +187,7 @@ def _negative(clause: str) -> bool:
 
 
 def _nouns(text: str, tokenize: Tokenize) -> frozenset[str]:
-    return frozenset(t.normalized for t in tokenize(text) if t.pos[0] == "名詞" and t.pos[1] != "数詞")
+    return frozenset(content_nouns(tokenize(text)))
 
 
 def _same_claim(a: str, b: str, tokenize: Tokenize) -> bool:

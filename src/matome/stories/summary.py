@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 
+from matome.language.speech import LEADING
 from matome.records import Entity, Sentence, SupportedLine
 from matome.stories.reports import Report
 
 LINES = 3
 MAX_CHARS = 110
 REDUNDANT = 0.45
-LEADING = re.compile(r"^(?:しかし|また|さらに|一方で?|ただ|なお|その上で|そして|これに対し|このため)、?")
 NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]+(?:人|円|件|本|回|日|%)")
 # a まとめ editor's remark, not a line of the report it summarises
 EDITORIAL = re.compile(r"(?:ようです|ようですね|でしょう|でしょうか|と思います|と思われます|かもしれません|ですね|"
