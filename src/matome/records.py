@@ -251,6 +251,7 @@ class Sentence(Record):
     text: str
     part: str  # title, body, card, conclusion
     paragraph: int | None = None
+    nouns: tuple[str, ...] | None = None  # its content nouns, found once by the language stage for the later ones
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from matome.language.speech import Context
 from matome.language.statements import find_statements
 from matome.language.syntax import Parser, parser_installed
 from matome.language.tagger import shipped_tagger
-from matome.language.tokens import Tokenizer
+from matome.language.tokens import Tokenizer, content_nouns
 from matome.records import AnalyzedArticle, Article, Check, Entity, Sentence, Statement
 from matome.text.dates import find_date, find_date_mentions
 
@@ -59,9 +59,11 @@ class Analyzer:
         parsed = [t for t in spoken if len(t) <= MAX_PARSED]
         parses = dict(zip(parsed, self.parse.parse_all(parsed), strict=True)) if self.parse else {}
         for part, text in pieces:
-            sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph)
+            tokens = self.tokenize(text)
+            sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph,
+                                tuple(content_nouns(tokens)))
             sentences.append(sentence)
-            mentions = self.find_entities(text, self.tokenize(text), part.anchor)
+            mentions = self.find_entities(text, tokens, part.anchor)
             entities.extend(_entity(m, sentence.id) for m in mentions)
             checks.extend(c for m in mentions if (c := title_check(m, part.anchor, self.gazetteer, sentence.id)))
             for found in find_date_mentions(text, part.anchor):

@@ -12,12 +12,13 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
 from matome.language.tokens import Token, content_nouns
+from matome.records import Sentence
 
 DATA = "background-df.tsv.gz"
 STOP_NOUNS = frozenset({"こと", "もの", "ため", "よう", "これ", "それ", "ところ", "ほか", "場合", "今回", "一方",
@@ -27,10 +28,19 @@ NUMBER = re.compile(r"[0-9][0-9,.]*(?:万|億|兆)?(?:時間半|時間|分|秒|�
                     r"GB|MB|TB|mAh|インチ|型|万画素|画素|GHz|km|m|kg|g|倍|試合|勝|敗|敗目|勝目|号|億円|万円)")
 
 
-def terms(text: str, tokenize: Callable[[str], list[Token]]) -> Counter[str]:
-    """Content nouns and number expressions of a text, with their counts."""
-    found = Counter(n for n in content_nouns(tokenize(text)) if n not in STOP_NOUNS)
+def terms(text: str, tokenize: Callable[[str], list[Token]], nouns: Iterable[str] | None = None) -> Counter[str]:
+    """Content nouns and number expressions of a text, with their counts; `nouns` when the language stage has
+    found them already (a sentence's `nouns`), else the text is tokenised."""
+    found = Counter(n for n in (content_nouns(tokenize(text)) if nouns is None else nouns) if n not in STOP_NOUNS)
     found.update(f"#{m.group()}" for m in NUMBER.finditer(unicodedata.normalize("NFKC", text)))
+    return found
+
+
+def sentence_terms(sentences: Iterable[Sentence], tokenize: Callable[[str], list[Token]]) -> Counter[str]:
+    """The terms of several sentences, from the nouns the language stage carried on them where it did."""
+    found: Counter[str] = Counter()
+    for sentence in sentences:
+        found.update(terms(sentence.text, tokenize, sentence.nouns))
     return found
 
 

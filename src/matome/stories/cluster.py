@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from matome.language.tokens import Token
-from matome.stories.background import Background, background, terms
+from matome.stories.background import Background, background, sentence_terms, terms
 from matome.stories.reports import Report
 
 WINDOW_DAYS = 4  # from the story's centre in time
@@ -58,7 +58,10 @@ class _Story:
 
 def report_vector(report: Report, tokenize: Callable[[str], list[Token]], weights: Background) -> Vector:
     """The L2-normalised TF-IDF vector of a report's heaviest terms."""
-    counts = terms(f"{report.title or ''}\n{report.title or ''}\n{report.text}", tokenize)
+    titled = [s for s in report.sentences if s.text == report.title]
+    counts = sentence_terms(report.sentences, tokenize)
+    for _ in range(2):  # the title counts three times in all
+        counts.update(sentence_terms(titled, tokenize) if titled else terms(report.title or "", tokenize))
     raw = {t: (1 + math.log(n)) * weights.idf(t) for t, n in counts.items()}
     top = dict(sorted(raw.items(), key=lambda item: -item[1])[:TERMS_PER_REPORT])
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0

@@ -60,7 +60,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
         stated = [s for s in report.body_sentences
                   if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)]
         for sentence in stated[:MAX_SENTENCES]:
-            raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize)}
+            raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
             where[sentence.id] = Aligned(report, sentence)
@@ -103,7 +103,7 @@ def similarity(a: Aligned, b: Aligned, tokenize: Callable[[str], list[Token]]) -
     weights = background()
     vectors = []
     for member in (a, b):
-        raw = {t: weights.idf(t) for t in terms(member.sentence.text, tokenize)}
+        raw = {t: weights.idf(t) for t in terms(member.sentence.text, tokenize, member.sentence.nouns)}
         norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
         vectors.append({t: v / norm for t, v in raw.items()})
     return _cosine(vectors[0], vectors[1])
