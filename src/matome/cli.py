@@ -233,6 +233,51 @@ def digest(inputs: Annotated[list[Path], typer.Argument(help="Files, directories
     print(run.index)
 
 
+class ExecutorName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+@app.command("run")
+@friendly
+def run_corpus(inputs: PathsArg,
+               out: Annotated[Path, typer.Option("--out", help="Directory for records, digests and run.json.")]
+               = Path("matome-run"),
+               executor: Annotated[ExecutorName, typer.Option("--executor", help="local: this machine's processes; "
+                                                              "dask: dask.distributed workers.")]
+               = ExecutorName.local,
+               workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+               scheduler: Annotated[str | None, typer.Option("--scheduler", help="A running Dask scheduler's "
+                                                             "address (with --executor dask).")] = None,
+               shard_files: Annotated[int, typer.Option("--shard-files", min=1, help="Input files per shard.")]
+               = 64,
+               config: ConfigOpt = None) -> None:
+    """Run a corpus in shards: analysed records as Parquet, then stories and digests, with run.json and rejects.
+
+    A re-run into the same --out skips the shards already finished."""
+    from matome.run.pipeline import Job, run
+
+    settings = _config(config)
+    if executor is ExecutorName.dask:
+        from matome.run.dask import dask_executor
+
+        chosen = dask_executor(workers, scheduler)
+    else:
+        from matome.run.local import local_executor
+
+        chosen = local_executor(workers)
+    with Progress(TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("shards", total=None)
+        summary = run(list(inputs), Job(str(out), settings.read, shard_files=shard_files), chosen, executor.value,
+                      lambda result: progress.advance(task))
+    failures = ", ".join(f"{key} {n}" for key, n in summary.failures.items())
+    err.print(f"{summary.shards} shards ({summary.skipped} already done), {summary.articles} articles, "
+              f"{summary.stories} stories" + (f"; failures: {failures} (listed in {summary.rejects})"
+                                               if failures else ""), markup=False, soft_wrap=True)
+    print(summary.index)
+
+
 @app.command()
 @friendly
 def show(article_id: Annotated[str, typer.Argument(help="An article id, or a prefix of 4+ characters.")],

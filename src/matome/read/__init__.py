@@ -8,13 +8,14 @@ from pathlib import Path
 
 from matome.config import ReadConfig
 from matome.errors import UnreadablePage
-from matome.read.containers import iter_pages, list_files
+from matome.read.containers import iter_listed, iter_pages, list_files, listed_files
 from matome.read.page import read_page
 from matome.records import Article, Page, ReadFailure
 
 log = logging.getLogger(__name__)
 
-__all__ = ["iter_pages", "list_files", "read_one", "read_page", "read_paths"]
+__all__ = ["iter_listed", "iter_pages", "list_files", "listed_files", "read_listed", "read_one", "read_page",
+           "read_paths"]
 
 
 def read_one(page: Page, config: ReadConfig = ReadConfig()) -> Article | ReadFailure:
@@ -31,4 +32,11 @@ def read_one(page: Page, config: ReadConfig = ReadConfig()) -> Article | ReadFai
 def read_paths(paths: Iterable[str | Path], config: ReadConfig = ReadConfig()) -> Iterator[Article | ReadFailure]:
     """Every article under `paths`, with a ReadFailure in place of each page or file that could not be read."""
     for item in iter_pages(paths, config):
+        yield item if isinstance(item, ReadFailure) else read_one(item, config)
+
+
+def read_listed(files: Iterable[tuple[Path, bool]],
+                config: ReadConfig = ReadConfig()) -> Iterator[Article | ReadFailure]:
+    """read_paths over files listed by `listed_files` (a shard of a run)."""
+    for item in iter_listed(files, config):
         yield item if isinstance(item, ReadFailure) else read_one(item, config)

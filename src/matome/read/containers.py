@@ -33,20 +33,27 @@ _KEYS = {
 
 def iter_pages(paths: Iterable[str | Path], config: ReadConfig = ReadConfig()) -> Iterator[Item]:
     """Every page under `paths` (files, recursively walked directories) in a stable order."""
+    yield from iter_listed(listed_files(paths), config)
+
+
+def iter_listed(files: Iterable[tuple[Path, bool]], config: ReadConfig = ReadConfig()) -> Iterator[Item]:
+    """Every page of listed files: (path, named by the user) pairs as `listed_files` gives them."""
+    for path, explicit in files:
+        yield from _file_pages(path, config, explicit=explicit)
+
+
+def listed_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
+    """The files under `paths`, each with whether the user named it (a named file of unknown type is read as a
+    page; one found in a directory is skipped as unsupported)."""
+    files: list[tuple[Path, bool]] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            for file in _walk(path):
-                yield from _file_pages(file, config, explicit=False)
-        else:
-            yield from _file_pages(path, config, explicit=True)
+        files.extend(((f, False) for f in _walk(path)) if path.is_dir() else [(path, True)])
+    return files
 
 
 def list_files(paths: Iterable[str | Path]) -> list[Path]:
     """The files `iter_pages` will open, for progress bars."""
-    files: list[Path] = []
-    for path in map(Path, paths):
-        files.extend(_walk(path) if path.is_dir() else [path])
-    return files
+    return [path for path, _ in listed_files(paths)]
 
 
 def _walk(directory: Path) -> list[Path]:

@@ -1,17 +1,22 @@
-"""The local executor: read, analyze, store and digest pages in this process, with progress and summaries."""
+"""The local executor: read, analyze, store and digest pages in this process, with progress and summaries; and
+shards of a run mapped in this process or over a pool of worker processes."""
 
 from __future__ import annotations
 
 import json
+import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from matome.config import ReadConfig
 from matome.read import read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.render.write import write_digests
+from matome.run.pipeline import Done, Executor, Shard, ShardTask
 from matome.run.stages import Stages
 from matome.store import Store
 from matome.stories.digest import build_digests
@@ -119,3 +124,21 @@ def _articles(inputs: Iterable[str | Path], config: ReadConfig) -> Iterable[Arti
             pages.append(path)
     if pages:
         yield from read_paths(pages, config)
+
+
+def local_executor(workers: int = 1) -> Executor:
+    """Shards in this process, or over `workers` processes (spawned: each loads the models once)."""
+    def execute(task: ShardTask, shards: list[Shard], done: Done) -> list[dict[str, Any]]:
+        results = []
+        if workers <= 1:
+            for shard in shards:
+                results.append(task(shard))
+                done(results[-1])
+            return results
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for future in as_completed([pool.submit(task, shard) for shard in shards]):
+                results.append(future.result())
+                done(results[-1])
+        return results
+
+    return execute

@@ -1,0 +1,150 @@
+"""A run over a corpus: shards of input files through the record stages, then the corpus passes, on any executor.
+
+Each shard's analysed records go to one Parquet file (`records/shard-NNNNN.parquet`: id, url, published, kind and
+the whole record as JSON) and its failures to `rejects/shard-NNNNN.jsonl`; a marker with the shard's counts
+(`records/shard-NNNNN.done`) is written last, so a re-run skips the shards already finished. The corpus passes
+(copies, stories, points, digests) then read every shard's records in shard order. Executors (run/local.py,
+run/dask.py) only map `run_shard` over the shards; nothing here knows which one runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from functools import partial
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from matome.config import ReadConfig
+from matome.language.tokens import Tokenizer
+from matome.read import listed_files, read_listed
+from matome.records import AnalyzedArticle, ReadFailure
+from matome.render.write import write_digests
+from matome.run.stages import Stages
+from matome.stories.digest import build_digests
+
+SHARD_FILES = 64  # input files per shard (a large JSON Lines or WARC file is a shard of its own)
+SCHEMA = pa.schema([("id", pa.string()), ("url", pa.string()), ("published", pa.string()), ("kind", pa.string()),
+                    ("record", pa.string())])
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    number: int
+    files: tuple[tuple[str, bool], ...]  # (path, named by the user)
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What every shard of one run shares: where outputs go and how pages are read and analysed."""
+
+    out: str
+    config: ReadConfig = ReadConfig()
+    syntax: bool = True
+    shard_files: int = SHARD_FILES
+
+
+ShardTask = Callable[[Shard], dict[str, Any]]
+Done = Callable[[dict[str, Any]], None]
+Executor = Callable[[ShardTask, list[Shard], Done], list[dict[str, Any]]]  # results in any order
+
+
+def plan(inputs: list[str | Path], shard_files: int = SHARD_FILES) -> list[Shard]:
+    """The input files in shards of `shard_files`, in a stable order."""
+    files = [(str(path), explicit) for path, explicit in listed_files(inputs)]
+    return [Shard(n, tuple(files[i: i + shard_files])) for n, i in enumerate(range(0, len(files), shard_files))]
+
+
+_STAGES: dict[bool, Stages] = {}  # one per process: the models load on a worker's first shard
+
+
+def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
+    """Read and analyse one shard into its Parquet file and rejects; its counts (read back when already done)."""
+    records_dir, rejects_dir = Path(job.out) / "records", Path(job.out) / "rejects"
+    marker = records_dir / f"shard-{shard.number:05d}.done"
+    if marker.exists():
+        return dict(json.loads(marker.read_text(encoding="utf-8")), skipped=True)
+    if job.syntax not in _STAGES:
+        _STAGES[job.syntax] = Stages(syntax=job.syntax)
+    stages = _STAGES[job.syntax]
+    records: list[AnalyzedArticle] = []
+    failures: list[ReadFailure] = []
+    for item in read_listed(((Path(p), explicit) for p, explicit in shard.files), job.config):
+        result = item if isinstance(item, ReadFailure) else stages(item)
+        if isinstance(result, ReadFailure):
+            failures.append(result)
+        else:
+            records.append(result)
+    records_dir.mkdir(parents=True, exist_ok=True)
+    rejects_dir.mkdir(parents=True, exist_ok=True)
+    table = pa.Table.from_pylist([{"id": r.id, "url": r.url, "published": r.published, "kind": r.kind,
+                                   "record": json.dumps(r.to_dict(), ensure_ascii=False)} for r in records],
+                                 schema=SCHEMA)
+    _atomic(records_dir / f"shard-{shard.number:05d}.parquet", lambda path: pq.write_table(table, path))
+    _atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
+        "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures), encoding="utf-8"))
+    counts = {"shard": shard.number, "articles": len(records),
+              "failures": dict(Counter(f"{f.stage}:{f.code}" for f in failures))}
+    _atomic(marker, lambda path: path.write_text(json.dumps(counts), encoding="utf-8"))
+    return counts
+
+
+def _atomic(path: Path, write: Callable[[Path], object]) -> None:
+    """Write to a temporary name, then rename: a run killed half-way leaves no half file under the real name."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    write(partial)
+    partial.replace(path)
+
+
+def stored_records(out: Path) -> Iterator[AnalyzedArticle]:
+    """Every analysed record of a run's shards, in shard order."""
+    for path in sorted((out / "records").glob("shard-*.parquet")):
+        for row in pq.read_table(path, columns=["record"]).column("record").to_pylist():
+            yield AnalyzedArticle.from_dict(json.loads(row))
+
+
+@dataclass
+class RunSummary:
+    shards: int
+    skipped: int
+    articles: int
+    failures: dict[str, int]
+    stories: int
+    index: Path
+    rejects: Path
+
+
+def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: str,
+        on_shard: Done = lambda result: None) -> RunSummary:
+    """Every shard through the stages on `executor`, then the corpus passes in this process, with `run.json`."""
+    out = Path(job.out)
+    out.mkdir(parents=True, exist_ok=True)
+    shards = plan(inputs, job.shard_files)
+    results = executor(partial(run_shard, job=job), shards, on_shard) if shards else []
+    failures: Counter[str] = Counter()
+    for result in results:
+        failures.update(result["failures"])
+    articles = list(stored_records(out))
+    digests = build_digests(articles, Tokenizer())
+    sentences = {key: text for a in articles for key, text in a.citable().items()}
+    index = write_digests(digests, sentences, out / "digests", len(articles))
+    rejects = out / "rejects.jsonl"
+    rejects.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((out / "rejects").glob("*.jsonl"))),
+                       encoding="utf-8")
+    summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), len(articles),
+                         dict(sorted(failures.items())), len(digests), index, rejects)
+    manifest = {"executor": executor_name, "config": asdict(job.config), "syntax": job.syntax,
+                "inputs": [str(i) for i in inputs], "shards": summary.shards, "shards_skipped": summary.skipped,
+                "articles": summary.articles, "stories": summary.stories, "failures_by_stage_and_code": failures,
+                "versions": {"matome": version("matome"), "python": platform.python_version(),
+                             **{name: version(name) for name in ("trafilatura", "sudachipy", "ginza", "pyarrow")}}}
+    (out / "run.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return summary
