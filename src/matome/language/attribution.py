@@ -310,6 +310,9 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     source = _according_source(parse, cue.start)
     if source is not None:  # 同サイトによれば「…」としている: the source speaks
         return _name(text, parse, source, mentions, context, whole=True)
+    topic = _sentence_topic(parse, cue, mentions)
+    if topic is not None and not turned:
+        return _name(text, parse, topic, mentions, context)
     if not cue.carries:
         return None, None
     if found:  # 「…」と述べ、「…」と強調した: the same speaker, but not across a turn (「…」と尋ねると、「…」と答えた)
@@ -351,6 +354,18 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             seen = parse.head(seen)
             continue
         return None
+    return None
+
+
+def _sentence_topic(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | None:
+    """`スギちゃんは…と振り返り、…本音を吐露した`: when the parse gives the speech predicate no subject, the topic (は)
+    that the sentence opens with, outside every quote, speaks."""
+    for word in parse.words:
+        if word.start >= cue.start:
+            return None
+        if (word.dep in SUBJECTS and _marked(parse, word, "は") and not parse.in_quote(word.start)
+                and _agent(parse, word, mentions)):
+            return word
     return None
 
 
