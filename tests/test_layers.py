@@ -1,4 +1,4 @@
-"""The code follows the pipeline: read → language → comments / stories → render / store, with run and the CLI
+"""The code follows the pipeline: fetch → read → language → comments / stories → render / store, with run and the CLI
 beside; no stage imports a later one, and every module imports on its own."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 BASE = {"records", "config", "errors", "text"}
-LEVEL = {"read": 1, "language": 2, "comments": 3, "stories": 3, "render": 4, "store": 4, "run": 5, "cli": 6}
+LEVEL = {"fetch": 1, "read": 2, "language": 3, "comments": 4, "stories": 4, "render": 5, "store": 5, "run": 6, "cli": 7}
 MODULES = sorted(p for p in (SRC / "matome").rglob("*.py"))
 
 

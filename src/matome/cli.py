@@ -233,6 +233,48 @@ def digest(inputs: Annotated[list[Path], typer.Argument(help="Files, directories
     print(run.index)
 
 
+@app.command()
+@friendly
+def fetch(urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to fetch.")] = None,
+          feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS/Atom feed whose articles to fetch "
+                                                         "(repeatable).")] = None,
+          sitemap: Annotated[list[str] | None, typer.Option("--sitemap", help="An XML sitemap or sitemap index "
+                                                            "(news sitemaps too; repeatable).")] = None,
+          archive: Annotated[Path, typer.Option("--archive", help="Directory for the WARC files and the "
+                                                "conditional-GET state.")] = Path("archive"),
+          db: DbOpt = None,
+          delay: Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to one "
+                                               "host.")] = 1.0,
+          timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a "
+                                                 "response.")] = 20.0,
+          config: ConfigOpt = None) -> None:
+    """Fetch pages, feeds and sitemaps into a WARC archive (robots.txt honoured, one request at a time per host), then
+    ingest what is new into the store. `matome ingest ARCHIVE` repeats it offline."""
+    from matome.fetch.collect import collect
+    from matome.fetch.http import FetchConfig
+
+    if not (urls or feed or sitemap):
+        raise typer.BadParameter("give article URLs, --feed URL or --sitemap URL")
+    settings = _config(config, db)
+    fetched = collect(archive, urls or [], feed or [], sitemap or [],
+                      FetchConfig(delay=delay, timeout=timeout, max_bytes=settings.read.max_page_bytes), _warn)
+    err.print(fetched.line(), markup=False, soft_wrap=True)
+    if fetched.warcs:
+        with Store(settings.db) as store:
+            summary = ingest_paths(fetched.warcs, store, settings.read, _warn_failures, Stages())
+            total = store.count()
+        for line in summary.lines():
+            err.print(line, markup=False)
+        err.print(f"{total} articles in {settings.db}", markup=False)
+    if not (fetched.fetched or fetched.unchanged or fetched.known) and fetched.failures:
+        raise typer.Exit(1)
+
+
+def _warn_failures(item: Article | ReadFailure) -> None:
+    if isinstance(item, ReadFailure):
+        _warn(item)
+
+
 class ExecutorName(StrEnum):
     local = "local"
     dask = "dask"

@@ -1,0 +1,1 @@
+"""Fetching: pages, feeds and sitemaps over HTTP into a WARC archive, politely; the stage before reading."""

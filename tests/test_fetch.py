@@ -1,0 +1,140 @@
+"""`matome fetch` against a small news site served on 127.0.0.1 by the test: feeds, sitemaps, robots.txt, politeness,
+conditional GET, and a named failure for each kind of bad response while the rest is stored."""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from typer.testing import CliRunner
+
+from matome.cli import app
+from matome.store import Store
+
+runner = CliRunner()
+ARTICLE = ("<html><head><meta charset='utf-8'><title>{title}</title></head><body><article><h1>{title}</h1>"
+           "<p>{body}</p><p>市の担当者は「安全を最優先に進める」と話した。</p></article></body></html>")
+ARTICLES = {
+    "/news/a1.html": ("桜台市で新しい図書館が開館", "桜台市は10日、駅前に新しい市立図書館を開館した。蔵書は約20万冊。"),
+    "/news/a2.html": ("青葉市のバス路線が再編へ", "青葉市は11日、来年4月から市内のバス路線を再編すると発表した。"),
+    "/news/a3.html": ("湊川港に新しい岸壁が完成", "湊川県は12日、湊川港の新しい岸壁の完成式典を開いた。"),
+    "/private/p1.html": ("非公開の下書き", "この記事は公開前の下書きで、取得されてはならない。"),
+}
+
+
+class Site(BaseHTTPRequestHandler):
+    log: ClassVar[list[str]] = []
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        Site.log.append(self.path)
+        host = f"http://{self.headers['Host']}"
+        if self.path == "/robots.txt":
+            return self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
+        if self.path == "/feed.rss":
+            items = "".join(f"<item><title>{t}</title><link>{host}{p}</link></item>"
+                            for p, (t, _) in ARTICLES.items() if p != "/news/a3.html")
+            rss = f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>site</title>{items}"
+            return self._send(200, "application/rss+xml", (rss + "</channel></rss>").encode(), etag='"feed-1"')
+        if self.path == "/sitemap_index.xml":
+            xml = (f"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                   f"<sitemap><loc>{host}/news-sitemap.xml</loc></sitemap></sitemapindex>")
+            return self._send(200, "application/xml", xml.encode())
+        if self.path == "/news-sitemap.xml":
+            xml = (f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+                   f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'><url><loc>{host}/news/a3.html</loc>"
+                   f"<news:news><news:title>岸壁</news:title></news:news></url></urlset>")
+            return self._send(200, "application/xml", xml.encode())
+        if self.path in ARTICLES:
+            title, body = ARTICLES[self.path]
+            return self._send(200, "text/html; charset=utf-8", ARTICLE.format(title=title, body=body).encode(),
+                              etag=f'"{self.path}"')
+        if self.path == "/err.html":
+            return self._send(500, "text/html", b"error")
+        if self.path == "/slow.html":
+            time.sleep(2.5)
+            return self._send(200, "text/html", b"<html>late</html>")
+        if self.path in ("/loop1", "/loop2"):
+            self.send_response(302)
+            self.send_header("Location", "/loop2" if self.path == "/loop1" else "/loop1")
+            self.end_headers()
+            return None
+        if self.path == "/big.html":
+            return self._send(200, "text/html", b"<p>" + b"x" * (30 * 1024 * 1024) + b"</p>")
+        if self.path == "/doc.pdf":
+            return self._send(200, "application/pdf", b"%PDF-1.4 not a page")
+        return self._send(404, "text/html", b"not found")
+
+    def _send(self, status: int, kind: str, body: bytes, etag: str | None = None) -> None:
+        if etag and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.end_headers()
+            return
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        if etag:
+            self.send_header("ETag", etag)
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # the client gave up on a large body
+            self.wfile.write(body)
+
+
+@pytest.fixture()
+def site() -> Iterator[str]:
+    Site.log = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _fetch(site: str, archive: Path, db: Path) -> list[str]:
+    bad = [f"{site}/err.html", f"{site}/slow.html", f"{site}/loop1", f"{site}/big.html", f"{site}/doc.pdf"]
+    result = runner.invoke(app, ["fetch", *bad, "--feed", f"{site}/feed.rss", "--sitemap", f"{site}/sitemap_index.xml",
+                                 "--archive", str(archive), "--db", str(db), "--delay", "0", "--timeout", "1"])
+    assert result.exit_code == 0, result.output
+    return result.stderr.splitlines()
+
+
+def test_fetch_by_feed_and_sitemap_honours_robots_and_names_every_failure(site: str, tmp_path: Path) -> None:
+    lines = _fetch(site, tmp_path / "archive", tmp_path / "matome.db")
+    with Store(tmp_path / "matome.db") as store:
+        urls = sorted(a.url or "" for a in store.articles())
+    assert urls == [f"{site}/news/a{n}.html" for n in (1, 2, 3)]
+    assert "/private/p1.html" not in Site.log
+    text = "\n".join(lines)
+    for path, reason in (("err.html", "HTTP 500"), ("slow.html", "timeout"), ("loop1", "too-many-redirects"),
+                         ("big.html", "response-too-large"), ("doc.pdf", "not-a-page")):
+        assert any(path in line and reason in line for line in lines), (path, text)
+    assert Site.log.count("/err.html") == 3  # the first try and two retries with backoff
+
+
+def test_a_second_run_fetches_nothing_new(site: str, tmp_path: Path) -> None:
+    _fetch(site, tmp_path / "archive", tmp_path / "matome.db")
+    first = len(Site.log)
+    lines = _fetch(site, tmp_path / "archive", tmp_path / "matome.db")
+    again = Site.log[first:]
+    assert not any(p.startswith("/news/") for p in again)  # known articles are not asked for again
+    assert any("fetched 0 new or changed pages" in line for line in lines)
+
+
+def test_ingesting_the_archive_gives_the_records_the_fetch_stored(site: str, tmp_path: Path) -> None:
+    _fetch(site, tmp_path / "archive", tmp_path / "matome.db")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "archive"), "--db", str(tmp_path / "offline.db")])
+    assert result.exit_code == 0, result.output
+    with Store(tmp_path / "matome.db") as online, Store(tmp_path / "offline.db") as offline:
+        assert sorted(online.articles(), key=lambda a: a.id) == sorted(offline.articles(), key=lambda a: a.id)
+    assert "unsupported" not in result.stderr
