@@ -126,3 +126,30 @@ def test_a_record_a_stage_fails_on_is_listed_in_rejects_and_the_rest_are_digeste
     assert "a bug on this record" in rejects[0]["message"] and "language stage" in result.stderr
     stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))
     assert sum(len(s["articles"]) for s in stories) == 4 and "1 skipped" in result.stderr
+
+
+@pytest.mark.parametrize(("command", "code"), [
+    (["ingest", "/nonexistent/pages"], "no-input"),
+    (["read", "https://news.example/a.html"], "url-input"),
+    (["analyze", "{empty}"], "no-input"),
+    (["digest", str(EXAMPLES / "aoba-bus"), "--out", "{file}"], "bad-out"),
+])
+def test_bad_inputs_and_outputs_are_one_line_errors(tmp_path: Path, command: list[str], code: str) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    args = [a.format(empty=tmp_path / "empty", file=tmp_path / "a-file") for a in command]
+    result = runner.invoke(app, [*args, "--db", str(tmp_path / "m.db")] if args[0] == "ingest" else args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"({code})" in lines[0]
+    assert not (tmp_path / "m.db").exists()  # a failed ingest creates no empty store
+
+
+def test_version_and_list(tmp_path: Path) -> None:
+    assert runner.invoke(app, ["--version"]).stdout.startswith("matome ")
+    db = tmp_path / "m.db"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES / "sakuradai-election"), "--db", str(db), "--no-analyze"]).exit_code == 0
+    rows = [line.split("\t") for line in runner.invoke(app, ["list", "--db", str(db)]).stdout.splitlines()]
+    assert len(rows) == 4 and [r[1] for r in rows] == sorted((r[1] for r in rows), reverse=True)
+    recent = runner.invoke(app, ["list", "--db", str(db), "--since", "2026-11-05"]).stdout.splitlines()
+    assert 0 < len(recent) < len(rows)

@@ -41,6 +41,48 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .warc.gz .arc .arc.gz"
+
+
+def _inputs(paths: list[Path], store: bool = False) -> None:
+    """Every input exists, is not a URL, and a directory holds something to read; else a one-line error (exit 2)."""
+    for path in paths:
+        text = str(path)
+        if "://" in text or text.startswith(("http:/", "https:/")):
+            url = text if "://" in text else text.replace(":/", "://", 1)  # a Path keeps one slash of two
+            raise MatomeError(f"{url} is a URL; inputs are files and directories", code="url-input",
+                              remedy="`matome fetch URL` downloads it into an archive and ingests it")
+        if not path.exists():
+            raise MatomeError(f"{text} does not exist", code="no-input",
+                              remedy=f"give files or directories of pages ({ACCEPTED}){' or a store' if store else ''}")
+        if path.is_dir() and not any(f.is_file() for f in list_files([path])):
+            raise MatomeError(f"{text} holds no files to read", code="no-input", remedy=f"accepted: {ACCEPTED}")
+
+
+def _records_in(files: list[Path]) -> int | None:
+    """How many records the files hold, for a progress total: a JSON Lines file's lines are counted (fast, in
+    chunks); a page is one; a WARC or feed is not known before it is read (None)."""
+    total = 0
+    for path in files:
+        name = path.name.lower()
+        if name.endswith((".jsonl", ".ndjson")):
+            try:
+                with path.open("rb") as lines:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: lines.read(1 << 20), b""))
+            except OSError:
+                total += 1
+        elif name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".xml")):
+            return None
+        else:
+            total += 1
+    return total
+
+
+def _out_dir(path: Path) -> None:
+    if path.exists() and not path.is_dir():
+        raise MatomeError(f"{path} is a file, not a directory", code="bad-out", remedy="give a directory for --out")
+
+
 def friendly(command: Callable[P, R]) -> Callable[P, R]:
     """Library errors become one line on stderr with a remedy, and exit status 2."""
 
@@ -50,7 +92,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except MatomeError as error:
             remedy = f" — {error.remedy}" if error.remedy else ""
-            err.print(f"error: {error} ({error.code}){remedy}", markup=False)
+            err.print(f"error: {error} ({error.code}){remedy}", markup=False, soft_wrap=True)
             raise typer.Exit(2) from error
 
     return wrapper
@@ -109,6 +151,7 @@ def _print_article(article: Article, fmt: Format) -> None:
 def _each_article(paths: list[Path], config: Path | None, emit: Callable[[Article], None]) -> None:
     """Read pages, warn about each failure on stderr, emit every article; exit 1 when none could be read."""
     settings = _config(config)
+    _inputs(paths)
     read_any = False
     for item in read_paths(paths, settings.read):
         if isinstance(item, ReadFailure):
@@ -191,19 +234,17 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
                                                        help="Store the language layer too.")] = True) -> None:
     """Read pages into the SQLite store: idempotent, a failing file is reported and skipped."""
     settings = _config(config, db)
-    files = list_files(paths)
-    with Store(settings.db) as store, Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(),
-                                              TimeRemainingColumn(), console=err, transient=True,
-                                              disable=len(files) < 2) as progress:
-        task = progress.add_task("read", total=len(files))
-        seen: set[str] = set()
+    _inputs(paths)
+    records = _records_in(list_files(paths))
+    with Store(settings.db) as store, Progress(TextColumn("reading records"), BarColumn(), MofNCompleteColumn(),
+                                              TimeRemainingColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("read", total=records)
 
         def advance(item: Article | ReadFailure) -> None:
             if isinstance(item, ReadFailure):
                 _warn(item)
-            if (path := item.origin.path) and path not in seen:
-                seen.add(path)
-                progress.update(task, completed=len(seen))
+            if not isinstance(item, ReadFailure) or item.stage == "read":  # a later stage's failure is no new record
+                progress.advance(task)
 
         summary = ingest_paths(paths, store, settings.read, advance, Stages() if with_analysis else None)
         total = store.count()
@@ -219,15 +260,19 @@ def digest(inputs: Annotated[list[Path], typer.Argument(help="Files, directories
            config: ConfigOpt = None) -> None:
     """Group articles into stories and write a checkable digest of each: Markdown, HTML and JSON, plus index.html."""
     settings = _config(config)
-    with Progress(TextColumn("reading"), BarColumn(), MofNCompleteColumn(), console=err, transient=True) as progress:
-        task = progress.add_task("read", total=None)
+    _inputs(inputs, store=True)
+    _out_dir(out)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True) as progress:
+        task = progress.add_task("reading and analysing", total=None)
 
         def advance(item: Article | ReadFailure) -> None:
             if isinstance(item, ReadFailure):
                 _warn(item)
             progress.advance(task)
 
-        run = digest_paths(inputs, out, settings.read, advance)
+        run = digest_paths(inputs, out, settings.read, advance,
+                           lambda stage: progress.update(task, description=stage))
     err.print(f"{run.stories} stories from {run.articles} articles, {len(run.failures)} skipped"
               + (f" (listed in {run.rejects})" if run.failures else ""))
     print(run.index)
@@ -300,6 +345,8 @@ def run_corpus(inputs: PathsArg,
     from matome.run.pipeline import Job, run
 
     settings = _config(config)
+    _inputs(inputs)
+    _out_dir(out)
     if executor is ExecutorName.dask:
         from matome.run.dask import dask_executor
 
@@ -330,6 +377,36 @@ def show(article_id: Annotated[str, typer.Argument(help="An article id, or a pre
         raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
     with Store(settings.db) as store:
         _print_article(store.get(article_id), fmt)
+
+
+@app.command("list")
+@friendly
+def list_stored(db: DbOpt = None,
+                since: Annotated[str | None, typer.Option("--since", help="Only articles published on or after "
+                                                          "this date (2025-05-19).")] = None,
+                site: Annotated[str | None, typer.Option("--site", help="Only this site's articles "
+                                                         "(its host name).")] = None) -> None:
+    """Print stored articles, newest first: id, date, site, title."""
+    settings = _config(None, db)
+    if not Path(settings.db).exists():
+        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    with Store(settings.db) as store:
+        for article_id, published, where, title in store.listing(since, site):
+            sys.stdout.write(f"{article_id}\t{(published or '-')[:16]}\t{where or '-'}\t{title or '(no title)'}\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from matome import __version__
+
+        print(f"matome {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                  help="Print the version and exit.")] = False) -> None:
+    """matome: read Japanese news pages and turn them into sourced digests that a reader can check."""
 
 
 def main() -> None:

@@ -32,4 +32,4 @@ class StoreError(MatomeError):
 
 class RecordNotFound(StoreError):
     code = "record-not-found"
-    remedy = "list stored ids with `matome ingest` output or check the id prefix"
+    remedy = "`matome list` prints the stored ids"

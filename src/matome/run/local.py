@@ -80,7 +80,8 @@ class DigestRun:
 
 
 def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadConfig(),
-           on_item: Callable[[Article | ReadFailure], None] | None = None) -> DigestRun:
+           on_item: Callable[[Article | ReadFailure], None] | None = None,
+           on_stage: Callable[[str], None] = lambda stage: None) -> DigestRun:
     """Read (or load from a store), analyze, group into stories and write every digest under `out`."""
     stages = Stages()
     articles: list[AnalyzedArticle] = []
@@ -93,7 +94,9 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
             failures.append(result)
         elif isinstance(result, AnalyzedArticle):
             articles.append(result)
+    on_stage("grouping into stories")
     digests = build_digests(articles, stages.tokenize)
+    on_stage("writing digests")
     sentences = {key: text for a in articles for key, text in a.citable().items()}
     index = write_digests(digests, sentences, out, len(articles))
     rejects = out / "rejects.jsonl"

@@ -102,6 +102,15 @@ class Store:
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def listing(self, since: str | None = None, site: str | None = None) -> list[tuple[str, str | None, str | None,
+                                                                                      str | None]]:
+        """(id, published, site, title) of stored articles, newest first; `since` an ISO date, `site` a host."""
+        rows = self.db.execute(
+            "SELECT id, published, json_extract(record, '$.site'), title FROM articles "
+            "WHERE (? IS NULL OR published >= ?) AND (? IS NULL OR json_extract(record, '$.site') = ?) "
+            "ORDER BY published DESC, id", (since, since, site, site)).fetchall()
+        return [(r[0], r[1], r[2], r[3]) for r in rows]
+
     def articles(self) -> list[Article]:
         rows = self.db.execute("SELECT record FROM articles ORDER BY published, id").fetchall()
         return [_article(json.loads(r[0])) for r in rows]
