@@ -43,7 +43,8 @@ class Site(BaseHTTPRequestHandler):
             items = "".join(f"<item><title>{t}</title><link>{host}{p}</link></item>"
                             for p, (t, _) in ARTICLES.items() if p != "/news/a3.html")
             rss = f"<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>site</title>{items}"
-            return self._send(200, "application/rss+xml", (rss + "</channel></rss>").encode(), etag='"feed-1"')
+            return self._send(200, "application/rss+xml", (rss + "</channel></rss>").encode(),
+                              etag=f'"feed-{len(ARTICLES)}"')
         if self.path == "/sitemap_index.xml":
             xml = (f"<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
                    f"<sitemap><loc>{host}/news-sitemap.xml</loc></sitemap></sitemapindex>")
@@ -138,3 +139,40 @@ def test_ingesting_the_archive_gives_the_records_the_fetch_stored(site: str, tmp
     with Store(tmp_path / "matome.db") as online, Store(tmp_path / "offline.db") as offline:
         assert sorted(online.articles(), key=lambda a: a.id) == sorted(offline.articles(), key=lambda a: a.id)
     assert "unsupported" not in result.stderr
+
+
+def test_update_twice_finds_nothing_new_and_a_new_feed_item_rebuilds_only_its_story(
+        site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "matome.toml"
+    config.write_text(f"""db = "{tmp_path / 'news.db'}"
+[update]
+archive = "{tmp_path / 'archive'}"
+out = "{tmp_path / 'digests'}"
+delay = 0
+timeout = 1
+[[update.sources]]
+feed = "{site}/feed.rss"
+[[update.sources]]
+sitemap = "{site}/sitemap_index.xml"
+""", encoding="utf-8")
+    first = runner.invoke(app, ["update", "--config", str(config)])
+    assert first.exit_code == 0, first.output
+    assert "fetched 3 new or changed pages" in first.stderr
+    second = runner.invoke(app, ["update", "--config", str(config)])
+    assert "fetched 0 new or changed pages" in second.stderr and "0 rebuilt" in second.stderr
+    monkeypatch.setitem(ARTICLES, "/news/a4.html", ("湊川市で花火大会", "湊川市は20日夜、港で三年ぶりの花火大会を開き、約5万人が訪れた。"))
+    start = len(Site.log)
+    third = runner.invoke(app, ["update", "--config", str(config)])
+    assert [p for p in Site.log[start:] if p.startswith("/news/")] == ["/news/a4.html"]
+    assert "fetched 1 new or changed pages" in third.stderr and "1 rebuilt" in third.stderr
+
+
+def test_a_second_update_on_a_locked_store_is_refused(site: str, tmp_path: Path) -> None:
+    import fcntl
+
+    config = tmp_path / "matome.toml"
+    config.write_text(f'db = "{tmp_path / "news.db"}"\n[[update.sources]]\nfeed = "{site}/feed.rss"\n', encoding="utf-8")
+    with (tmp_path / "news.db.lock").open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        result = runner.invoke(app, ["update", "--config", str(config)])
+    assert result.exit_code == 2 and "(store-locked)" in result.stderr

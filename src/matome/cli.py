@@ -320,6 +320,32 @@ def _warn_failures(item: Article | ReadFailure) -> None:
         _warn(item)
 
 
+@app.command()
+@friendly
+def update(config: Annotated[Path, typer.Option("--config", help="A TOML file with [[update.sources]] (see the "
+                                                "README, \"Follow your own news\").")] = Path("matome.toml"),
+           db: DbOpt = None) -> None:
+    """Fetch the configured feeds, sitemaps and pages, ingest what is new and rebuild the digests that changed.
+    Safe from cron: one run at a time per store; exit 1 when nothing could be fetched."""
+    from matome.run.local import update as update_sources
+
+    settings = _config(config, db)
+    if not settings.update.sources:
+        raise MatomeError(f"{config} lists no sources", code="no-sources",
+                          remedy="add [[update.sources]] tables with feed, sitemap or url")
+    done = update_sources(settings, _warn)
+    err.print(done.fetched.line(), markup=False, soft_wrap=True)
+    if done.stored:
+        for line in done.stored.lines():
+            err.print(line, markup=False)
+    err.print(f"{done.stories} stories, {len(done.rewritten)} rebuilt: "
+              + (", ".join(done.rewritten) if done.rewritten else "none"), markup=False, soft_wrap=True)
+    print(done.index)
+    reached = done.fetched.fetched + done.fetched.unchanged + done.fetched.known
+    if not reached and done.fetched.failures:
+        raise typer.Exit(1)
+
+
 class ExecutorName(StrEnum):
     local = "local"
     dask = "dask"

@@ -33,9 +33,30 @@ class ReadConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """One place `matome update` looks for news: a feed, a sitemap or one page."""
+
+    feed: str = ""
+    sitemap: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UpdateConfig:
+    """`matome update`: where the news comes from, where the archive and digests go, how politely to ask."""
+
+    archive: str = "archive"
+    out: str = "digests"
+    delay: float = 1.0
+    timeout: float = 20.0
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     read: ReadConfig = ReadConfig()
     db: str = "matome.db"
+    update: UpdateConfig = UpdateConfig()
 
 
 class ConfigError(ValueError):
@@ -50,21 +71,43 @@ def load_config(path: Path | None = None, **overrides: Any) -> Config:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"not valid TOML: {error}") from error
-    read = data.get("read", {})
-    if not isinstance(read, dict):
-        raise ConfigError("read must be a table ([read]), not a single value")
-    top = {k: v for k, v in data.items() if k != "read"}
+    read, update = data.get("read", {}), data.get("update", {})
+    for name, table in (("read", read), ("update", update)):
+        if not isinstance(table, dict):
+            raise ConfigError(f"{name} must be a table ([{name}]), not a single value")
+    top = {k: v for k, v in data.items() if k not in ("read", "update")}
     top.update({k: v for k, v in overrides.items() if v is not None})
-    return Config(read=ReadConfig(**_checked(ReadConfig, "read.", read)), **_checked(Config, "", top))
+    return Config(read=ReadConfig(**_checked(ReadConfig, "read.", read)), update=_update(update),
+                  **_checked(Config, "", top))
+
+
+def _update(table: dict[str, Any]) -> UpdateConfig:
+    sources = table.get("sources", [])
+    if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
+        raise ConfigError("update.sources must be a list of tables ([[update.sources]])")
+    checked = []
+    for n, source in enumerate(sources):
+        values = _checked(Source, f"update.sources[{n}].", source)
+        if len([v for v in values.values() if v]) != 1 or not str(next(iter(values.values()))).startswith(
+                ("http://", "https://")):
+            raise ConfigError(f"update.sources[{n}] must have one of feed, sitemap or url, an http(s) URL")
+        checked.append(Source(**values))
+    rest = _checked(UpdateConfig, "update.", {k: v for k, v in table.items() if k != "sources"})
+    for key in ("delay", "timeout"):
+        if key in rest and rest[key] < 0:
+            raise ConfigError(f"update.{key} must not be negative, not {rest[key]}")
+    return UpdateConfig(**rest, sources=tuple(checked))
 
 
 def _checked(kind: type, prefix: str, values: dict[str, Any]) -> dict[str, Any]:
     """The values, each a known key of `kind` with the type of its default."""
-    known = {f.name: f for f in fields(kind) if f.name != "read"}
+    known = {f.name: f for f in fields(kind) if f.name not in ("read", "update", "sources")}
     for key, value in values.items():
         if key not in known:
             raise ConfigError(f"{prefix}{key} is not a setting (known: {', '.join(prefix + k for k in known)})")
         wanted = type(known[key].default)
+        if wanted is float and isinstance(value, int) and not isinstance(value, bool):
+            values[key] = value = float(value)
         if not isinstance(value, wanted) or isinstance(value, bool) != (wanted is bool):
             raise ConfigError(f"{prefix}{key} must be {_NAMES.get(wanted, wanted.__name__)}, not {value!r}")
     return values

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
@@ -60,10 +61,17 @@ def story_day(digest: Digest) -> str | None:
     return published[0] if published else None
 
 
-def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Path:
-    """Write every digest and the index; returns the path of index.html."""
+@dataclass(frozen=True, slots=True)
+class Written:
+    index: Path
+    rewritten: tuple[str, ...]  # the stories whose files changed (new, or with new content)
+
+
+def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Written:
+    """Write every digest whose content changed, and the index."""
     out.mkdir(parents=True, exist_ok=True)
     env = _environment()
+    rewritten = []
     for digest in digests:
         context = {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS,
                    "differences": DIFFERENCES, "points_shown": POINTS_SHOWN,
@@ -71,13 +79,20 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
                    "disputed": {s for c in digest.checks for s in c.sentences}
                    | {side.sentence for d in digest.disagreements for side in d.sides}}
         html_notes, md_notes = Notes(sentences), Notes(sentences)
-        (out / f"{digest.id}.html").write_text(env.get_template("story.html.j2").render(notes=html_notes, **context),
-                                               encoding="utf-8")
-        (out / f"{digest.id}.md").write_text(env.get_template("story.md.j2").render(notes=md_notes, **context),
-                                             encoding="utf-8")
-        record = digest.to_dict() | {"sources": dict(html_notes.items())}
-        (out / f"{digest.id}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n",
-                                               encoding="utf-8")
+        html = env.get_template("story.html.j2").render(notes=html_notes, **context)
+        markdown = env.get_template("story.md.j2").render(notes=md_notes, **context)
+        record = json.dumps(digest.to_dict() | {"sources": dict(html_notes.items())}, ensure_ascii=False,
+                            indent=1) + "\n"
+        pages = {f"{digest.id}.html": html, f"{digest.id}.md": markdown, f"{digest.id}.json": record}
+        if any(not (out / name).exists() or (out / name).read_text(encoding="utf-8") != text
+               for name, text in pages.items()):
+            rewritten.append(digest.id)
+            for name, text in pages.items():
+                (out / name).write_text(text, encoding="utf-8")
+    current = {d.id for d in digests}
+    for stale in out.glob("s-*.*"):  # a story that no longer exists (its reports joined another)
+        if stale.suffix in (".html", ".md", ".json") and stale.stem not in current:
+            stale.unlink()
     stories = [{"id": d.id, "title": d.title, "articles": list(d.articles)} for d in digests]
     (out / "stories.json").write_text(json.dumps(stories, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     css = files("matome.render").joinpath("templates", "style.css").read_text(encoding="utf-8")
@@ -85,4 +100,4 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     index = out / "index.html"
     index.write_text(env.get_template("index.html.j2").render(digests=digests, article_count=article_count),
                      encoding="utf-8")
-    return index
+    return Written(index, tuple(rewritten))

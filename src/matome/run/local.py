@@ -3,16 +3,21 @@ shards of a run mapped in this process or over a pool of worker processes."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from matome.config import ReadConfig
+from matome.config import Config, ReadConfig
+from matome.errors import MatomeError
+from matome.fetch.collect import FetchRun, collect
+from matome.fetch.http import FetchConfig
 from matome.read import read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.render.write import write_digests
@@ -98,7 +103,7 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
     digests = build_digests(articles, stages.tokenize)
     on_stage("writing digests")
     sentences = {key: text for a in articles for key, text in a.citable().items()}
-    index = write_digests(digests, sentences, out, len(articles))
+    index = write_digests(digests, sentences, out, len(articles)).index
     rejects = out / "rejects.jsonl"
     rejects.write_text("".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures),
                        encoding="utf-8")
@@ -145,3 +150,51 @@ def local_executor(workers: int = 1) -> Executor:
         return results
 
     return execute
+
+
+@dataclass
+class UpdateRun:
+    """What one `matome update` did."""
+
+    fetched: FetchRun
+    stored: IngestSummary | None
+    stories: int
+    rewritten: tuple[str, ...]
+    index: Path
+
+
+def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda failure: None) -> UpdateRun:
+    """Fetch every configured source, ingest and analyse what is new, rebuild the digests that changed. A lock file
+    beside the store keeps a second run off the same store."""
+    settings = config.update
+    with _locked(Path(f"{config.db}.lock")):
+        sources = settings.sources
+        fetched = collect(Path(settings.archive), [s.url for s in sources if s.url],
+                          [s.feed for s in sources if s.feed], [s.sitemap for s in sources if s.sitemap],
+                          FetchConfig(delay=settings.delay, timeout=settings.timeout,
+                                      max_bytes=config.read.max_page_bytes), on_failure)
+        stages = Stages()
+        with Store(config.db) as store:
+            stored = (ingest(fetched.warcs, store, config.read,
+                             lambda item: on_failure(item) if isinstance(item, ReadFailure) else None, stages)
+                      if fetched.warcs else None)
+            articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
+        digests = build_digests(articles, stages.tokenize)
+        sentences = {key: text for a in articles for key, text in a.citable().items()}
+        written = write_digests(digests, sentences, Path(settings.out), len(articles))
+    return UpdateRun(fetched, stored, len(digests), written.rewritten, written.index)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise MatomeError(f"another matome update holds {path}", code="store-locked",
+                              remedy="wait for it to finish (a lock left by a killed run is released with it)") \
+                from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)

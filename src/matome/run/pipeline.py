@@ -135,7 +135,7 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
     articles = list(stored_records(out))
     digests = build_digests(articles, Tokenizer())
     sentences = {key: text for a in articles for key, text in a.citable().items()}
-    index = write_digests(digests, sentences, out / "digests", len(articles))
+    index = write_digests(digests, sentences, out / "digests", len(articles)).index
     rejects = out / "rejects.jsonl"
     rejects.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((out / "rejects").glob("*.jsonl"))),
                        encoding="utf-8")
