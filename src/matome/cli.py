@@ -15,17 +15,11 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from matome.comments.digest import read_comments
 from matome.config import Config, load_config
 from matome.errors import MatomeError
-from matome.language.statements import by_speaker
-from matome.language.tokens import Tokenizer
-from matome.read import list_files, read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure
-from matome.run.local import digest as digest_paths
-from matome.run.local import ingest as ingest_paths
-from matome.run.stages import Stages
-from matome.store import Store
+
+# Stages load where a command needs them, so `matome --help` and `matome show` start fast.
 
 FLAGS = {"abusive", "speculation", "off_topic", "constructive"}
 app = typer.Typer(help="matome: read Japanese news pages and turn them into sourced digests.", no_args_is_help=True,
@@ -46,6 +40,8 @@ ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .war
 
 def _inputs(paths: list[Path], store: bool = False) -> None:
     """Every input exists, is not a URL, and a directory holds something to read; else a one-line error (exit 2)."""
+    from matome.read import list_files
+
     for path in paths:
         text = str(path)
         if "://" in text or text.startswith(("http:/", "https:/")):
@@ -119,6 +115,8 @@ def _warn(failure: ReadFailure) -> None:
 
 
 def _print_analysis(article: AnalyzedArticle, lines: list[str]) -> None:
+    from matome.language.statements import by_speaker
+
     for speaker, said in by_speaker(article.statements):
         lines.append(f"  [said] {speaker}")
         for statement in said:
@@ -150,6 +148,8 @@ def _print_article(article: Article, fmt: Format) -> None:
 
 def _each_article(paths: list[Path], config: Path | None, emit: Callable[[Article], None]) -> None:
     """Read pages, warn about each failure on stderr, emit every article; exit 1 when none could be read."""
+    from matome.read import read_paths
+
     settings = _config(config)
     _inputs(paths)
     read_any = False
@@ -174,6 +174,8 @@ def read(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None
 @friendly
 def analyze(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = None) -> None:
     """Read pages and add the language layer: sentences, entities, statements (who said what) and checks."""
+    from matome.run.stages import Stages
+
     stages = Stages()
 
     def emit(article: Article) -> None:
@@ -211,6 +213,9 @@ def comments(paths: PathsArg, fmt: FormatOpt = Format.json, config: ConfigOpt = 
                                                             "(abusive, speculation, off_topic, constructive).")]
              = None) -> None:
     """Print each page's reader thread with flags (abusive, speculation, off_topic, constructive) and its digest."""
+    from matome.comments.digest import read_comments
+    from matome.language.tokens import Tokenizer
+
     tokenize = Tokenizer()
     hidden = set(hide or [])
     unknown = hidden - FLAGS
@@ -233,6 +238,11 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
            with_analysis: Annotated[bool, typer.Option("--analyze/--no-analyze",
                                                        help="Store the language layer too.")] = True) -> None:
     """Read pages into the SQLite store: idempotent, a failing file is reported and skipped."""
+    from matome.read import list_files
+    from matome.run.local import ingest as ingest_paths
+    from matome.run.stages import Stages
+    from matome.store import Store
+
     settings = _config(config, db)
     _inputs(paths)
     records = _records_in(list_files(paths))
@@ -259,6 +269,8 @@ def digest(inputs: Annotated[list[Path], typer.Argument(help="Files, directories
            out: Annotated[Path, typer.Option("--out", help="Directory for the digests.")] = Path("digests"),
            config: ConfigOpt = None) -> None:
     """Group articles into stories and write a checkable digest of each: Markdown, HTML and JSON, plus index.html."""
+    from matome.run.local import digest as digest_paths
+
     settings = _config(config)
     _inputs(inputs, store=True)
     _out_dir(out)
@@ -297,6 +309,9 @@ def fetch(urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to
     ingest what is new into the store. `matome ingest ARCHIVE` repeats it offline."""
     from matome.fetch.collect import collect
     from matome.fetch.http import FetchConfig
+    from matome.run.local import ingest as ingest_paths
+    from matome.run.stages import Stages
+    from matome.store import Store
 
     if not (urls or feed or sitemap):
         raise typer.BadParameter("give article URLs, --feed URL or --sitemap URL")
@@ -398,6 +413,8 @@ def run_corpus(inputs: PathsArg,
 def show(article_id: Annotated[str, typer.Argument(help="An article id, or a prefix of 4+ characters.")],
          db: DbOpt = None, fmt: FormatOpt = Format.json) -> None:
     """Print one stored article record."""
+    from matome.store import Store
+
     settings = _config(None, db)
     if not Path(settings.db).exists():
         raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
@@ -413,6 +430,8 @@ def list_stored(db: DbOpt = None,
                 site: Annotated[str | None, typer.Option("--site", help="Only this site's articles "
                                                          "(its host name).")] = None) -> None:
     """Print stored articles, newest first: id, date, site, title."""
+    from matome.store import Store
+
     settings = _config(None, db)
     if not Path(settings.db).exists():
         raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
