@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -13,6 +14,7 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from matome.config import Config, load_config
@@ -35,6 +37,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .warc.gz .arc .arc.gz"
 
 
@@ -111,7 +114,12 @@ def _config(path: Path | None, db: Path | None = None) -> Config:
 
 
 def _warn(failure: ReadFailure) -> None:
-    err.print(f"[yellow]warning[/]: {failure.describe()}", markup=True, soft_wrap=True)
+    err.print(f"[yellow]warning[/]: {escape(_printable(failure.describe()))}", markup=True, soft_wrap=True)
+
+
+def _printable(text: str) -> str:
+    """Text for a terminal: control characters (an escape sequence in a title or a file name) shown, not obeyed."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _print_analysis(article: AnalyzedArticle, lines: list[str]) -> None:
@@ -143,7 +151,7 @@ def _print_article(article: Article, fmt: Format) -> None:
                  f"{len(article.references)} references, {len(article.warnings)} warnings")
     if isinstance(article, AnalyzedArticle):
         _print_analysis(article, lines)
-    sys.stdout.write("\n".join(lines) + "\n\n")
+    sys.stdout.write(_printable("\n".join(lines)) + "\n\n")
 
 
 def _each_article(paths: list[Path], config: Path | None, emit: Callable[[Article], None]) -> None:
@@ -203,7 +211,7 @@ def _print_thread(article: Article, fmt: Format, hide: set[str]) -> None:
         lines.append("")
         lines.extend(f"  {line}" for line in article.comment_digest.summary)
         lines.append("  " + ", ".join(f"{k} {v}" for k, v in article.comment_digest.counts))
-    sys.stdout.write("\n".join(lines) + "\n\n")
+    sys.stdout.write(_printable("\n".join(lines)) + "\n\n")
 
 
 @app.command()
@@ -437,7 +445,8 @@ def list_stored(db: DbOpt = None,
         raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
     with Store(settings.db) as store:
         for article_id, published, where, title in store.listing(since, site):
-            sys.stdout.write(f"{article_id}\t{(published or '-')[:16]}\t{where or '-'}\t{title or '(no title)'}\n")
+            line = f"{article_id}\t{(published or '-')[:16]}\t{where or '-'}\t{title or '(no title)'}"
+            sys.stdout.write(_printable(line) + "\n")
 
 
 def _version(value: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 from pathlib import Path
 
@@ -180,3 +181,36 @@ def test_unknown_types_in_a_directory_are_reported(tmp_path: Path, name: str) ->
     (failure,) = read_paths([tmp_path])
     assert isinstance(failure, ReadFailure)
     assert failure.code == "unsupported-type"
+
+
+def test_hostile_files_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "a-fifo.html")  # would block a read forever
+    (tmp_path / "b-zero.html").symlink_to("/dev/zero")  # would never end
+    (tmp_path / "c-deep.jsonl").write_text('{"body": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
+    (tmp_path / "d-surrogate.jsonl").write_text('{"title": "\\ud800題", "body": "本文です。\\udfff続き。"}\n',
+                                                encoding="utf-8")
+    _good(tmp_path, "e-good.html")
+    items = list(read_paths([tmp_path]))
+    codes = _codes(items)
+    assert codes["a-fifo.html"] == codes["b-zero.html"] == "not-a-regular-file"
+    assert codes["c-deep.jsonl"] == "bad-json-line"
+    articles = _articles(items)
+    assert len(articles) == 2
+    assert all("\ud800" not in (a.title or "") and "\udfff" not in a.body for a in articles)
+    for article in articles:
+        json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")  # no half characters left to break an encoder
+
+
+def test_markup_and_escape_sequences_in_names_and_titles_are_printed_not_obeyed(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from matome.cli import app
+
+    (tmp_path / "x[").mkdir()
+    page = tmp_path / "x[" / "bold].html"
+    page.write_text("<html><head><title>題\x1b[31m赤\x1b[0m</title></head><body></body></html>", encoding="utf-8")
+    _good(tmp_path, "good.html")
+    result = CliRunner().invoke(app, ["read", "--format", "text", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
+    assert "x[/bold].html" in result.stderr + result.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from matome.cli import app
@@ -65,3 +66,19 @@ def test_points_and_differences_are_escaped_and_an_undated_story_takes_its_cards
     assert "&lt;b&gt;紙&lt;/b&gt;のみ" in html
     assert "<img" not in markdown and "2/2件の報道" in markdown
     assert "2025-05-19" in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
+                                 'https://a.example/"><script>alert(1)</script>', "https://a.example/x>y <b>z</b>"])
+def test_only_http_urls_become_links_and_none_can_close_a_tag(tmp_path: Path, url: str) -> None:
+    from matome.records import Card, Digest, Reactions, SupportedLine
+    from matome.render.write import write_digests
+
+    card = Card("a", "題", "紙", None, url, (SupportedLine("本文。", ("a:1",)),))
+    digest = Digest("s-test", "題", SupportedLine("本文。", ("a:1",)), ("a",), (card,), (), (), (), (), Reactions(), ())
+    write_digests([digest], {"a:1": "本文。"}, tmp_path, 1)
+    html = (tmp_path / "s-test.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "s-test.md").read_text(encoding="utf-8")
+    assert "<script" not in html and "<script" not in markdown and "<b>" not in markdown
+    links = [h for h in html.split('href="')[1:]]
+    assert all(h.startswith(("http://", "https://", "#", "index.html", "style.css")) for h in links)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import email.utils
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from matome.records import Origin, Page, PageHints, ReadFailure
 from matome.text.dates import find_date
 
 Item = Page | ReadFailure
+LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 _KEYS = {
     "url": ("url", "link", "href", "source_url"),
@@ -76,6 +78,9 @@ def container_of(path: Path) -> str | None:
 def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[Item]:
     kind = container_of(path) or ("page" if explicit else None)
     origin = Origin("text", path=str(path))
+    if path.exists() and not path.is_file():  # a FIFO would block, /dev/zero would never end
+        yield ReadFailure(origin, "not-a-regular-file", "not a regular file (a pipe, device or socket)")
+        return
     if kind is None:
         yield ReadFailure(origin, "unsupported-type", f"not a page, JSON Lines, feed or WARC file ({path.suffix})")
         return
@@ -117,7 +122,7 @@ def _pick(record: dict[str, Any], field: str) -> str | None:
         if isinstance(value, dict):
             value = value.get("name") or value.get("url")
         if isinstance(value, str) and value.strip():
-            return value.strip()
+            return LONE_SURROGATE.sub("\ufffd", value.strip())  # JSON may escape half a character (\ud800)
     return None
 
 
@@ -130,6 +135,9 @@ def _jsonl_pages(path: Path, data: bytes) -> Iterator[Item]:
             record = json.loads(raw)
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             yield ReadFailure(origin, "bad-json-line", f"not a JSON object: {error}")
+            continue
+        except RecursionError:
+            yield ReadFailure(origin, "bad-json-line", "not a JSON object: nested too deeply to read")
             continue
         body = _pick(record, "body") if isinstance(record, dict) else None
         if body is None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -50,7 +51,19 @@ def _environment() -> Environment:
     env.filters["md"] = _markdown_text
     env.filters["cell"] = lambda text: text.replace("\n", " ")
     env.filters["story_day"] = story_day
+    env.filters["web_url"] = web_url
     return env
+
+
+def web_url(url: str | None) -> str | None:
+    """An http(s) URL safe to link (characters that could close a tag or an autolink percent-encoded); else None:
+    `javascript:`, `data:` and the like never become links."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def story_day(digest: Digest) -> str | None:
