@@ -1,7 +1,7 @@
 """Event clustering: reports of one happening join one story, bounded in time and joined only by a specific anchor.
 
 A corpus pass over reports in date order. Each report is a TF-IDF vector over its terms (content nouns and number
-expressions, title counted twice) weighted by a background corpus shipped with matome, not by the input. A report is
+expressions, the title's three times) weighted by a background corpus shipped with matome, not by the input. A report is
 compared only with the stories that share one of its anchors (a term at most ANCHOR_DF background articles carry),
 whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_SPAN_DAYS; it joins the most similar
 one when the cosine with that story's centroid reaches THRESHOLD, and otherwise starts a story. Undated reports come
@@ -37,7 +37,6 @@ class _Story:
     centroid: Counter[str] = field(default_factory=Counter)
     days: list[date] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
-    undated_pass: bool = False  # started by an undated report, after every dated one
 
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
@@ -74,18 +73,19 @@ def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]],
     weights = weights or background()
     stories: list[_Story] = []
     open_stories: dict[str, list[_Story]] = defaultdict(list)  # by anchor: stories that dated reports may still join
+    undated = False
     for report in sorted(reports, key=lambda r: (r.day is None, r.day or date.max, r.id)):
         vector = report_vector(report, tokenize, weights)
         anchors = [t for t in vector if weights.rare(t, ANCHOR_DF)]
-        if report.day is None and stories and not stories[-1].undated_pass:  # undated reports may join any story
-            open_stories = _index(stories)
+        if report.day is None and not undated:  # the undated reports come last and may join any story
+            open_stories, undated = _index(stories), True
         best, score = None, THRESHOLD
         for story in _candidates(open_stories, anchors, report.day):
             similarity = sum(v * story.centroid.get(t, 0.0) for t, v in vector.items()) / story.norm()
             if similarity >= score:
                 best, score = story, similarity
         if best is None:
-            best = _Story(len(stories), undated_pass=report.day is None)
+            best = _Story(len(stories))
             stories.append(best)
         best.members.append(report)
         best.centroid.update(vector)

@@ -1,0 +1,40 @@
+"""Clustering holds at corpus scale: a chain of near-identical reports never grows a story past its time bound, and
+generic words alone never join two reports."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from matome.language.analyze import Analyzer
+from matome.records import Sentence
+from matome.stories.cluster import MAX_SPAN_DAYS, cluster
+from matome.stories.reports import Report
+
+
+def _report(n: int, text: str, day: date | None) -> Report:
+    return Report(f"r{n}", f"r{n}", "article", text[:20], "outlet", None, day, (Sentence(f"r{n}:1", text, "body"),),
+                  (), ())
+
+
+def test_a_daily_chain_of_one_topic_is_cut_into_stories_within_the_bound(analyzer: Analyzer) -> None:
+    text = "湊川港の港湾労働組合がストライキを続け、コンテナ搬出が止まっている。組合は夜間作業手当の増額を求める。"
+    start = date(2026, 10, 1)
+    reports = [_report(n, text, start + timedelta(days=n)) for n in range(40)]
+    stories = cluster(reports, analyzer.tokenize)
+    assert len(stories) >= 3
+    for story in stories:
+        days = [r.day for r in story if r.day]
+        assert max(days) - min(days) <= timedelta(days=MAX_SPAN_DAYS)
+
+
+def test_undated_reports_join_the_story_they_belong_to(analyzer: Analyzer) -> None:
+    text = "桜台市の新しい市立図書館が駅前に開館し、初日に約3000人が訪れた。蔵書は約20万冊。"
+    reports = [_report(0, text, date(2026, 11, 10)), _report(1, text, None)]
+    assert [[r.id for r in s] for s in cluster(reports, analyzer.tokenize)] == [["r0", "r1"]]
+
+
+def test_generic_words_alone_do_not_join_two_reports(analyzer: Analyzer) -> None:
+    first = "日本の企業が新しいサービスを発表した。利用者は今後さらに増える見通しだ。"
+    second = "日本の企業が新しい製品を発表した。担当者は今後の展開に期待を示した。"
+    stories = cluster([_report(0, first, date(2026, 5, 1)), _report(1, second, date(2026, 5, 2))], analyzer.tokenize)
+    assert len(stories) == 2
