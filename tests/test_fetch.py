@@ -176,3 +176,16 @@ def test_a_second_update_on_a_locked_store_is_refused(site: str, tmp_path: Path)
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         result = runner.invoke(app, ["update", "--config", str(config)])
     assert result.exit_code == 2 and "(store-locked)" in result.stderr
+
+
+def test_requests_to_one_host_wait_its_configured_delay(site: str, tmp_path: Path) -> None:
+    from urllib.parse import urlsplit
+
+    from matome.fetch.http import FetchConfig, Fetcher
+
+    waits: list[float] = []
+    config = FetchConfig(delay=0.0, host_delays=((urlsplit(site).netloc, 5.0),))
+    with Fetcher(tmp_path / "archive", config, sleep=waits.append) as fetcher:
+        fetcher.get(f"{site}/news/a1.html")
+        fetcher.get(f"{site}/news/a2.html")
+    assert len(waits) == 2 and all(4.0 < w <= 5.0 for w in waits)  # after robots.txt, and between the two pages

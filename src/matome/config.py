@@ -39,6 +39,7 @@ class Source:
     feed: str = ""
     sitemap: str = ""
     url: str = ""
+    delay: float = 0.0  # seconds between two requests to this source's host, when longer than [update] delay
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +89,11 @@ def _update(table: dict[str, Any]) -> UpdateConfig:
     checked = []
     for n, source in enumerate(sources):
         values = _checked(Source, f"update.sources[{n}].", source)
-        if len([v for v in values.values() if v]) != 1 or not str(next(iter(values.values()))).startswith(
-                ("http://", "https://")):
+        where = [v for k, v in values.items() if k in ("feed", "sitemap", "url") and v]
+        if len(where) != 1 or not str(where[0]).startswith(("http://", "https://")):
             raise ConfigError(f"update.sources[{n}] must have one of feed, sitemap or url, an http(s) URL")
+        if values.get("delay", 0.0) < 0:
+            raise ConfigError(f"update.sources[{n}].delay must not be negative, not {values['delay']}")
         checked.append(Source(**values))
     rest = _checked(UpdateConfig, "update.", {k: v for k, v in table.items() if k != "sources"})
     for key in ("delay", "timeout"):

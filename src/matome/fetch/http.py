@@ -40,6 +40,7 @@ class FetchConfig:
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     user_agent: str = USER_AGENT
+    host_delays: tuple[tuple[str, float], ...] = ()  # (host, seconds): a longer delay for some hosts
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +144,9 @@ class Fetcher:
 
     def _wait(self, url: str) -> None:
         host = urlsplit(url).netloc
+        delay = max([self.config.delay, *(d for h, d in self.config.host_delays if h == host)])
         if host in self._last:
-            left = self.config.delay - (time.monotonic() - self._last[host])
+            left = delay - (time.monotonic() - self._last[host])
             if left > 0:
                 self.sleep(left)
         self._last[host] = time.monotonic()

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from matome.config import Config, ReadConfig
 from matome.errors import MatomeError
@@ -172,7 +173,9 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
         fetched = collect(Path(settings.archive), [s.url for s in sources if s.url],
                           [s.feed for s in sources if s.feed], [s.sitemap for s in sources if s.sitemap],
                           FetchConfig(delay=settings.delay, timeout=settings.timeout,
-                                      max_bytes=config.read.max_page_bytes), on_failure)
+                                      max_bytes=config.read.max_page_bytes,
+                                      host_delays=tuple((urlsplit(s.feed or s.sitemap or s.url).netloc, s.delay)
+                                                        for s in sources if s.delay)), on_failure)
         stages = Stages()
         with Store(config.db) as store:
             stored = (ingest(fetched.warcs, store, config.read,
