@@ -430,6 +430,36 @@ def show(article_id: Annotated[str, typer.Argument(help="An article id, or a pre
         _print_article(store.get(article_id), fmt)
 
 
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+@friendly
+def export(db: DbOpt = None,
+           fmt: Annotated[ExportFormat, typer.Option("--format", help="One file per table in this format.")]
+           = ExportFormat.jsonl,
+           out: Annotated[Path, typer.Option("--out", help="Directory for the tables.")] = Path("export")) -> None:
+    """Write the store as tables: articles, sentences, entities, statements, stories and points."""
+    from matome.language.tokens import Tokenizer
+    from matome.store import Store
+    from matome.store.export import export as write_tables
+    from matome.store.export import tables
+    from matome.stories.digest import build_digests
+
+    settings = _config(None, db)
+    _out_dir(out)
+    if not Path(settings.db).exists():
+        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    with Store(settings.db) as store:
+        articles = store.articles()
+    digests = build_digests([a for a in articles if isinstance(a, AnalyzedArticle)], Tokenizer())
+    for path in write_tables(tables(articles, digests), out, fmt.value):
+        print(path)
+
+
 @app.command("list")
 @friendly
 def list_stored(db: DbOpt = None,
