@@ -65,7 +65,7 @@ def test_points_and_differences_are_escaped_and_an_undated_story_takes_its_cards
     assert "<img" not in html and "<b>" not in html and "2/2件の報道" in html and "数値" in html
     assert "&lt;b&gt;紙&lt;/b&gt;のみ" in html
     assert "<img" not in markdown and "2/2件の報道" in markdown
-    assert "2025-05-19" in (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "2025年5月19日" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
@@ -82,3 +82,17 @@ def test_only_http_urls_become_links_and_none_can_close_a_tag(tmp_path: Path, ur
     assert "<script" not in html and "<script" not in markdown and "<b>" not in markdown
     links = [h for h in html.split('href="')[1:]]
     assert all(h.startswith(("http://", "https://", "#", "index.html", "style.css")) for h in links)
+
+
+def test_the_static_index_is_paginated_by_month_newest_first(demo_out: Path) -> None:
+    pages = sorted(p.name for p in demo_out.glob("index*.html"))
+    assert pages[-1] == "index.html" and len(pages) >= 3
+    first = (demo_out / "index.html").read_text(encoding="utf-8")
+    months = [m for m in first.split('<nav class="months">')[1].split("</nav>")[0].split("\n") if "年" in m]
+    assert "<strong>" in months[0]  # the index opens on the newest month
+    for page in pages[:-1]:
+        assert f'href="{page}"' in first
+        listed = (demo_out / page).read_text(encoding="utf-8")
+        month = page.removeprefix("index-").removesuffix(".html")
+        year, number = month.split("-")
+        assert f"{int(year)}年{int(number)}月" in listed

@@ -52,6 +52,7 @@ def _environment() -> Environment:
     env.filters["cell"] = lambda text: text.replace("\n", " ")
     env.filters["story_day"] = story_day
     env.filters["web_url"] = web_url
+    env.filters["ja_date"] = japanese_date
     return env
 
 
@@ -110,7 +111,37 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     (out / "stories.json").write_text(json.dumps(stories, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     css = files("matome.render").joinpath("templates", "style.css").read_text(encoding="utf-8")
     (out / "style.css").write_text(css, encoding="utf-8")
-    index = out / "index.html"
-    index.write_text(env.get_template("index.html.j2").render(digests=digests, article_count=article_count),
-                     encoding="utf-8")
-    return Written(index, tuple(rewritten))
+    for stale in out.glob("index-*.html"):
+        stale.unlink()
+    months = _by_month(digests)
+    listing = [(month, "index.html" if n == 0 else f"index-{month}.html", len(listed))
+               for n, (month, listed) in enumerate(months)]
+    for (month, name, _), (_, listed) in zip(listing, months, strict=True):
+        (out / name).write_text(env.get_template("index.html.j2").render(
+            digests=listed, month=month, months=listing, total=len(digests), article_count=article_count),
+            encoding="utf-8")
+    if not months:
+        (out / "index.html").write_text(env.get_template("index.html.j2").render(
+            digests=[], month="", months=[], total=0, article_count=article_count), encoding="utf-8")
+    return Written(out / "index.html", tuple(rewritten))
+
+
+def _by_month(digests: list[Digest]) -> list[tuple[str, list[Digest]]]:
+    """Stories by the month they are listed under, newest month first and newest story first; undated last."""
+    months: dict[str, list[Digest]] = {}
+    for digest in digests:
+        months.setdefault((story_day(digest) or "")[:7] or "undated", []).append(digest)
+    order = sorted((m for m in months if m != "undated"), reverse=True) + [m for m in months if m == "undated"]
+    return [(m, sorted(months[m], key=lambda d: (story_day(d) or "", d.id), reverse=True)) for m in order]
+
+
+def japanese_date(value: str | None) -> str:
+    """2025-05-19 → 2025年5月19日, 2025-05-19T19:40 → 2025年5月19日 19:40, 2025-05 → 2025年5月."""
+    if not value:
+        return "日付不明"
+    match = re.match(r"(\d{4})-(\d{2})(?:-(\d{2}))?(?:T(\d{2}:\d{2}))?", value)
+    if not match:
+        return "日付不明" if value == "undated" else value
+    year, month, day, time = match.groups()
+    text = f"{int(year)}年{int(month)}月" + (f"{int(day)}日" if day else "")
+    return f"{text} {time}" if time else text
