@@ -460,6 +460,24 @@ def export(db: DbOpt = None,
         print(path)
 
 
+@app.command()
+@friendly
+def serve(db: DbOpt = None,
+          host: Annotated[str, typer.Option("--host", help="Address to listen on (this machine only by default).")]
+          = "127.0.0.1",
+          port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8000) -> None:
+    """Browse the store in a web browser: stories by day, digests, articles, speakers, outlets, search, /api, /docs."""
+    import uvicorn
+
+    from matome.serve.app import create_app
+
+    settings = _config(None, db)
+    if not Path(settings.db).exists():
+        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    err.print(f"loading {settings.db} …", markup=False)
+    uvicorn.run(create_app(Path(settings.db)), host=host, port=port, log_level="warning")
+
+
 @app.command("list")
 @friendly
 def list_stored(db: DbOpt = None,

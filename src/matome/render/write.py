@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -44,7 +45,7 @@ def _markdown_text(value: str) -> str:
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
 
 
-def _environment() -> Environment:
+def environment() -> Environment:
     env = Environment(loader=PackageLoader("matome.render", "templates"), undefined=StrictUndefined,
                       autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
@@ -75,6 +76,21 @@ def story_day(digest: Digest) -> str | None:
     return published[0] if published else None
 
 
+def story_context(digest: Digest, base: str = "") -> dict[str, Any]:
+    """What the story templates need besides the footnotes; `base` prefixes links to the index and the stylesheet
+    ("" for static files side by side, "/" for the web app)."""
+    return {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS, "differences": DIFFERENCES,
+            "points_shown": POINTS_SHOWN, "outlets": {c.article: c.outlet or KINDS[c.kind] for c in digest.cards},
+            "disputed": {s for c in digest.checks for s in c.sentences}
+            | {side.sentence for d in digest.disagreements for side in d.sides},
+            "base": base, "index": base or "index.html"}
+
+
+def render_story_page(digest: Digest, sentences: dict[str, str], base: str = "/") -> str:
+    """A story's HTML page (the web app renders the same template as the static files)."""
+    return environment().get_template("story.html.j2").render(notes=Notes(sentences), **story_context(digest, base))
+
+
 @dataclass(frozen=True, slots=True)
 class Written:
     index: Path
@@ -84,17 +100,12 @@ class Written:
 def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Written:
     """Write every digest whose content changed, and the index."""
     out.mkdir(parents=True, exist_ok=True)
-    env = _environment()
+    env = environment()
     rewritten = []
     for digest in digests:
-        context = {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS,
-                   "differences": DIFFERENCES, "points_shown": POINTS_SHOWN,
-                   "outlets": {c.article: c.outlet or KINDS[c.kind] for c in digest.cards},
-                   "disputed": {s for c in digest.checks for s in c.sentences}
-                   | {side.sentence for d in digest.disagreements for side in d.sides}}
         html_notes, md_notes = Notes(sentences), Notes(sentences)
-        html = env.get_template("story.html.j2").render(notes=html_notes, **context)
-        markdown = env.get_template("story.md.j2").render(notes=md_notes, **context)
+        html = env.get_template("story.html.j2").render(notes=html_notes, **story_context(digest))
+        markdown = env.get_template("story.md.j2").render(notes=md_notes, **story_context(digest))
         record = json.dumps(digest.to_dict() | {"sources": dict(html_notes.items())}, ensure_ascii=False,
                             indent=1) + "\n"
         pages = {f"{digest.id}.html": html, f"{digest.id}.md": markdown, f"{digest.id}.json": record}
