@@ -4,7 +4,6 @@ text (a `<script>` title, a `javascript:` URL) rendered inert."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
