@@ -4,6 +4,12 @@ text (a `<script>` title, a `javascript:` URL) rendered inert."""
 from __future__ import annotations
 
 import json
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,14 +25,19 @@ HOSTILE = {"url": "javascript:alert(1)", "title": "<script>alert('題')</script>
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("site")
     (folder / "hostile.jsonl").write_text(json.dumps(HOSTILE, ensure_ascii=False) + "\n", encoding="utf-8")
     db = folder / "matome.db"
     runner = CliRunner()
     for source in (EXAMPLES / "minatogawa-strike", EXAMPLES / "sakuradai-sister-city", folder / "hostile.jsonl"):
         assert runner.invoke(cli, ["ingest", str(source), "--db", str(db)]).exit_code == 0
-    return TestClient(create_app(db))
+    return db
+
+
+@pytest.fixture(scope="module")
+def client(store: Path) -> TestClient:
+    return TestClient(create_app(store))
 
 
 def test_the_index_lists_stories_newest_first_in_japanese(client: TestClient) -> None:
@@ -79,3 +90,47 @@ def test_hostile_stored_text_is_inert(client: TestClient) -> None:
     if hit["story"]:
         assert "<script>" not in client.get(f"/stories/{hit['story']}").text
     assert client.get("/docs").status_code == 200 and client.get("/openapi.json").json()["info"]["title"] == "matome"
+
+
+@pytest.fixture(scope="module")
+def server(store: Path) -> Iterator[str]:
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    running = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if running.started:
+            break
+        time.sleep(0.1)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian's chromium is not installed (make test installs it)")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_app_in_a_browser(server: str, client: TestClient, width: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    story = next(s for s in client.get("/api/stories").json() if s["sources"] >= 2)["id"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        errors: list[str] = []
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        for path in ("/", f"/stories/{story}", "/search?q=中学生の相互派遣"):
+            page.goto(server + path)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
+            broken = page.evaluate("""[...document.querySelectorAll('a[href^="#"]')]
+                .filter(a => !document.getElementById(a.getAttribute('href').slice(1))).length""")
+            assert broken == 0, path
+            assert page.evaluate("document.scripts.length") == 0
+        browser.close()
+    assert errors == []
