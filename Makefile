@@ -28,6 +28,7 @@ demo: $(STAMP)
 	$(BIN)/matome digest demo-output/matome.db --out demo-output/digests > /dev/null
 	@echo "article records: demo-output/articles.jsonl (store: demo-output/matome.db)"
 	@echo "digests: demo-output/digests/index.html"
+	@echo "browse: $(BIN)/matome serve --db demo-output/matome.db  (then open http://127.0.0.1:8000/)"
 
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks scripts
