@@ -73,8 +73,8 @@ class Analyzer:
             said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
                                    syntax=self.parse is not None)
             if text in spoken and text not in parses:
-                checks.append(Check("speech-not-parsed", f"a sentence of {len(text):,} characters is too long to parse;"
-                                    " its statements are not extracted", sentence.id))
+                checks.append(Check("speech-not-parsed", f"{len(text):,}字の文は長すぎて構文解析できず、"
+                                    "発言を取り出していません", sentence.id))
             statements.extend(said)
             checks.extend(c for s in said if (c := quote_check(s)))
         return AnalyzedArticle(**{f: getattr(article, f) for f in Article.__dataclass_fields__},

@@ -21,31 +21,31 @@ def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, senten
     iso = day.isoformat()
     current = next((t for t in terms if t.held_on(iso)), None)
     if mention.former and current:
-        return Check("title-wrong-for-date", f"「{mention.text}」 calls {actor.display} a former {mention.title}, "
-                     f"but on {iso} {actor.display} held that office (since {current.start})", sentence)
+        return Check("title-wrong-for-date", f"「{mention.text}」は{actor.display}を元{mention.title}と呼んでいますが、"
+                     f"{iso}の{actor.display}はその職にありました（{current.start}から）", sentence)
     if not mention.former and current is None:
         ended = [t for t in terms if t.end and t.end <= iso]
         if ended and max(ended, key=lambda t: t.end or "").died:
             return None  # the dead keep their last title in Japanese news (金正日総書記)
-        when = f"left it on {max(t.end or '' for t in ended)}" if ended else f"took it on {terms[0].start}"
-        return Check("title-wrong-for-date", f"「{mention.text}」: on {iso} {actor.display} did not hold the office of "
-                     f"{mention.title} ({when})", sentence)
+        when = f"{max(t.end or '' for t in ended)}に退任" if ended else f"{terms[0].start}に就任"
+        return Check("title-wrong-for-date", f"「{mention.text}」：{iso}の{actor.display}は"
+                     f"{mention.title}ではありません（{when}）", sentence)
     return None
 
 
 def date_checks(found: DateMention, sentence: str) -> list[Check]:
     checks = []
     if found.value is None:
-        checks.append(Check("unresolved-date", f"「{found.text}」 is relative, and the page gives no date to count "
-                            "from", sentence))
+        checks.append(Check("unresolved-date", f"「{found.text}」は相対的な日付ですが、"
+                            "ページに基準となる日付がありません", sentence))
     if not found.weekday_ok:
-        checks.append(Check("weekday-mismatch", f"「{found.text}」: {found.value} is not that day of the week",
+        checks.append(Check("weekday-mismatch", f"「{found.text}」：{found.value}はその曜日ではありません",
                             sentence))
     return checks
 
 
 def quote_check(statement: Statement) -> Check | None:
     if statement.direct and not statement.speaker:
-        return Check("unattributed-quote", f"「{statement.content[:40]}」 is quoted without a speaker",
+        return Check("unattributed-quote", f"「{statement.content[:40]}」は発言者のわからない引用です",
                      statement.sentence)
     return None

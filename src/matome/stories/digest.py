@@ -171,8 +171,8 @@ def _copy_checks(group: Group) -> list[StoryCheck]:
     if not copies:
         return []
     names = "、".join(c.outlet or c.id for c in copies)
-    return [StoryCheck("syndicated-copy", f"{names} carries the text of {group.original.outlet or group.original.id} "
-                       "— one report, counted once", (group.original.article, *(c.article for c in copies)))]
+    return [StoryCheck("syndicated-copy", f"{names}は{group.original.outlet or group.original.id}の記事と同じ本文です"
+                       "（転載：一つの報道として数えます）", (group.original.article, *(c.article for c in copies)))]
 
 
 def _mixed_page_checks(report: Report, articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
@@ -189,8 +189,8 @@ def _mixed_page_checks(report: Report, articles: dict[str, AnalyzedArticle], sto
             other = stories[where][0].title if where is not None else "?"
             checks.append(StoryCheck(
                 "digest-mixes-events",
-                f"the digest page 「{report.title}」 (about {report.day or 'an undated event'}) quotes the card "
-                f"「{card.title}」 ({card.published or 'undated'}), which reports another event: 「{other}」",
+                f"まとめページ「{report.title}」（{report.day or '日付不明'}の出来事）が引用するカード"
+                f"「{card.title}」（{card.published or '日付不明'}）は、別の出来事「{other}」の報道です",
                 (report.article,)))
     return checks
 
@@ -212,8 +212,8 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
                 stated.append(sentence.id)
     if len(starts) < 2:
         return []
-    told = "; ".join(f"{r.outlet or r.id}: {day}" for day, r in sorted(starts.items()))
-    return [StoryCheck("dates-differ", f"the reports date the start of the event differently ({told})",
+    told = "、".join(f"{r.outlet or r.id}は{day}" for day, r in sorted(starts.items()))
+    return [StoryCheck("dates-differ", f"出来事が始まった日が報道によって違います（{told}）",
                        tuple(dict.fromkeys(r.article for r in starts.values())), tuple(stated))]
 
 
