@@ -54,7 +54,8 @@ def digest_comments(comments: tuple[Comment, ...], tokens: dict[str, list[Token]
     counts |= {flag: sum(1 for c in comments if _flagged(c, flag))
                for flag in ("abusive", "speculation", "off_topic", "constructive")}
     summary = tuple(f"{v.count}件 ({100 * v.count // max(1, len(kept))}%): 「{_cut(v.example)}」"
-                    + ("…" if len(v.example) > LABEL_CHARS else "") for v in viewpoints[:3])
+                    + ("…" if len(v.example) > LABEL_CHARS else "") + (f"（{v.stance}）" if v.stance else "")
+                    for v in viewpoints[:3])
     support = tuple(v.comments for v in viewpoints[:3])
     return CommentDigest(summary, tuple(viewpoints), tuple(counts.items()), support)
 
@@ -118,7 +119,7 @@ def _kmeans(matrix: np.ndarray, k: int, rounds: int = 20) -> tuple[list[int], np
 
 
 def _stance(comments: list[Comment]) -> str | None:
-    """Stance toward the actor the group names most: negative, positive or mixed, from polarity words."""
+    """Stance toward the actor the group names most (`X氏に否定的`, `肯定的`, `賛否が混在`), from polarity words."""
     gazetteer = load_gazetteer()
     named: Counter[str] = Counter()
     polarity = 0
@@ -130,8 +131,8 @@ def _stance(comments: list[Comment]) -> str | None:
     if not named:
         return None
     who, _ = named.most_common(1)[0]
-    mood = "negative" if polarity < 0 else "positive" if polarity > 0 else "mixed"
-    return f"{who}: {mood}"
+    mood = "否定的" if polarity < 0 else "肯定的" if polarity > 0 else "賛否が混在"
+    return f"{who}に{mood}" if polarity else f"{who}について{mood}"
 
 
 def _cut(text: str) -> str:
