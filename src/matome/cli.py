@@ -64,7 +64,9 @@ def _records_in(files: list[Path]) -> int | None:
     total = 0
     for path in files:
         name = path.name.lower()
-        if name.endswith((".jsonl", ".ndjson")):
+        if not path.is_file():  # a pipe would block; the reader names it
+            total += 1
+        elif name.endswith((".jsonl", ".ndjson")):
             try:
                 with path.open("rb") as lines:
                     total += sum(chunk.count(b"\n") for chunk in iter(lambda: lines.read(1 << 20), b""))
