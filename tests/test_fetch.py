@@ -28,6 +28,9 @@ ARTICLES = {
 }
 
 
+LOCAL_FEED = Path(__file__).with_name("local-feed-must-not-be-read.xml")
+
+
 class Site(BaseHTTPRequestHandler):
     log: ClassVar[list[str]] = []
 
@@ -39,6 +42,12 @@ class Site(BaseHTTPRequestHandler):
         host = f"http://{self.headers['Host']}"
         if self.path == "/robots.txt":
             return self._send(200, "text/plain", b"User-agent: *\nDisallow: /private/\n")
+        if self.path == "/odd-sitemap.xml":  # a location that cannot be fetched, and a relative one
+            xml = ("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>http://[bad/x</loc></url>"
+                   "<url><loc>/news/a1.html</loc></url></urlset>")
+            return self._send(200, "application/xml", xml.encode())
+        if self.path == "/path-feed.rss":  # a body that is a file name: never opened as a file
+            return self._send(200, "application/rss+xml", str(LOCAL_FEED).encode())
         if self.path == "/feed.rss":
             items = "".join(f"<item><title>{t}</title><link>{host}{p}</link></item>"
                             for p, (t, _) in ARTICLES.items() if p != "/news/a3.html")
@@ -189,3 +198,14 @@ def test_requests_to_one_host_wait_its_configured_delay(site: str, tmp_path: Pat
         fetcher.get(f"{site}/news/a1.html")
         fetcher.get(f"{site}/news/a2.html")
     assert len(waits) == 2 and all(4.0 < w <= 5.0 for w in waits)  # after robots.txt, and between the two pages
+
+
+def test_links_that_cannot_be_fetched_are_named_and_a_body_is_never_a_file_name(site: str, tmp_path: Path) -> None:
+    from matome.fetch.collect import collect
+    from matome.fetch.http import FetchConfig
+
+    assert not LOCAL_FEED.exists()
+    run = collect(tmp_path / "archive", feeds=[f"{site}/path-feed.rss"], sitemaps=[f"{site}/odd-sitemap.xml"],
+                  config=FetchConfig(delay=0, timeout=2))
+    assert sorted(f.code for f in run.failures) == ["bad-feed", "bad-url"]
+    assert run.fetched == 1  # the relative link, made absolute

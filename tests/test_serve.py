@@ -134,3 +134,21 @@ def test_the_app_in_a_browser(server: str, client: TestClient, width: int) -> No
             assert page.evaluate("document.scripts.length") == 0
         browser.close()
     assert errors == []
+
+
+def test_an_unanalysed_article_an_empty_form_and_an_outlet_with_a_slash(tmp_path: Path) -> None:
+    source = tmp_path / "plain.jsonl"
+    source.write_text(json.dumps({"url": "https://a.example/1", "title": "分析なしの記事", "site": "放送局 / ニュース",
+                                  "date": "2026-11-01", "body": "港で新しい岸壁の完成式典が開かれた。"},
+                                 ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "plain.db"
+    assert CliRunner().invoke(cli, ["ingest", str(source), "--db", str(db), "--no-analyze"]).exit_code == 0
+    plain = TestClient(create_app(db))
+    hit = plain.get("/api/search", params={"q": "完成式典", "since": "", "until": "", "site": ""}).json()
+    assert len(hit) == 1
+    page = plain.get(f"/articles/{hit[0]['id']}")
+    assert page.status_code == 200 and "分析なしの記事" in page.text
+    assert plain.get("/search", params={"q": "完成式典", "since": "", "until": "", "site": ""}).status_code == 200
+    assert plain.get("/api/search", params={"q": "完成式典", "since": "yesterday"}).status_code == 422
+    link = page.text.split('href="/outlets/')[1].split('"')[0]
+    assert plain.get(f"/outlets/{link}").status_code == 200

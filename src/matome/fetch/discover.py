@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
@@ -21,9 +23,17 @@ class Found:
 
     urls: list[str] = field(default_factory=list)
     failures: list[ReadFailure] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)
 
-    def add(self, url: str) -> None:
-        if url.startswith(("http://", "https://")) and url not in self.urls:
+    def add(self, url: str, base: str | None = None) -> None:
+        """A link as written (relative to `base`, the page that gives it); one that cannot be a URL is a failure."""
+        try:
+            url = urljoin(base, url) if base else url
+        except ValueError as error:
+            self.failures.append(ReadFailure(Origin("http", url=url), "bad-url", f"not a URL: {error}"))
+            return
+        if url.startswith(("http://", "https://")) and url not in self.seen:
+            self.seen.add(url)
             self.urls.append(url)
 
 
@@ -34,14 +44,15 @@ def feed_links(fetcher: Fetcher, url: str, found: Found) -> None:
         return
     if result.status == 304:
         return  # unchanged since the last run: nothing new in it
-    parsed = feedparser.parse(result.body)
+    parsed = feedparser.parse(io.BytesIO(result.body),  # bytes, never a name feedparser would open as a file
+                              response_headers={"content-location": result.url, "content-type": result.content_type})
     if parsed.bozo and not parsed.entries:
         found.failures.append(ReadFailure(Origin("http", url=url), "bad-feed", f"not an RSS/Atom feed: "
                                           f"{parsed.get('bozo_exception', 'no entries')}"))
         return
     for entry in parsed.entries:
         if link := entry.get("link"):
-            found.add(str(link))
+            found.add(str(link), result.url)
 
 
 def sitemap_links(fetcher: Fetcher, url: str, found: Found, depth: int = 0) -> None:
@@ -68,7 +79,7 @@ def sitemap_links(fetcher: Fetcher, url: str, found: Found, depth: int = 0) -> N
             sitemap_links(fetcher, child, found, depth + 1)
     elif name == "urlset":
         for location in locations:
-            found.add(location)
+            found.add(location, result.url)
     else:
         found.failures.append(ReadFailure(Origin("http", url=url), "bad-sitemap", f"<{name}> is not a sitemap"))
 

@@ -70,7 +70,10 @@ class Fetcher:
     def __enter__(self) -> Fetcher:
         self.archive.mkdir(parents=True, exist_ok=True)
         state = self.archive / STATE
-        self._state = json.loads(state.read_text(encoding="utf-8")) if state.exists() else {}
+        try:
+            self._state = json.loads(state.read_text(encoding="utf-8")) if state.exists() else {}
+        except (OSError, ValueError):
+            self._state = {}  # a state cut short by a kill: every page is asked for again, conditionally
         self._client = httpx.Client(timeout=self.config.timeout, follow_redirects=True,
                                     max_redirects=self.config.max_redirects,
                                     headers={"User-Agent": self.config.user_agent})
@@ -81,7 +84,9 @@ class Fetcher:
             self._client.close()
         if self._file:
             self._file.close()
-        (self.archive / STATE).write_text(json.dumps(self._state, ensure_ascii=False, indent=1), encoding="utf-8")
+        partial = self.archive / f"{STATE}.{os.getpid()}.partial"
+        partial.write_text(json.dumps(self._state, ensure_ascii=False, indent=1), encoding="utf-8")
+        partial.replace(self.archive / STATE)  # never a half-written state
 
     def known(self, url: str) -> bool:
         """Fetched by an earlier run (an article page is not asked for again)."""
@@ -90,9 +95,14 @@ class Fetcher:
     def get(self, url: str, accept: tuple[str, ...] = PAGE_TYPES) -> Fetched | ReadFailure:
         """The response for `url` (304 with an empty body when unchanged since the last run), or why there is none."""
         origin = Origin("http", url=url)
-        if urlsplit(url).scheme not in ("http", "https"):
-            return ReadFailure(origin, "bad-url", "only http(s) URLs are fetched")
-        if not self._allowed(url):
+        try:
+            if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+                return ReadFailure(origin, "bad-url", "only http(s) URLs with a host are fetched")
+            httpx.URL(url)
+            allowed = self._allowed(url)
+        except (ValueError, UnicodeError, httpx.InvalidURL) as error:
+            return ReadFailure(origin, "bad-url", f"not a URL that can be fetched: {error}")
+        if not allowed:
             return ReadFailure(origin, "robots-disallowed", "robots.txt disallows this URL for matome")
         known = self._state.get(url, {})
         headers = {k: v for k, v in (("If-None-Match", known.get("etag")),
@@ -137,6 +147,8 @@ class Fetcher:
                 return fetched
         except httpx.TooManyRedirects:
             return ReadFailure(origin, "too-many-redirects", f"more than {self.config.max_redirects} redirects")
+        except (httpx.InvalidURL, ValueError, UnicodeError) as error:  # a redirect to a URL that cannot be fetched
+            return ReadFailure(origin, "bad-url", f"not a URL that can be fetched: {error}")
         except httpx.TimeoutException:
             return ReadFailure(origin, "timeout", f"no complete answer in {self.config.timeout:g} s")
         except httpx.HTTPError as error:

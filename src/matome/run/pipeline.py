@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
@@ -31,7 +32,7 @@ from matome.render.write import write_digests
 from matome.run.stages import Stages
 from matome.stories.digest import build_digests
 
-SHARD_FILES = 64  # input files per shard (a large JSON Lines or WARC file is a shard of its own)
+SHARD_FILES = 64  # input files per shard (a large JSON Lines or WARC file is not split: it is one file of a shard)
 SCHEMA = pa.schema([("id", pa.string()), ("url", pa.string()), ("published", pa.string()), ("kind", pa.string()),
                     ("record", pa.string())])
 
@@ -63,18 +64,22 @@ def plan(inputs: list[str | Path], shard_files: int = SHARD_FILES) -> list[Shard
     return [Shard(n, tuple(files[i: i + shard_files])) for n, i in enumerate(range(0, len(files), shard_files))]
 
 
-_STAGES: dict[bool, Stages] = {}  # one per process: the models load on a worker's first shard
+_LOADED = threading.local()  # one set of models per worker thread (Sudachi's tokenizer is not thread-safe)
 
 
 def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     """Read and analyse one shard into its Parquet file and rejects; its counts (read back when already done)."""
     records_dir, rejects_dir = Path(job.out) / "records", Path(job.out) / "rejects"
     marker = records_dir / f"shard-{shard.number:05d}.done"
+    inputs = [[path, explicit, *_stamp(path)] for path, explicit in shard.files]
     if marker.exists():
-        return dict(json.loads(marker.read_text(encoding="utf-8")), skipped=True)
-    if job.syntax not in _STAGES:
-        _STAGES[job.syntax] = Stages(syntax=job.syntax)
-    stages = _STAGES[job.syntax]
+        done = json.loads(marker.read_text(encoding="utf-8"))
+        if done.get("inputs") == inputs and done.get("syntax") == job.syntax:
+            return dict(done, skipped=True)  # the same files, unchanged since: nothing to redo
+    loaded: dict[bool, Stages] = _LOADED.__dict__.setdefault("stages", {})
+    if job.syntax not in loaded:
+        loaded[job.syntax] = Stages(syntax=job.syntax)
+    stages = loaded[job.syntax]
     records: list[AnalyzedArticle] = []
     failures: list[ReadFailure] = []
     for item in read_listed(((Path(p), explicit) for p, explicit in shard.files), job.config):
@@ -91,10 +96,19 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     _atomic(records_dir / f"shard-{shard.number:05d}.parquet", lambda path: pq.write_table(table, path))
     _atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
         "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures), encoding="utf-8"))
-    counts = {"shard": shard.number, "articles": len(records),
+    counts = {"shard": shard.number, "articles": len(records), "inputs": inputs, "syntax": job.syntax,
               "failures": dict(Counter(f"{f.stage}:{f.code}" for f in failures))}
     _atomic(marker, lambda path: path.write_text(json.dumps(counts), encoding="utf-8"))
     return counts
+
+
+def _stamp(path: str) -> list[int]:
+    """Size and modification time: a shard whose files changed is done again."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return [-1, -1]
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _atomic(path: Path, write: Callable[[Path], object]) -> None:
@@ -104,9 +118,9 @@ def _atomic(path: Path, write: Callable[[Path], object]) -> None:
     partial.replace(path)
 
 
-def stored_records(out: Path) -> Iterator[AnalyzedArticle]:
-    """Every analysed record of a run's shards, in shard order."""
-    for path in sorted((out / "records").glob("shard-*.parquet")):
+def stored_records(out: Path, shards: int | None = None) -> Iterator[AnalyzedArticle]:
+    """Every analysed record of a run's shards (the first `shards` of them), in shard order."""
+    for path in sorted((out / "records").glob("shard-*.parquet"))[:shards]:
         for row in pq.read_table(path, columns=["record"]).column("record").to_pylist():
             yield AnalyzedArticle.from_dict(json.loads(row))
 
@@ -132,7 +146,11 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
     failures: Counter[str] = Counter()
     for result in results:
         failures.update(result["failures"])
-    articles = list(stored_records(out))
+    for folder, suffixes in (("records", (".parquet", ".done")), ("rejects", (".jsonl",))):
+        for stale in (out / folder).glob("shard-*"):  # shards of an earlier, larger plan
+            if stale.suffix in suffixes and int(stale.name.split("-")[1].split(".")[0]) >= len(shards):
+                stale.unlink()
+    articles = list(stored_records(out, len(shards)))
     digests = build_digests(articles, Tokenizer())
     sentences = {key: text for a in articles for key, text in a.citable().items()}
     index = write_digests(digests, sentences, out / "digests", len(articles)).index

@@ -125,7 +125,7 @@ def create_app(db: Path) -> FastAPI:
             raise HTTPException(404, f"no statement by {canonical}")
         return page("app/actor.html.j2", name=said[0][1].speaker or canonical, said=said)
 
-    @app.get("/outlets/{site}", response_class=HTMLResponse)
+    @app.get("/outlets/{site:path}", response_class=HTMLResponse)
     def outlet_page(site: str) -> HTMLResponse:
         covered = sorted((a for a in corpus.articles.values() if a.site == site),
                          key=lambda a: a.published or "", reverse=True)
@@ -134,11 +134,12 @@ def create_app(db: Path) -> FastAPI:
         return page("app/outlet.html.j2", site=site, articles=covered, story_of=corpus.story_of)
 
     @app.get("/search", response_class=HTMLResponse)
-    def search_page(q: str = "", since: date | None = None, until: date | None = None,
+    def search_page(q: str = "", since: str | None = None, until: str | None = None,
                     site: str | None = None) -> HTMLResponse:
-        hits = corpus.search(q, _iso(since), _iso(until), site)
-        return page("app/search.html.j2", q=q, since=_iso(since) or "", until=_iso(until) or "", site=site or "",
-                    hits=hits, story_of=corpus.story_of)
+        start, end, where = _day(since), _day(until), site or None
+        hits = corpus.search(q, start, end, where)
+        return page("app/search.html.j2", q=q, since=start or "", until=end or "", site=where or "", hits=hits,
+                    story_of=corpus.story_of)
 
     @app.get("/api/stories")
     def api_stories(page_number: int = Query(1, alias="page", ge=1)) -> list[dict[str, Any]]:
@@ -156,14 +157,20 @@ def create_app(db: Path) -> FastAPI:
         return article(article_id).to_dict()
 
     @app.get("/api/search")
-    def api_search(q: str = "", since: date | None = None, until: date | None = None,
+    def api_search(q: str = "", since: str | None = None, until: str | None = None,
                    site: str | None = None) -> list[dict[str, Any]]:
         return [{"id": a.id, "title": a.title, "published": a.published, "site": a.site,
-                 "story": corpus.story_of.get(a.id)} for a in corpus.search(q, _iso(since), _iso(until), site)]
+                 "story": corpus.story_of.get(a.id)} for a in corpus.search(q, _day(since), _day(until), site or None)]
 
     env.globals["ja_date"] = japanese_date
     return app
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def _day(value: str | None) -> str | None:
+    """A date filter as a form sends it: empty means none; a value that is not a date is a 422 naming it."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as error:
+        raise HTTPException(422, f"{value!r} is not a date (YYYY-MM-DD)") from error
