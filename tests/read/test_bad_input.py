@@ -214,3 +214,29 @@ def test_markup_and_escape_sequences_in_names_and_titles_are_printed_not_obeyed(
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.stdout and "\x1b" not in result.stderr
     assert "x[/bold].html" in result.stderr + result.stdout
+
+
+def test_a_damaged_plain_record_is_named_once_at_its_offset_and_the_next_is_read(tmp_path: Path) -> None:
+    data = _warc([("https://a.example/1", GOOD.format(SENTENCE)), ("https://a.example/2", GOOD.format("二。" + SENTENCE)),
+                  ("https://a.example/3", GOOD.format("三。" + SENTENCE))])
+    second = data.index(b"WARC/1.", 10)
+    damaged = data[:second] + b"WARC/1.7" + data[second + len(b"WARC/1.0"):]  # an unknown version: unparseable
+    path = tmp_path / "plain.warc"
+    path.write_bytes(damaged)
+    items = list(read_paths([path]))
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [(f.code, f.origin.offset) for f in failures] == [("corrupt-warc-record", second)]
+    assert [a.url for a in _articles(items)] == ["https://a.example/1", "https://a.example/3"]
+    assert all((a.origin.offset or 0) < len(damaged) for a in _articles(items))
+
+
+def test_a_member_with_two_records_zero_padding_and_a_bad_length_are_handled(tmp_path: Path) -> None:
+    data, _ = _gzipped_warc(1)
+    pair = gzip.compress(_warc([("https://a.example/p", GOOD.format("対の一。" + SENTENCE)),
+                                ("https://a.example/q", GOOD.format("対の二。" + SENTENCE))]))
+    bad = _warc([("https://a.example/bad", GOOD.format(SENTENCE))]).replace(b"Content-Length: ", b"Content-Length: 1x", 1)
+    path = tmp_path / "mixed.warc.gz"
+    path.write_bytes(data + pair + gzip.compress(bad) + b"\x00" * 512)
+    items = list(read_paths([path]))
+    assert [a.url for a in _articles(items)] == ["https://a.example/0", "https://a.example/p", "https://a.example/q"]
+    assert [f.code for f in items if isinstance(f, ReadFailure)] == ["corrupt-warc-record"]

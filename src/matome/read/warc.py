@@ -50,39 +50,45 @@ def _member_pages(path: Path, config: ReadConfig) -> Iterator[Item]:
             if problem is not None:
                 yield ReadFailure(Origin("warc", path=str(path), offset=offset), *problem)
                 continue
-            try:
-                record = next(ArchiveIterator(io.BytesIO(data), arc2warc=True))
-            except StopIteration:
-                continue
-            except Exception as error:  # warcio raises many types on corrupt framing
-                yield ReadFailure(Origin("warc", path=str(path), offset=offset), "corrupt-warc-record",
-                                  f"cannot parse the WARC record: {error}; reading goes on at the next record")
-                continue
-            yield from _record_pages(path, record, offset, config)
+            records = ArchiveIterator(io.BytesIO(data), arc2warc=True)
+            while True:  # a member normally holds one record; some tools put several in one
+                try:
+                    record = next(records)
+                except StopIteration:
+                    break
+                except Exception as error:  # warcio raises many types on corrupt framing
+                    yield ReadFailure(Origin("warc", path=str(path), offset=offset), "corrupt-warc-record",
+                                      f"cannot parse the WARC record: {error}; reading goes on at the next record")
+                    break
+                yield from _record_pages(path, record, offset, config)
 
 
 def _members(raw: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, tuple[str, str] | None]]:
-    """(file offset, inflated bytes, problem) for each gzip member, resuming after a damaged one."""
+    """(file offset, inflated bytes, problem) for each gzip member, resuming after a damaged one. Only one chunk of
+    compressed bytes is held at a time, however large the member."""
     buffer, base = b"", 0  # base: the file offset of buffer[0]
     while True:
-        if not buffer:
-            buffer = raw.read(CHUNK)
+        while not buffer or buffer[0] == 0:  # zero padding after the last member (some writers add it)
+            buffer = buffer.lstrip(b"\x00")
+            base = raw.tell() - len(buffer)
             if not buffer:
-                return
+                buffer = raw.read(CHUNK)
+                if not buffer:
+                    return
+        start = base
         inflate = zlib.decompressobj(wbits=31)
         parts: list[bytes] = []
-        size, used = 0, 0
+        size = 0
         problem: tuple[str, str] | None = None
         try:
             while not inflate.eof:
-                if used == len(buffer):
-                    more = raw.read(CHUNK)
-                    if not more:
+                if not buffer:
+                    buffer = raw.read(CHUNK)
+                    if not buffer:
                         problem = ("corrupt-warc-record", "the file ends inside this record: it was cut short")
                         break
-                    buffer += more
-                piece = buffer[used: used + CHUNK]
-                used += len(piece)
+                piece, buffer = buffer, b""
+                base += len(piece)
                 out = inflate.decompress(piece)
                 size += len(out)
                 if size <= limit:
@@ -91,20 +97,20 @@ def _members(raw: IO[bytes], limit: int) -> Iterator[tuple[int, bytes, tuple[str
                     parts = []
                     problem = ("page-too-large", f"the record inflates past {limit:,} bytes; skipped")
         except zlib.error as error:
-            problem = ("corrupt-warc-record", f"the record's gzip data is damaged ({error}); reading goes on at the "
-                                              "next record")
-            yield base, b"", problem
-            found = _skip_to(raw, buffer, 1, GZIP_MEMBER)
+            yield start, b"", ("corrupt-warc-record", f"the record's gzip data is damaged ({error}); reading goes on "
+                                                      "at the next record")
+            raw.seek(start + 1)
+            found = _skip_to(raw, raw.read(CHUNK), 0, GZIP_MEMBER)
             if found is None:
                 return
             skipped, buffer = found
-            base += skipped
+            base = start + 1 + skipped
             continue
-        yield base, b"".join(parts), problem
+        yield start, b"".join(parts), problem
         if not inflate.eof:
             return
-        consumed = used - len(inflate.unused_data)
-        buffer, base = buffer[consumed:], base + consumed
+        buffer = inflate.unused_data  # the next member's first bytes
+        base -= len(buffer)
 
 
 def _skip_to(raw: IO[bytes], buffer: bytes, start: int, needle: bytes) -> tuple[int, bytes] | None:
@@ -125,10 +131,11 @@ def _skip_to(raw: IO[bytes], buffer: bytes, start: int, needle: bytes) -> tuple[
 def _stream_pages(path: Path, config: ReadConfig, *, whole_file_gzip: bool) -> Iterator[Item]:
     with path.open("rb") as raw, (gzip.open(raw) if whole_file_gzip else contextlib.nullcontext(raw)) as stream:
         start: int | None = 0
+        reported: set[int] = set()  # a damaged record is retried once from its start: named once
         while start is not None:
             stream.seek(start)
-            records = ArchiveIterator(stream, arc2warc=True)
-            last, begun = start, start  # warcio counts offsets from where it began
+            records = ArchiveIterator(stream, arc2warc=True)  # its offsets are positions in the file
+            last = start
             start = None
             while True:
                 try:
@@ -136,13 +143,14 @@ def _stream_pages(path: Path, config: ReadConfig, *, whole_file_gzip: bool) -> I
                 except StopIteration:
                     break
                 except Exception as error:  # warcio raises many types on corrupt framing
-                    offset = begun + records.offset
                     start = None if whole_file_gzip else _next_record(raw, last)
                     rest = "reading goes on at the next record" if start else "the rest of the file is skipped"
-                    yield ReadFailure(Origin("warc", path=str(path), offset=offset), "corrupt-warc-record",
-                                      f"cannot parse the WARC record: {error}; {rest}")
+                    if records.offset not in reported:
+                        reported.add(records.offset)
+                        yield ReadFailure(Origin("warc", path=str(path), offset=records.offset),
+                                          "corrupt-warc-record", f"cannot parse the WARC record: {error}; {rest}")
                     break
-                last = begun + records.offset
+                last = records.offset
                 yield from _record_pages(path, record, last, config)
 
 
@@ -181,7 +189,12 @@ def _record_pages(path: Path, record: Any, offset: int, config: ReadConfig) -> I
              record.rec_headers.get_header("Content-Type")) or ""
     if not ctype.startswith(("text/html", "application/xhtml", "text/plain")):
         return
-    if reason := config.too_large(int(record.rec_headers.get_header("Content-Length") or 0)):
+    try:
+        declared = int(record.rec_headers.get_header("Content-Length") or 0)
+    except ValueError:
+        yield ReadFailure(origin, "corrupt-warc-record", "the record's Content-Length is not a number")
+        return
+    if reason := config.too_large(declared):
         yield ReadFailure(origin, "page-too-large", reason)
         return
     try:
