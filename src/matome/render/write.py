@@ -69,11 +69,12 @@ def web_url(url: str | None) -> str | None:
 
 
 def story_day(digest: Digest) -> str | None:
-    """The day a story is listed under: its first dated event, else its earliest dated report."""
-    if digest.timeline:
-        return digest.timeline[0].date
+    """The day a story is listed under: its earliest dated report, else its first dated event (a sentence's date
+    may be background from years before)."""
     published = sorted(c.published[:10] for c in digest.cards if c.published)
-    return published[0] if published else None
+    if published:
+        return published[0]
+    return digest.timeline[0].date if digest.timeline else None
 
 
 def story_context(digest: Digest, base: str = "") -> dict[str, Any]:

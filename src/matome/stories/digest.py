@@ -210,7 +210,7 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
             if days:
                 starts.setdefault(days[0], report)
                 stated.append(sentence.id)
-    if len(starts) < 2:
+    if len(starts) < 2 or len({id(r) for r in starts.values()}) < 2:  # one report's two starts are two actions
         return []
     told = "、".join(f"{r.outlet or r.id}は{day}" for day, r in sorted(starts.items()))
     return [StoryCheck("dates-differ", f"出来事が始まった日が報道によって違います（{told}）",
@@ -238,8 +238,10 @@ def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str]
     shared = [p for p in points if len(p.sources) >= 2 and not disputed.intersection(p.support)]
     if shared:
         return SupportedLine(shared[0].text, shared[0].support)
-    lead_card = min(cards, key=lambda c: (not c.summary, KIND_RANK[c.kind], c.published or "9999"))
-    return lead_card.summary[0] if lead_card.summary else SupportedLine("", ())
+    ordered = sorted(cards, key=lambda c: (not c.summary, KIND_RANK[c.kind], c.published or "9999"))
+    lines = [line for card in ordered for line in card.summary]
+    undisputed = [line for line in lines if not disputed.intersection(line.support)]
+    return (undisputed or lines or [SupportedLine("", ())])[0]
 
 
 def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: SupportedLine,

@@ -48,8 +48,11 @@ def disagreements(statements: list[Statement], aligned: list[list[Aligned]], sou
     found = [*_point_differences(aligned, source, tokenize), *_contradicting_claims(statements, source, tokenize)]
     result: dict[tuple[str, str], Disagreement] = {}
     for item in found:
-        if _real(item):
-            result.setdefault((item.kind, item.point), item)
+        if not _real(item):
+            continue
+        known = result.get((item.kind, item.point))
+        sides = {(s.sentence, s.speaker, s.content): s for s in (*(known.sides if known else ()), *item.sides)}
+        result[(item.kind, item.point)] = Disagreement(item.point, tuple(sides.values()), item.kind)
     return tuple(result.values())
 
 

@@ -6,6 +6,7 @@ one phone, then another months later) share most of their text and are not one r
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from matome.stories.reports import Report, url_key
@@ -43,17 +44,18 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
             x = parent[x]
         return x
 
-    days = {r.id: [r.day] if r.day else [] for r in reports}  # of each group, at its root
+    span = {r.id: (r.day, r.day) if r.day else None for r in reports}  # a group's first and last day, at its root
 
     def union(a: str, b: str) -> None:
         root_a, root_b = find(a), find(b)
         if root_a != root_b:
             parent[root_a] = root_b
-            days[root_b] += days[root_a]
+            span[root_b] = _joined(span[root_a], span[root_b])
 
     def close(a: str, b: str) -> bool:
-        both = days[find(a)] + days[find(b)]
-        return not both or (max(both) - min(both)).days <= COPY_WINDOW_DAYS
+        root_a, root_b = find(a), find(b)
+        joined = _joined(span[root_a], span[root_b])
+        return root_a == root_b or joined is None or (joined[1] - joined[0]).days <= COPY_WINDOW_DAYS
 
     by_url: dict[str, str] = {}
     for report in reports:
@@ -75,6 +77,12 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
     for report in reports:
         groups.setdefault(find(report.id), []).append(report)
     return [sorted(g, key=_originality) for g in groups.values()]
+
+
+def _joined(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _originality(report: Report) -> tuple[int, int, str, str]:

@@ -25,19 +25,22 @@ def summarize(report: Report, lines: int = LINES) -> tuple[SupportedLine, ...]:
         sentences = [s for s in sentences if not EDITORIAL.search(s.text)]
     if report.kind == "card":
         return tuple(SupportedLine(s.text, (s.id,)) for s in sentences[:lines])
-    ranked = sorted(sentences, key=lambda s: -_score(s, sentences.index(s), report.entities))
+    position = {s.id: n for n, s in enumerate(sentences)}
+    by_sentence: dict[str, list[Entity]] = {}
+    for entity in report.entities:
+        by_sentence.setdefault(entity.sentence, []).append(entity)
+    ranked = sorted(sentences, key=lambda s: -_score(s, position[s.id], by_sentence.get(s.id, [])))
     chosen: list[Sentence] = []
     for sentence in ranked:
         if len(chosen) == lines:
             break
         if all(_overlap(sentence.text, c.text) < REDUNDANT for c in chosen):
             chosen.append(sentence)
-    chosen.sort(key=sentences.index)
+    chosen.sort(key=lambda s: position[s.id])
     return tuple(SupportedLine(trim(s.text), (s.id,)) for s in chosen)
 
 
-def _score(sentence: Sentence, position: int, entities: tuple[Entity, ...]) -> float:
-    mine = [e for e in entities if e.sentence == sentence.id]
+def _score(sentence: Sentence, position: int, mine: list[Entity]) -> float:
     actors = {e.canonical for e in mine if e.type in ("PERSON", "ORG", "GPE", "MEDIA")}
     score = 1.5 * min(len(actors), 3) + (1.0 if any(e.type == "DATE" for e in mine) else 0.0)
     score += 0.8 if NUMBER.search(sentence.text) else 0.0
