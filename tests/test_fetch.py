@@ -46,6 +46,15 @@ class Site(BaseHTTPRequestHandler):
             xml = ("<urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><url><loc>http://[bad/x</loc></url>"
                    "<url><loc>/news/a1.html</loc></url></urlset>")
             return self._send(200, "application/xml", xml.encode())
+        if self.path == "/flaky-feed.rss":
+            rss = (f"<rss version='2.0'><channel><title>t</title><item><link>{host}/news/flaky.html</link></item>"
+                   "</channel></rss>")
+            return self._send(200, "application/rss+xml", rss.encode(), etag='"flaky-feed"')
+        if self.path == "/news/flaky.html":  # down for the first run, up for the next
+            if Site.log.count(self.path) <= 3:
+                return self._send(503, "text/html", b"busy")
+            return self._send(200, "text/html; charset=utf-8",
+                              ARTICLE.format(title="再開した記事", body="一度は応答しなかった記事の本文です。").encode())
         if self.path == "/path-feed.rss":  # a body that is a file name: never opened as a file
             return self._send(200, "application/rss+xml", str(LOCAL_FEED).encode())
         if self.path == "/feed.rss":
@@ -209,3 +218,15 @@ def test_links_that_cannot_be_fetched_are_named_and_a_body_is_never_a_file_name(
                   config=FetchConfig(delay=0, timeout=2))
     assert sorted(f.code for f in run.failures) == ["bad-feed", "bad-url"]
     assert run.fetched == 1  # the relative link, made absolute
+
+
+def test_a_page_that_failed_is_asked_for_again_though_its_feed_is_unchanged(site: str, tmp_path: Path) -> None:
+    from matome.fetch.collect import collect
+    from matome.fetch.http import FetchConfig
+
+    config = FetchConfig(delay=0, timeout=2, backoff=0)
+    first = collect(tmp_path / "archive", feeds=[f"{site}/flaky-feed.rss"], config=config)
+    assert first.fetched == 0 and [f.code for f in first.failures] == ["http-error"]
+    second = collect(tmp_path / "archive", feeds=[f"{site}/flaky-feed.rss"], config=config)
+    assert second.fetched == 1 and not second.failures
+    assert len(list((tmp_path / "archive").glob("*.warc.gz"))) == 2  # each run its own file, none overwritten

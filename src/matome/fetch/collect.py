@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,6 +10,9 @@ from pathlib import Path
 from matome.fetch.discover import Found, feed_links, sitemap_links
 from matome.fetch.http import FetchConfig, Fetcher
 from matome.records import ReadFailure
+
+PENDING = ".fetch-pending.json"  # pages found but not fetched (a timeout, a 5xx): asked for again next run
+RETRYABLE = ("timeout", "connection-failed", "http-error")
 
 
 @dataclass
@@ -33,6 +37,7 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
     """Fetch the pages that the feeds and sitemaps list and the URLs given; a page an earlier run fetched is asked
     for again only when the user names it (conditionally: 304 when unchanged)."""
     run = FetchRun()
+    retry: list[str] = []
     config = config or FetchConfig()
     fetcher = Fetcher(archive, config, sleep=sleep) if sleep else Fetcher(archive, config)
     with fetcher:
@@ -43,6 +48,9 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
             sitemap_links(fetcher, sitemap, found)
         named = set(urls)
         for url in urls:
+            found.add(url)
+        pending = _load(archive / PENDING)
+        for url in pending:  # found by an earlier run that could not fetch them (its feed may now answer 304)
             found.add(url)
         for failure in found.failures:
             on_failure(failure)
@@ -55,10 +63,26 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
             if isinstance(result, ReadFailure):
                 run.failures.append(result)
                 on_failure(result)
+                if result.code in RETRYABLE and not (result.code == "http-error" and "HTTP 4" in result.message):
+                    retry.append(url)
             elif result.status == 304:
                 run.unchanged += 1
             else:
                 run.fetched += 1
         run.requests = fetcher.requests
+    _save(archive / PENDING, retry)
     run.warcs = list(fetcher.warcs)
     return run
+
+
+def _load(path: Path) -> list[str]:
+    try:
+        return [str(u) for u in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []
+    except (OSError, ValueError):
+        return []
+
+
+def _save(path: Path, urls: list[str]) -> None:
+    partial = path.with_name(f"{path.name}.partial")
+    partial.write_text(json.dumps(urls, ensure_ascii=False), encoding="utf-8")
+    partial.replace(path)

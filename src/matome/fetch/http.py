@@ -193,9 +193,9 @@ class Fetcher:
 
     def _archive(self, fetched: Fetched, response: httpx.Response) -> None:
         if self._writer is None:
-            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
             path = self.archive / f"matome-{stamp}-{os.getpid()}.warc.gz"
-            self._file = path.open("wb")
+            self._file = path.open("xb")  # a new file, never one an earlier run wrote
             self._writer = WARCWriter(self._file, gzip=True)
             self.warcs.append(path)
         headers = StatusAndHeaders(f"{response.status_code} {response.reason_phrase}",

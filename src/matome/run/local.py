@@ -177,15 +177,23 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
                                       host_delays=tuple((urlsplit(s.feed or s.sitemap or s.url).netloc, s.delay)
                                                         for s in sources if s.delay)), on_failure)
         stages = Stages()
+        archive = Path(settings.archive)
+        done = set(json.loads((archive / INGESTED).read_text(encoding="utf-8"))) if (archive / INGESTED).exists() \
+            else set()
+        waiting = sorted(p for p in archive.glob("*.warc.gz") if p.name not in done)  # a killed run's too
         with Store(config.db) as store:
-            stored = (ingest(fetched.warcs, store, config.read,
+            stored = (ingest(waiting, store, config.read,
                              lambda item: on_failure(item) if isinstance(item, ReadFailure) else None, stages)
-                      if fetched.warcs else None)
+                      if waiting else None)
+            (archive / INGESTED).write_text(json.dumps(sorted(done | {p.name for p in waiting})), encoding="utf-8")
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
         digests = build_digests(articles, stages.tokenize)
         sentences = {key: text for a in articles for key, text in a.citable().items()}
         written = write_digests(digests, sentences, Path(settings.out), len(articles))
     return UpdateRun(fetched, stored, len(digests), written.rewritten, written.index)
+
+
+INGESTED = ".ingested.json"  # the archive's WARC files already in the store
 
 
 @contextmanager
