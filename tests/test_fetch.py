@@ -230,3 +230,19 @@ def test_a_page_that_failed_is_asked_for_again_though_its_feed_is_unchanged(site
     second = collect(tmp_path / "archive", feeds=[f"{site}/flaky-feed.rss"], config=config)
     assert second.fetched == 1 and not second.failures
     assert len(list((tmp_path / "archive").glob("*.warc.gz"))) == 2  # each run its own file, none overwritten
+
+
+@pytest.mark.parametrize(("robots", "path", "allowed"), [
+    ("User-agent: *\nAllow: /\nDisallow: /private/\n", "/private/a.html", False),  # the longest rule wins
+    ("User-agent: *\nDisallow: /news/\nAllow: /news/open/\n", "/news/open/a.html", True),
+    ("User-agent: *\nDisallow: /*.pdf$\n", "/files/a.pdf", False),
+    ("User-agent: *\nDisallow: /*.pdf$\n", "/files/a.pdf.html", True),
+    ("User-agent: *\nDisallow: /*?print=\n", "/a.html?print=1", False),
+    ("User-agent: matome\nDisallow: /\n\nUser-agent: *\nAllow: /\n", "/a.html", False),  # the group naming matome
+    ("User-agent: otherbot\nDisallow: /\n", "/a.html", True),
+    ("User-agent: *\nDisallow: /a\nAllow: /a\n", "/a.html", True),  # allow on a tie
+])
+def test_robots_rules_as_rfc_9309_reads_them(robots: str, path: str, allowed: bool) -> None:
+    from matome.fetch.robots import parse
+
+    assert parse(robots).allows(f"https://news.example{path}") is allowed

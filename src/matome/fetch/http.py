@@ -16,13 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
-from urllib.robotparser import RobotFileParser
 
 import httpx
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from matome import __version__
+from matome.fetch.robots import ALLOW_ALL, DENY_ALL, Rules
+from matome.fetch.robots import parse as parse_robots
 from matome.records import Origin, ReadFailure
 
 USER_AGENT = f"matome/{__version__} (a Japanese news digest reader)"
@@ -60,7 +61,7 @@ class Fetcher:
     sleep: Callable[[float], None] = time.sleep
     requests: int = 0
     warcs: list[Path] = field(default_factory=list)
-    _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
+    _robots: dict[str, Rules] = field(default_factory=dict)
     _last: dict[str, float] = field(default_factory=dict)
     _state: dict[str, dict[str, str]] = field(default_factory=dict)
     _writer: Any = None
@@ -168,28 +169,23 @@ class Fetcher:
         host = f"{parts.scheme}://{parts.netloc}"
         if host not in self._robots:
             self._robots[host] = self._read_robots(urljoin(host, "/robots.txt"))
-        robots = self._robots[host]
-        return robots is None or robots.can_fetch(self.config.user_agent, url)
+        return self._robots[host].allows(url)
 
-    def _read_robots(self, url: str) -> RobotFileParser | None:
-        """The host's rules; None (everything allowed) when it has none. A robots.txt that errors (5xx) or cannot be
-        reached disallows everything, as RFC 9309 asks."""
+    def _read_robots(self, url: str) -> Rules:
+        """The host's rules; none (everything allowed) when it has no robots.txt (4xx). A robots.txt that errors
+        (5xx) or cannot be reached disallows everything, as RFC 9309 asks."""
         assert self._client is not None
         self._wait(url)
         self.requests += 1
-        rules = RobotFileParser(url)
         try:
             response = self._client.get(url)
         except httpx.HTTPError:
-            rules.parse(["User-agent: *", "Disallow: /"])
-            return rules
+            return DENY_ALL
         if response.status_code >= 500:
-            rules.parse(["User-agent: *", "Disallow: /"])
-            return rules
+            return DENY_ALL
         if response.status_code >= 400:
-            return None
-        rules.parse(response.text.splitlines())
-        return rules
+            return ALLOW_ALL
+        return parse_robots(response.text)
 
     def _archive(self, fetched: Fetched, response: httpx.Response) -> None:
         if self._writer is None:
