@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from matome.language.tokens import Tokenizer
 from matome.records import AnalyzedArticle, Article, Digest
-from matome.render.write import environment, japanese_date, render_story_page, story_day, web_url
+from matome.render.write import environment, render_story_page, story_day, web_url
 from matome.store import Store
 from matome.stories.digest import build_digests
 
@@ -162,7 +162,6 @@ def create_app(db: Path) -> FastAPI:
         return [{"id": a.id, "title": a.title, "published": a.published, "site": a.site,
                  "story": corpus.story_of.get(a.id)} for a in corpus.search(q, _day(since), _day(until), site or None)]
 
-    env.globals["ja_date"] = japanese_date
     return app
 
 

@@ -45,7 +45,7 @@ Tokenize = Callable[[str], list[Token]]
 def disagreements(statements: list[Statement], aligned: list[list[Aligned]], source: SourceName,
                   tokenize: Tokenize) -> tuple[Disagreement, ...]:
     """Every point where sources or speakers differ, once, each side once."""
-    found = [*_point_differences(aligned, source, tokenize), *_contradicting_claims(statements, source, tokenize)]
+    found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize)]
     result: dict[tuple[str, str], Disagreement] = {}
     for item in found:
         if not _real(item):
@@ -67,14 +67,13 @@ def _real(item: Disagreement) -> bool:
     return len(sources) >= 2
 
 
-def _point_differences(aligned: list[list[Aligned]], source: SourceName,
-                       tokenize: Tokenize) -> Iterator[Disagreement]:
+def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iterator[Disagreement]:
     for group in aligned:
         point = trim(group[0].sentence.text)
         for a, b in combinations(group, 2):
             if source(a.sentence.id) == source(b.sentence.id):
                 continue
-            close = similarity(a, b, tokenize) >= CLOSE
+            close = similarity(a, b) >= CLOSE
             for kind, side_a, side_b in _differences(a, b, close):
                 yield Disagreement(point, (_side(a, side_a, source), _side(b, side_b, source)), kind)
 

@@ -40,6 +40,7 @@ class Aligned:
 
     report: Report
     sentence: Sentence
+    vector: Vector  # its terms, weighted by the background and normalised: computed once, compared often
 
 
 @dataclass
@@ -63,7 +64,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
             raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
-            where[sentence.id] = Aligned(report, sentence)
+            where[sentence.id] = Aligned(report, sentence, vectors[sentence.id])
             for term in raw:
                 index[term].append(sentence.id)
     pairs = _pairs(vectors, where, index)
@@ -98,15 +99,9 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
     return pairs
 
 
-def similarity(a: Aligned, b: Aligned, tokenize: Callable[[str], list[Token]]) -> float:
-    """The background-weighted cosine of two sentences' terms."""
-    weights = background()
-    vectors = []
-    for member in (a, b):
-        raw = {t: weights.idf(t) for t in terms(member.sentence.text, tokenize, member.sentence.nouns)}
-        norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-        vectors.append({t: v / norm for t, v in raw.items()})
-    return _cosine(vectors[0], vectors[1])
+def similarity(a: Aligned, b: Aligned) -> float:
+    """The background-weighted cosine of two aligned sentences' terms."""
+    return _cosine(a.vector, b.vector)
 
 
 def _outlet(report: Report) -> str:
