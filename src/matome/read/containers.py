@@ -16,6 +16,7 @@ from typing import Any
 import feedparser
 
 from matome.config import FEED_SUFFIXES, JSONL_SUFFIXES, PAGE_SUFFIXES, WARC_SUFFIXES, ReadConfig
+from matome.read.encoding import ascii_head
 from matome.read.warc import warc_pages
 from matome.records import Origin, Page, PageHints, ReadFailure
 from matome.text.dates import find_date
@@ -106,7 +107,7 @@ def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[I
 
 
 def _is_html(path: Path, data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
+    head = ascii_head(data).lstrip().lower()
     markup = head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<body" in head or b"<head" in head
     return markup or path.suffix.lower() in (".html", ".htm", ".xhtml")
 

@@ -41,21 +41,90 @@ def _codec(name: str | None) -> str | None:
 
 
 def decode(data: bytes, declared: str | None = None) -> Decoded:
-    """Strict decoding in order of evidence; undecodable bytes become U+FFFD with a warning, never mojibake."""
+    """Strict decoding in order of evidence; undecodable bytes become U+FFFD with a warning, never mojibake.
+
+    A declared charset is checked against the bytes: Shift_JIS or EUC-JP bytes declared as a Western charset
+    (iso-8859-1, windows-1252) are read as Japanese, with a `charset-mismatch` warning.
+    """
     boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
     for bom, codec in boms:
         if data.startswith(bom):
             return _lenient(data, codec)
+    if wide := utf16_without_bom(data):
+        return _lenient(data, wide)
     if b"\x1b$B" in data or b"\x1b$@" in data:
         return _lenient(data, "iso2022_jp")
-    for codec in _candidates(data, _codec(declared) or declared_charset(data)):
+    named = _codec(declared) or declared_charset(data)
+    for codec in _candidates(data, named):
         try:
             text = data.decode(codec)
         except (UnicodeDecodeError, LookupError):
             continue
-        if codec == "utf-8" or not _PRIVATE.search(text):  # private-use code points betray a CP932 misreading
-            return Decoded(text, codecs.lookup(codec).name)
+        if codec == "utf-8":
+            return Decoded(text, "utf-8")
+        if _PRIVATE.search(text):  # private-use code points betray a CP932 misreading
+            continue
+        if codec == named and codec not in JAPANESE and (japanese := _japanese_instead(data, text, codec)):
+            return japanese
+        if named and codec != named and codec in JAPANESE and named not in JAPANESE:
+            return Decoded(text, codec, (_mismatch(named, codec),))
+        return Decoded(text, codecs.lookup(codec).name)
     return _lenient(data, _guess(data))
+
+
+def _mismatch(declared: str, codec: str) -> Notice:
+    return Notice("charset-mismatch", f"the page declares {declared} but its bytes are Japanese ({codec}); "
+                  f"read as {codec}")
+
+
+JAPANESE = frozenset({"cp932", "shift_jis", "euc_jp", "iso2022_jp", "shift_jisx0213", "euc_jisx0213"})
+_KANA = re.compile("[\u3040-\u30ff]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
+
+def _japanese_instead(data: bytes, declared_text: str, declared: str) -> Decoded | None:
+    """Japanese bytes under a non-Japanese declaration: a Japanese codec that decodes them strictly into text with
+    kana (a fifth of its non-ASCII characters or more) where the declared charset gives far fewer."""
+    before = len(_KANA.findall(declared_text))
+    for codec in _ranked_japanese(data):
+        text = data.decode(codec)
+        kana = len(_KANA.findall(text))
+        if kana >= 4 and kana >= 0.2 * len(_NON_ASCII.findall(text)) and kana > 2 * before:
+            return Decoded(text, codec, (_mismatch(declared, codec),))
+    return None
+
+
+_PLAUSIBLE = re.compile("[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2190-\u27bf\u3000-\u30ff"
+                        "\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    """`utf-16-le` or `utf-16-be` for UTF-16 text without a byte-order mark, else None.
+
+    ASCII characters (markup, digits, line ends) put their NUL byte on one side of each 2-byte unit: NULs mostly
+    at odd offsets mean little-endian, at even offsets big-endian. The head must then decode into plausible text.
+    """
+    head = data[:8192]
+    head = head[: len(head) - len(head) % 2]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if even + odd < 2 or max(even, odd) < 0.8 * (even + odd):
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    text = codecs.getincrementaldecoder(codec)(errors="replace").decode(head, final=False)
+    if not text or text.count("\ufffd") > 0.01 * len(text):
+        return None
+    plausible = len(_PLAUSIBLE.findall(text))
+    return codec if plausible >= 0.95 * len(text) else None
+
+
+def ascii_head(data: bytes, size: int = 2048) -> bytes:
+    """The first `size` bytes as ASCII bytes, read through UTF-16 when the page is UTF-16 (for sniffing markup)."""
+    wide = ("utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else None) \
+        or utf16_without_bom(data)
+    if wide is None:
+        return data[:size]
+    head = data[: 2 * size]
+    return head.decode(wide, errors="ignore").encode("ascii", errors="ignore")
 
 
 def _candidates(data: bytes, declared: str | None) -> Iterator[str]:

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 from matome.config import ReadConfig
 from matome.errors import UnreadablePage
 from matome.read.anatomy import Anatomy, read_lines
-from matome.read.encoding import decode
+from matome.read.encoding import decode, utf16_without_bom
 from matome.read.html import HtmlReading, read_html
 from matome.read.threads import group_thread
 from matome.records import Article, Comment, Notice, Page
@@ -37,7 +37,7 @@ def check_bytes(data: bytes, config: ReadConfig) -> None:
         raise UnreadablePage("the file is empty", code="empty-file")
     if reason := config.too_large(len(data)):
         raise UnreadablePage(reason, code="page-too-large")
-    if data.startswith(BINARY_MAGIC) or _looks_binary(data[:8192]):
+    if data.startswith(BINARY_MAGIC) or (_looks_binary(data[:8192]) and not utf16_without_bom(data)):
         raise UnreadablePage("binary data, not a text or HTML page", code="binary-file")
 
 
