@@ -19,11 +19,54 @@ def test_lines_group_into_comments(lines: list[str], groups: list[list[str]]) ->
     assert [c.text.split("\n") for c in group_thread(lines)] == groups
 
 
-def test_a_run_of_one_sentence_lines_is_one_essay_and_the_reply_links_to_it() -> None:
-    essay = [f"英仏は{n}回目の作戦を計画していた。" for n in range(7)]
-    comments = group_thread(["最初のコメント", *essay, "長い。3行にして。"])
-    assert [len(c.text.split("\n")) for c in comments] == [1, 7, 1]
-    assert comments[2].reply_to == comments[1].id
+ESSAY = [
+    "港の再開発は十年前から議論されてきた。",
+    "再開発の当初の計画では倉庫街を住宅地に変える予定だった。",
+    "ところが倉庫の所有者が反対した。",
+    "それを受けて市は計画を縮小した。",
+    "縮小された計画でも住宅の戸数は半分残った。",
+    "一方で商業施設は白紙になった。",
+]
+
+
+def test_sentences_that_refer_to_each_other_are_one_essay_and_a_length_complaint_answers_it() -> None:
+    comments = group_thread(["最初のコメント", *ESSAY, "駅前の話はどうなった", "長い。3行にして。"])
+    assert [len(c.text.split("\n")) for c in comments] == [1, 6, 1, 1]
+    assert comments[3].reply_to == comments[1].id
+
+
+def test_one_line_comments_that_end_in_a_full_stop_stay_apart() -> None:
+    topics = ["市長", "港湾", "組合", "運賃", "市議会", "住民", "選挙", "予算"]
+    lines = [f"{topics[n % 8]}の件は{n}回目の説明でも納得できない。" for n in range(700)]
+    assert len(group_thread(lines)) == 700
+
+
+def test_blank_lines_separate_comments_of_several_lines() -> None:
+    lines = ["一行目の意見", "同じ人の二行目", "", "別の人の意見", "", "三人目の意見", "その続き", "さらに続き"]
+    assert [c.text.split("\n") for c in group_thread(lines)] == [
+        ["一行目の意見", "同じ人の二行目"], ["別の人の意見"], ["三人目の意見", "その続き", "さらに続き"]]
+
+
+def test_numbered_post_headers_open_comments_and_anchors_follow_their_numbers() -> None:
+    lines = ["1: 名無しさん 2021/08/20(金) 12:00:00.00 ID:abc", "最初の書き込み", "二行目もある",
+             "3: 名無しさん 2021/08/20(金) 12:05:00.00 ID:def", "別の書き込み",
+             "4: 名無しさん 2021/08/20(金) 12:09:00.00 ID:ghi", ">>1", "それは違うと思う",
+             "5：名無し", ">>3 同意"]
+    comments = group_thread(lines)
+    assert [c.text for c in comments] == ["最初の書き込み\n二行目もある", "別の書き込み", ">>1\nそれは違うと思う",
+                                          ">>3 同意"]
+    assert [c.reply_to for c in comments] == [None, None, "c1", "c2"]
+    assert comments[0].author == "名無しさん" and (comments[0].posted or "").startswith("2021-08-20")
+
+
+def test_an_anchor_past_the_thread_links_nothing() -> None:
+    assert group_thread(["最初の意見", ">>9 どこ?"])[-1].reply_to is None
+
+
+def test_a_long_thread_of_one_liners_comes_out_whole() -> None:
+    lines = [f"{n}番目の感想です" for n in range(20_000)]
+    comments = group_thread(lines)
+    assert len(comments) == 20_000 and comments[-1].text == "19999番目の感想です"
 
 
 @pytest.mark.parametrize(

@@ -45,9 +45,12 @@ def read_lines(lines: list[str], *, find_title: bool = True, split_thread: bool 
                headings: frozenset[int] = frozenset()) -> Anatomy:
     """Apply every line rule in turn; each marks the lines it used so that the rest are the page's own prose."""
     page = Anatomy()
-    kept, kept_headings = _drop_chrome_and_repeats(lines, headings, page)
-    if split_thread:
-        kept, page.thread = _split_thread(kept, page)
+    kept, kept_headings, origins = _drop_chrome_and_repeats(lines, headings, page)
+    if split_thread and (split := _split_thread(kept, page)):
+        end, start = split
+        # the thread keeps its raw lines, blank ones and repeats included: they tell where comments begin
+        page.thread = [squeeze(line) for line in lines[origins[start]:]] if start < len(kept) else []
+        kept = kept[:end]
     used: dict[int, str] = {}
     _take_cards(kept, used, page)
     _take_conclusion(kept, used, page)
@@ -68,9 +71,11 @@ def _is_chrome(line: str) -> bool:
 
 
 def _drop_chrome_and_repeats(lines: list[str], headings: frozenset[int],
-                             page: Anatomy) -> tuple[list[str], frozenset[int]]:
+                             page: Anatomy) -> tuple[list[str], frozenset[int], list[int]]:
+    """The lines kept, the kept lines that are headings, and the index in `lines` of each kept line."""
     kept: list[str] = []
     kept_headings: set[int] = set()
+    origins: list[int] = []
     for index, raw in enumerate(lines):
         line = squeeze(raw)
         if not line:
@@ -83,22 +88,24 @@ def _drop_chrome_and_repeats(lines: list[str], headings: frozenset[int],
             if index in headings:
                 kept_headings.add(len(kept))
             kept.append(line)
-    return kept, frozenset(kept_headings)
+            origins.append(index)
+    return kept, frozenset(kept_headings), origins
 
 
-def _split_thread(lines: list[str], page: Anatomy) -> tuple[list[str], list[str]]:
-    """The reader thread starts after the footer lines (関連記事:, アイキャッチ画像の出典:) or a コメント heading."""
+def _split_thread(lines: list[str], page: Anatomy) -> tuple[int, int] | None:
+    """Where the article ends and the reader thread starts: after the footer lines (関連記事:, アイキャッチ画像の出典:)
+    or a コメント heading; None when the page has no thread."""
     for i, line in enumerate(lines):
         flat = normalize(line)
         if i > 0 and rules.THREAD_START.match(flat):
             page.boilerplate.append(line)
-            return lines[:i], lines[i + 1:]
+            return i, i + 1
         if i > 0 and any(p.match(flat) for p in rules.ARTICLE_END):
             end = i
             while end < len(lines) and _is_footer(lines[end]):
                 end += 1
-            return lines[:end], lines[end:]
-    return lines, []
+            return end, end
+    return None
 
 
 def _is_footer(line: str) -> bool:

@@ -49,8 +49,11 @@ CHROME_LINES = frozenset({
 })
 
 # --- plain-text comment threads ---------------------------------------------------------------------------
-CONTINUES_NEXT = re.compile(r"(?:[、,，→]|[ばはをにし]|(?<!っ)て|ますが|ですが)$")
-CONTINUES_PREVIOUS = re.compile(r"^(?:・|[-*•]\s|↓|みたいな|みたいに|って|とか|なんて|ので|けど|から、)")
+# A line left open (a comma, an arrow, a particle, 〜し, 〜ば) goes on below; 〜のに and 〜して close a comment.
+CONTINUES_NEXT = re.compile(r"(?:[、,，→]|[ばはをし]|(?<!の)に|ますが|ですが)$")
+CONTINUES_PREVIOUS = re.compile(r"^(?:↓|みたいな|みたいに|って|とか|ので|けど|から、)")
+BULLET = re.compile(r"^(?:・|[-*•]\s)")
+CLOSED = re.compile(r"[。.!?」』)]$")
 QUOTE_LINE = re.compile(r"^[>＞](?!>)")
 ANCHOR = re.compile(r"^>>\s*(?P<n>\d+)")
 CORRECTION = re.compile(r"^(?:訂正|追記|補足|誤字|すまん訂正)[。!！:]?$")
@@ -59,8 +62,18 @@ REPLY_OPENERS = re.compile(
     r"^(?:なんで|なぜ|いや|いやいや|でも|だから|それ(?:は|だと|な)|これ$|横から|逆に|そりゃ|長い|同意|草|確かに|そうか|うーん|"
     r"ほんとそれ|まあ|んなわけ|何言って)"
 )
+LENGTH_COMPLAINT = re.compile(r"^(?:長い|長文|[3三]行で|[3三]行に)")
 ESSAY_MIN_LINES = 5
-ESSAY_LINE_END = re.compile(r"。$")
+ESSAY_CHAIN = 3
+ESSAY_LINE_END = re.compile(r"(?:。|れば|ので|ため)$")
+ESSAY_SHORT_LINE = 15  # characters: a line this short between two tied sentences of an essay rides along
+# A sentence that opens by pointing at the one before it does not stand alone (a reply opener is checked first).
+REFERS_BACK = re.compile(r"^(?:ところが|それ[をがにで]|これ[をがにで]|彼ら[はがも]|一方|しかも|さらに|そして|つまり|一つが|もう一つ)")
+# A numbered post header of a board thread: `12: 名無しさん 2021/08/20(金) 12:00:00.00 ID:abc` (the body follows).
+POST_HEADER = re.compile(
+    r"^(?P<n>\d{1,5})(?:\s*[:.]\s*|\s+)(?:名前\s*:\s*)?"
+    r"(?P<name>\S*名無し\S*|\S+(?=\s+(?:投稿日\s*:\s*)?\d{4}/\d{1,2}/\d{1,2}))(?P<rest>.*)$"
+)
 
 # --- HTML comment sections ---------------------------------------------------------------------------------
 # Every rule below needs a class or id naming a comment (or Disqus); pages without one skip the XPath work.

@@ -1,25 +1,86 @@
-"""Reader threads from plain text: which lines make one comment, and which comment answers which."""
+"""Reader threads from plain text: which lines make one comment, and which comment answers which.
+
+One line is one comment unless the thread shows otherwise: numbered post headers (`12: 名無しさん …`) start each
+comment, blank lines separate multi-line comments, and within a thread of lines a line joins the one above only on
+evidence (a bullet, `↓` and corrections, a quote block, a clause left open, a dialogue, or a chain of sentences that
+refer to each other as one essay does). Every step looks only at neighbouring lines: the work is linear.
+"""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+
 from matome.read import rules
 from matome.records import Comment
+from matome.text.dates import find_date
 from matome.text.normalize import normalize
+
+RECENT = 200  # a quote, correction or echo answers one of this many comments before it: linking stays linear
+KANJI_RUN = re.compile(r"[一-龥々]{2,}")
+WORD = re.compile(r"[ァ-ヴー]{3,}|[A-Za-z]{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Post:
+    lines: list[str]
+    number: int | None = None
+    author: str | None = None
+    posted: str | None = None
 
 
 def group_thread(lines: list[str]) -> list[Comment]:
     """Group the lines of a thread without markup into comments and link evident replies."""
+    kept = [line.strip() for line in lines]
+    kept = [line for line in kept if normalize(line) not in rules.CHROME_LINES]
+    posts = _by_headers(kept) or _by_blank_lines(kept) or _by_evidence([line for line in kept if line])
+    posts = [p for p in posts if p.lines]
+    comments = [Comment(id=f"c{n}", text="\n".join(p.lines), author=p.author, posted=p.posted)
+                for n, p in enumerate(posts, 1)]
+    numbers = {p.number: c.id for p, c in zip(posts, comments, strict=True) if p.number is not None}
+    return link_replies(comments, numbers or None)
+
+
+def _by_headers(lines: list[str]) -> list[_Post] | None:
+    """Numbered post headers (`1: 名無しさん 2021/08/20(金) 12:00 ID:abc`): each opens a comment, its body follows.
+
+    Only when the thread opens with a header: headers quoted among ordinary lines are not this thread's structure.
+    """
+    text = [line for line in lines if line]
+    if not text or not rules.POST_HEADER.match(normalize(text[0])):
+        return None
+    posts: list[_Post] = []
+    for line in text:
+        if header := rules.POST_HEADER.match(normalize(line)):
+            posts.append(_Post([], int(header.group("n")), header.group("name"), find_date(header.group("rest"))))
+        else:
+            posts[-1].lines.append(line)
+    return posts if len(posts) >= 2 else None
+
+
+def _by_blank_lines(lines: list[str]) -> list[_Post] | None:
+    """Blank lines separate comments when the thread uses them so: several blocks, some of more than one line."""
+    blocks: list[list[str]] = [[]]
+    for line in lines:
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [b for b in blocks if b]
+    if len(blocks) < 3 or all(len(b) == 1 for b in blocks):
+        return None
+    return [_Post(block) for block in blocks]
+
+
+def _by_evidence(lines: list[str]) -> list[_Post]:
     groups: list[list[str]] = []
-    for line in (squeezed for raw in lines if (squeezed := raw.strip())):
-        if normalize(line) in rules.CHROME_LINES:
-            continue
+    for line in lines:
         if groups and _joins(groups[-1], line):
             groups[-1].append(line)
         else:
             groups.append([line])
-    groups = _merge_essays(groups)
-    comments = [Comment(id=f"c{n}", text="\n".join(group)) for n, group in enumerate(groups, 1)]
-    return link_replies(comments)
+    return [_Post(group) for group in _join_essays(groups)]
 
 
 def _joins(group: list[str], line: str) -> bool:
@@ -30,6 +91,7 @@ def _joins(group: list[str], line: str) -> bool:
     return (
         bool(rules.CONTINUES_NEXT.search(normalize(last)))
         or bool(rules.CONTINUES_PREVIOUS.match(flat))
+        or (bool(rules.BULLET.match(flat)) and _introduces_list(normalize(last)))
         or last == rules.ARROW
         or (len(group) == 1 and bool(rules.CORRECTION.match(normalize(last))))
         or all(rules.QUOTE_LINE.match(normalize(g)) for g in group)
@@ -37,56 +99,122 @@ def _joins(group: list[str], line: str) -> bool:
     )
 
 
+def _introduces_list(line: str) -> bool:
+    """A bullet belongs to the line above when that line is a bullet too or an open introduction (`理由は三つ:`)."""
+    return bool(rules.BULLET.match(line)) or not rules.CLOSED.search(line)
+
+
 def _is_dialogue(line: str) -> bool:
     return line.startswith("「") and line.endswith("」")
 
 
-def _merge_essays(groups: list[list[str]]) -> list[list[str]]:
-    """A run of ESSAY_MIN_LINES or more one-sentence lines, each closed by 。, is one long comment, not many."""
-    merged: list[list[str]] = []
-    run: list[list[str]] = []
-    for group in [*groups, []]:
-        if group and _is_essay_line(group):
-            run.append(group)
-            continue
-        if len(run) >= rules.ESSAY_MIN_LINES:
-            merged.append([line for g in run for line in g])
+def _join_essays(groups: list[list[str]]) -> list[list[str]]:
+    """Chains of sentences, each tied to the one or two before it, make one essay when they run long enough.
+
+    A line is tied when it does not stand alone: it opens by referring back (`それを`, `彼らは`, `一方`), or it shares
+    a word with a sentence just above that the rest of the thread seldom uses; a short line between tied lines rides
+    along. A chain of ESSAY_CHAIN lines or more, with the chains right after it, is one essay once ESSAY_MIN_LINES
+    long. A thread of one-line comments, however alike in topic, seldom holds such ties line after line.
+    """
+    terms = [_terms(group) for group in groups]
+    common = _common_terms(terms)
+    sentence = [_is_essay_line(group) for group in groups]
+    tied = [i > 0 and sentence[i] and sentence[i - 1] and _tied(groups, terms, common, i) for i in range(len(groups))]
+    for i in range(1, len(groups) - 1):  # a short line between tied neighbours rides along
+        if (sentence[i] and sentence[i - 1] and not tied[i] and tied[i + 1]
+                and len(groups[i][-1]) <= rules.ESSAY_SHORT_LINE):
+            tied[i] = True
+    chains: list[list[list[str]]] = []
+    for group, joined in zip(groups, tied, strict=True):
+        if joined:
+            chains[-1].append(group)
         else:
-            merged.extend(run)
-        run = []
-        if group:
-            merged.append(group)
+            chains.append([group])
+    merged: list[list[str]] = []
+    essay: list[list[str]] = []  # consecutive chains of ESSAY_CHAIN lines or more: one writer going on
+    for chain in [*chains, []]:
+        if len(chain) >= rules.ESSAY_CHAIN:
+            essay.extend(chain)
+            continue
+        if len(essay) >= rules.ESSAY_MIN_LINES:
+            merged.append([line for g in essay for line in g])
+        else:
+            merged.extend(essay)
+        merged.extend(chain)
+        essay = []
     return merged
+
+
+def _tied(groups: list[list[str]], terms: list[set[str]], common: set[str], i: int) -> bool:
+    if rules.REFERS_BACK.match(normalize(groups[i][0])):
+        return True
+    own = terms[i] - common
+    return any(own & terms[j] for j in range(max(0, i - 2), i))
+
+
+def _terms(group: list[str]) -> set[str]:
+    """Kanji bigrams, katakana and Latin words: content words found without a tokenizer (reading precedes language).
+
+    Bigrams, because a run of kanji is often several words (`又利権`, `軍事力利用`).
+    """
+    flat = normalize(" ".join(group))
+    bigrams = {run[i: i + 2] for run in KANJI_RUN.findall(flat) for i in range(len(run) - 1)}
+    return bigrams | set(WORD.findall(flat))
+
+
+def _common_terms(terms: list[set[str]]) -> set[str]:
+    """Words in more than a tenth of the thread's comments are its topic, and tie nothing."""
+    counts = Counter(term for found in terms for term in found)
+    limit = max(2, len(terms) // 10)
+    return {term for term, n in counts.items() if n > limit}
 
 
 def _is_essay_line(group: list[str]) -> bool:
     first, last = normalize(group[0]), normalize(group[-1])
     return (bool(rules.ESSAY_LINE_END.search(last)) and not rules.REPLY_OPENERS.match(first)
-            and not rules.QUOTE_LINE.match(first))
+            and not rules.QUOTE_LINE.match(first) and not rules.ANCHOR.match(first))
 
 
-def link_replies(comments: list[Comment]) -> list[Comment]:
-    """Set reply_to where the reply is evident: >>N anchors, quotes, corrections, reply openers, echoes."""
+def link_replies(comments: list[Comment], numbers: dict[int, str] | None = None) -> list[Comment]:
+    """Set reply_to where the reply is evident: >>N anchors, quotes, corrections, reply openers, echoes.
+
+    `numbers` maps post numbers to comment ids where the thread numbers its posts; otherwise >>N is the N-th comment.
+    """
+    position = {c.id: n for n, c in enumerate(comments)}
     linked: list[Comment] = []
     for n, comment in enumerate(comments):
-        target = comment.reply_to or _reply_target(comment, comments[:n])
+        target = (comment.reply_to or _anchored(comment, n, comments, position, numbers)
+                  or _reply_target(comment, comments[max(0, n - RECENT): n]))
         linked.append(Comment(comment.id, comment.text, comment.author, comment.posted, target))
     return linked
 
 
+def _anchored(comment: Comment, n: int, comments: list[Comment], position: dict[str, int],
+              numbers: dict[int, str] | None) -> str | None:
+    """`>>12`: post number 12 where posts are numbered, else the 12th comment; only a comment before this one."""
+    if not (anchor := rules.ANCHOR.match(normalize(comment.text))):
+        return None
+    number = int(anchor.group("n"))
+    if numbers is not None:
+        target = numbers.get(number)
+    else:
+        target = comments[number - 1].id if 0 < number <= len(comments) else None
+    return target if target is not None and position[target] < n else None
+
+
 def _reply_target(comment: Comment, earlier: list[Comment]) -> str | None:
+    """The comment answered, among the RECENT ones before it (`>>N` anchors are resolved by the caller)."""
     if not earlier:
         return None
     flat = normalize(comment.text)
-    if anchor := rules.ANCHOR.match(flat):
-        index = int(anchor.group("n")) - 1
-        return earlier[index].id if 0 <= index < len(earlier) else None
     if rules.QUOTE_LINE.match(flat):
         return _quoted(flat, earlier)
     previous = earlier[-1]
     first_line = flat.split("\n", 1)[0]
     if rules.CORRECTION.match(first_line):
         return _corrected(flat, earlier) or previous.id
+    if rules.LENGTH_COMPLAINT.match(first_line):  # `長い。3行で` answers the long comment just above
+        return max(reversed(earlier[-3:]), key=lambda c: len(c.text)).id
     if rules.REPLY_OPENERS.match(first_line):
         return previous.id
     return next((c.id for c in reversed(earlier[-3:]) if _echoes(first_line, c)), None)
