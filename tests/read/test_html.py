@@ -108,3 +108,37 @@ def test_common_comment_layouts(layout: str) -> None:
     article = _read(f"<html><body><article><h1>題</h1>{BODY}</article>{thread}</body></html>")
     assert [c.text for c in article.comments] == ["避難所が増えるのはありがたいですね。", "予算の説明がほしい。"]
     assert "ありがたい" not in article.body and "避難所を二倍" in article.body
+
+
+@pytest.mark.parametrize("depth", [300, 5_000, 50_000])
+def test_html_nested_past_the_parser_limit_keeps_its_text(depth: int) -> None:
+    page = (f"<html><head><title>深い入れ子</title></head><body>{'<div>' * depth}<article>{BODY}</article>"
+            f"{'</div>' * depth}<p>入れ子の後に続く段落も、本文として読まれなければならない。</p></body></html>")
+    article = _read(page)
+    assert "避難所を二倍に増やす" in article.body
+    assert "地域の担い手を育てる" in article.body
+    assert "deep-html" in {w.code for w in article.warnings}
+
+
+def test_text_below_the_parser_limit_is_read() -> None:
+    levels = "".join(f"<div><span>第{n}層の文です。</span>" for n in range(1, 1001))
+    article = _read(f"<html><body>{levels}{'</div>' * 1000}</body></html>")
+    found = [n for n in range(1, 1001) if f"第{n}層の文です。" in article.body]
+    assert set(range(300, 1001)) <= set(found)  # libxml2 alone stops at 255 levels: nothing past it was read
+
+
+def test_flattening_keeps_text_and_bounds_depth() -> None:
+    from lxml import etree
+
+    from matome.read.html import flatten_deep
+
+    page = "<html><body>" + "".join(f"<div><b>{n}</b>" for n in range(600)) + "</div>" * 600 + "</body></html>"
+    flat = flatten_deep(page, limit=50)
+    tree = etree.fromstring(flat, etree.HTMLParser())
+    depth = max(len(list(e.iterancestors())) for e in tree.iter())
+    assert depth <= 51
+    assert "".join(tree.itertext()) == "".join(str(n) for n in range(600))
+
+
+def test_an_ordinary_page_is_not_flattened() -> None:
+    assert "deep-html" not in {w.code for w in _read(PAGE).warnings}

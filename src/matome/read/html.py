@@ -54,6 +54,10 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
         text = f"<html><body>{text}</body></html>"
     tree = load_html(text)
     warnings: list[Notice] = []
+    if tree is not None and _cut_by_depth(tree):
+        tree = load_html(flatten_deep(text))
+        warnings.append(Notice("deep-html", f"the HTML nests elements more than {PARSER_DEPTH - 1} deep; the "
+                               f"tags below depth {FLATTEN_DEPTH} were dropped and their text kept"))
     if tree is None:
         warnings.append(Notice("no-main-text", "the HTML could not be parsed into a document"))
         return HtmlReading([], frozenset(), comments=[], warnings=warnings, **_metadata(None, None, {}))
@@ -78,6 +82,48 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
         return HtmlReading([], frozenset(), comments=comments, warnings=warnings, **_metadata(tree, None, times))
     lines, headings = _lines(doc.body)
     return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc, times))
+
+
+PARSER_DEPTH = 256  # libxml2 stops reading a document at this depth (without XML_PARSE_HUGE)
+FLATTEN_DEPTH = 128
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+_INLINE = frozenset({"a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "mark", "q", "s",
+                     "small", "span", "strong", "sub", "sup", "time", "u", "var"})
+
+
+def _cut_by_depth(tree: lxml.html.HtmlElement) -> bool:
+    """Whether libxml2 stopped at its depth limit: then the document ends on an element that deep."""
+    depth, element = 0, tree
+    while len(element):
+        element, depth = element[-1], depth + 1
+    return depth >= PARSER_DEPTH - 2
+
+
+def flatten_deep(text: str, limit: int = FLATTEN_DEPTH) -> str:
+    """The HTML with every tag opened below depth `limit` removed (with its closing tag), its text kept; a block
+    tag leaves a line break. One pass over the tags, no parsing: used only on pages too deep to parse."""
+    out: list[str] = []
+    dropped: dict[str, int] = {}
+    depth = position = 0
+    for match in _TAG.finditer(text):
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID or match.group().endswith("/>"):
+            continue
+        if not closing and depth < limit:
+            depth += 1
+            continue
+        if closing and not dropped.get(name):
+            depth = max(0, depth - 1)
+            continue
+        dropped[name] = dropped.get(name, 0) + (-1 if closing else 1)
+        between = text[position:match.start()]
+        if between.strip() or (name not in _INLINE and out[-1:] != ["<br>"]):  # one break for a run of tags
+            out.extend((between, "" if name in _INLINE else "<br>"))
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 _CANDIDATES = etree.XPath("//*[contains(@class, 'omment') or contains(@id, 'omment') or @id='disqus_thread']")
