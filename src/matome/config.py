@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -19,17 +20,35 @@ class ReadConfig:
 
     max_page_bytes: int = 20 * 1024 * 1024
     """Pages larger than this are skipped with `page-too-large` (extraction time grows with size)."""
+    max_feed_bytes: int = 32 * 1024 * 1024
+    """RSS/Atom files larger than this are skipped with `feed-too-large` (the feed parser holds it all)."""
+    max_json_line_bytes: int = 20 * 1024 * 1024
+    """A JSON Lines line longer than this is skipped with `line-too-large`, read past without being held."""
+    max_line_chars: int = 10_000
+    """A line of text longer than this is cut into pieces of this length (`long-line`), so that later steps never
+    meet one unbounded line."""
+    max_comments: int = 5_000
+    """Comments kept per thread; the rest are dropped with a `comments-capped` warning."""
+    page_timeout: float = 30.0
+    """Seconds one page may take to read; a slower page is abandoned with a `timeout` failure."""
 
     def __post_init__(self) -> None:
-        if self.max_page_bytes <= 0:
-            raise ConfigError(f"read.max_page_bytes must be a positive number of bytes, not {self.max_page_bytes}")
+        for key in ("max_page_bytes", "max_feed_bytes", "max_json_line_bytes"):
+            if getattr(self, key) <= 0:
+                raise ConfigError(f"read.{key} must be a positive number of bytes, not {getattr(self, key)}")
+        for key in ("max_line_chars", "max_comments"):
+            if getattr(self, key) <= 0:
+                raise ConfigError(f"read.{key} must be a positive whole number, not {getattr(self, key)}")
+        if not 0 < self.page_timeout < math.inf:
+            raise ConfigError(f"read.page_timeout must be a positive number of seconds, not {self.page_timeout}")
 
-    def too_large(self, size: int) -> str | None:
-        """Why a page of `size` bytes is skipped, or None when it is small enough."""
-        if size <= self.max_page_bytes:
+    def too_large(self, size: int, key: str = "max_page_bytes") -> str | None:
+        """Why something of `size` bytes is skipped under the limit `key` (a page by default), or None."""
+        limit: int = getattr(self, key)
+        if size <= limit:
             return None
-        limit = f"{self.max_page_bytes:,}-byte page limit"
-        return f"{size:,} bytes is over the {limit} (set read.max_page_bytes to raise it)"
+        what = {"max_feed_bytes": "feed", "max_json_line_bytes": "JSON Lines line"}.get(key, "page")
+        return f"{size:,} bytes is over the {limit:,}-byte {what} limit (set read.{key} to raise it)"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import feedparser
 
@@ -23,6 +23,7 @@ from matome.text.dates import find_date
 
 Item = Page | ReadFailure
 LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+CHUNK = 1 << 20
 
 _KEYS = {
     "url": ("url", "link", "href", "source_url"),
@@ -86,24 +87,70 @@ def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[I
         yield ReadFailure(origin, "unsupported-type", f"not a page, JSON Lines, feed or WARC file ({path.suffix})")
         return
     try:
-        size = path.stat().st_size
-        if kind == "page" and (reason := config.too_large(size)):
-            yield ReadFailure(origin, "page-too-large", reason)
-            return
         if kind == "warc":
             yield from warc_pages(path, config)
             return
-        data = path.read_bytes()
+        if kind == "jsonl":
+            yield from jsonl_pages(path, config)
+            return
+        key, code = ("max_feed_bytes", "feed-too-large") if kind == "feed" else ("max_page_bytes", "page-too-large")
+        data = read_at_most(path, getattr(config, key))
     except OSError as error:
         yield ReadFailure(origin, "unreadable-file", f"cannot read the file: {error.strerror or error}")
         return
-    if kind == "jsonl":
-        yield from _jsonl_pages(path, data)
+    if isinstance(data, int):
+        yield ReadFailure(origin, code, config.too_large(data, key) or "")
     elif kind == "feed" and _is_feed(data):
         yield from _feed_pages(path, data)
     else:
         media = "html" if _is_html(path, data) else "text"
         yield Page(Origin("html" if media == "html" else "text", path=str(path)), data, media)
+
+
+def read_at_most(path: Path, limit: int) -> bytes | int:
+    """The file's bytes, or its size (at least limit + 1) when it is larger than `limit`: the size is known from
+    the file system first, and the read stops one byte past the limit (a file may grow, or lie about its size)."""
+    size = path.stat().st_size
+    if size > limit:
+        return size
+    with path.open("rb") as raw:
+        data = raw.read(limit + 1)
+    return data if len(data) <= limit else len(data)
+
+
+def jsonl_pages(path: Path, config: ReadConfig = ReadConfig(), start: int = 0, end: int | None = None,
+                first_line: int = 1) -> Iterator[Item]:
+    """The records of a JSON Lines file (or of its bytes [start, end), whose first line is `first_line`), read
+    line by line: a line over read.max_json_line_bytes is skipped, never held, with `line-too-large`."""
+    limit = config.max_json_line_bytes
+    with path.open("rb") as raw:
+        raw.seek(start)
+        lines = _bounded_lines(raw, limit, None if end is None else end - start)
+        for number, line in enumerate(lines, first_line):
+            if isinstance(line, int):
+                origin = Origin("jsonl", path=str(path), line=number)
+                yield ReadFailure(origin, "line-too-large", config.too_large(line, "max_json_line_bytes") or "")
+            elif item := _jsonl_item(path, number, line):
+                yield item
+
+
+def _bounded_lines(raw: BinaryIO, limit: int, length: int | None) -> Iterator[bytes | int]:
+    """Each line of `raw` (within `length` bytes), or the length of a line longer than `limit`, read past in
+    chunks."""
+    done = 0
+    while length is None or done < length:
+        line = raw.readline(limit + 1)
+        if not line:
+            return
+        done += len(line)
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while not line.endswith(b"\n") and (line := raw.readline(CHUNK)):
+            size += len(line)
+            done += len(line)
+        yield size - (1 if line.endswith(b"\n") else 0)
 
 
 def _is_html(path: Path, data: bytes) -> bool:
@@ -127,29 +174,36 @@ def _pick(record: dict[str, Any], field: str) -> str | None:
     return None
 
 
-def _jsonl_pages(path: Path, data: bytes) -> Iterator[Item]:
+def _jsonl_pages(path: Path, data: bytes, config: ReadConfig = ReadConfig()) -> Iterator[Item]:
+    """The records of JSON Lines bytes already read (a piece of a file)."""
     for number, raw in enumerate(data.split(b"\n"), 1):
-        if not raw.strip():
-            continue
-        origin = Origin("jsonl", path=str(path), line=number)
-        try:
-            record = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            yield ReadFailure(origin, "bad-json-line", f"not a JSON object: {error}")
-            continue
-        except RecursionError:
-            yield ReadFailure(origin, "bad-json-line", "not a JSON object: nested too deeply to read")
-            continue
-        body = _pick(record, "body") if isinstance(record, dict) else None
-        if body is None:
-            yield ReadFailure(origin, "empty-record", "no body/text/content field with text")
-            continue
-        hints = PageHints(url=_pick(record, "url"), title=_pick(record, "title"),
-                          published=find_date(_pick(record, "published") or ""), author=_pick(record, "author"),
-                          site=_pick(record, "site"))
-        media = "html" if body.lstrip().startswith("<") and "</" in body else "text"
-        yield Page(Origin("jsonl", path=str(path), url=hints.url, line=number), body.encode("utf-8"), media, hints,
-                   "utf-8")
+        if len(raw) > config.max_json_line_bytes:
+            origin = Origin("jsonl", path=str(path), line=number)
+            yield ReadFailure(origin, "line-too-large", config.too_large(len(raw), "max_json_line_bytes") or "")
+        elif item := _jsonl_item(path, number, raw):
+            yield item
+
+
+def _jsonl_item(path: Path, number: int, raw: bytes) -> Item | None:
+    """The page of one JSON Lines line, a failure naming why it is not one, or None for a blank line."""
+    if not raw.strip():
+        return None
+    origin = Origin("jsonl", path=str(path), line=number)
+    try:
+        record = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        return ReadFailure(origin, "bad-json-line", f"not a JSON object: {error}")
+    except RecursionError:
+        return ReadFailure(origin, "bad-json-line", "not a JSON object: nested too deeply to read")
+    body = _pick(record, "body") if isinstance(record, dict) else None
+    if body is None:
+        return ReadFailure(origin, "empty-record", "no body/text/content field with text")
+    hints = PageHints(url=_pick(record, "url"), title=_pick(record, "title"),
+                      published=find_date(_pick(record, "published") or ""), author=_pick(record, "author"),
+                      site=_pick(record, "site"))
+    media = "html" if body.lstrip().startswith("<") and "</" in body else "text"
+    return Page(Origin("jsonl", path=str(path), url=hints.url, line=number), body.encode("utf-8"), media, hints,
+                "utf-8")
 
 
 def _feed_pages(path: Path, data: bytes) -> Iterator[Item]:

@@ -18,6 +18,8 @@ from matome.records import Comment, Notice
 from matome.text.dates import find_date, find_dates
 from matome.text.normalize import squeeze
 
+THREAD_LINES_PER_COMMENT = 20  # thread lines read per comment kept: bounds the grouping work before it starts
+
 _META_TIME = {
     "published": ("article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date",
                   "dc.date.issued", "datepublished", "sailthru.date", "cxenseparse:recs:publishtime"),
@@ -44,10 +46,11 @@ class HtmlReading:
     warnings: list[Notice] = field(default_factory=list)
 
 
-def read_html(text: str, url: str | None = None) -> HtmlReading:
+def read_html(text: str, url: str | None = None, max_comments: int = 5_000) -> HtmlReading:
     """Comments are selected and pruned first, so that trafilatura cannot leak them into the main text.
 
     trafilatura's own comment extraction is not used: on some layouts it takes article paragraphs for comments.
+    At most `max_comments` comments are read (a `comments-capped` warning says when there were more).
     """
     head = text[:4096].lower()
     if "<html" not in head and "<body" not in head:  # a fragment, as feeds carry
@@ -64,13 +67,18 @@ def read_html(text: str, url: str | None = None) -> HtmlReading:
     if _truncated(text):
         warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
     has_comments = bool(rules.COMMENT_HINT.search(text))
-    comments, items = select_comments(tree) if has_comments else ([], [])
+    comments, items = select_comments(tree, max_comments + 1) if has_comments else ([], [])
     sections = _comment_sections(tree) if has_comments else []
     if not comments and sections:
-        comments = group_thread([line for s in sections for line in _section_lines(s)])
+        lines = [line for s in sections for line in _section_lines(s)]
+        comments = group_thread(lines[: (max_comments + 1) * THREAD_LINES_PER_COMMENT])
         if comments:
             warnings.append(Notice("comment-layout-guessed", "no comment rule fits this layout; comments were "
                                    "split from the comment section's lines"))
+    if len(comments) > max_comments:
+        comments = comments[:max_comments]
+        warnings.append(Notice("comments-capped", f"the thread is longer than the {max_comments:,} comments read "
+                                                  "(read.max_comments); the rest were dropped"))
     times = {key: _meta_time(tree, key) for key in _META_TIME}
     _drop(tree, [*sections, *items])
     doc = trafilatura.bare_extraction(
@@ -235,12 +243,14 @@ def _jsonld_time(script: str, key: str) -> str | None:
 _ITEMS = tuple(etree.XPath(xpath) for xpath in rules.COMMENT_ITEMS)
 
 
-def select_comments(tree: lxml.html.HtmlElement) -> tuple[list[Comment], list[etree._Element]]:
-    """One record per comment from the first layout of `rules.COMMENT_ITEMS` that matches, and its elements."""
+def select_comments(tree: lxml.html.HtmlElement,
+                    limit: int | None = None) -> tuple[list[Comment], list[etree._Element]]:
+    """One record per comment (at most `limit`) from the first layout of `rules.COMMENT_ITEMS` that matches, and
+    all its elements."""
     for xpath in _ITEMS:
         items = [i for i in xpath(tree) if isinstance(i, etree._Element)]
         thread = _Thread(items)
-        comments = [c for item in items if (c := thread.comment(item))]
+        comments = [c for item in items[:limit] if (c := thread.comment(item))]
         if comments:
             return link_replies(comments), items
     return [], []

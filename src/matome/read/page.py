@@ -11,7 +11,7 @@ from matome.config import ReadConfig
 from matome.errors import UnreadablePage
 from matome.read.anatomy import Anatomy, read_lines
 from matome.read.encoding import decode, utf16_without_bom
-from matome.read.html import HtmlReading, read_html
+from matome.read.html import THREAD_LINES_PER_COMMENT, HtmlReading, read_html
 from matome.read.threads import group_thread
 from matome.records import Article, Comment, Notice, Page
 
@@ -29,7 +29,42 @@ def read_page(page: Page, config: ReadConfig = ReadConfig()) -> Article:
         raise UnreadablePage("the page holds only whitespace", code="empty-page")
     warnings = list(decoded.notices)
     read = _from_html if page.media == "html" else _from_text
-    return replace(read(page, text, warnings), encoding=decoded.encoding)
+    return replace(read(page, text, warnings, config), encoding=decoded.encoding)
+
+
+def cut_long_lines(lines: list[str], limit: int) -> tuple[list[str], int]:
+    """Lines of at most `limit` characters: a longer line is cut after its last 。 or space in the second half of
+    each piece (else at the limit). Also returns how many lines were cut."""
+    if all(len(line) <= limit for line in lines):
+        return lines, 0
+    out: list[str] = []
+    cut = 0
+    for line in lines:
+        cut += len(line) > limit
+        while len(line) > limit:
+            window = line[:limit]
+            at = max(window.rfind("。"), window.rfind(" "), window.rfind("\u3000"))
+            at = at + 1 if at >= limit // 2 else limit
+            out.append(line[:at])
+            line = line[at:]
+        out.append(line)
+    return out, cut
+
+
+def _long_line_notice(cut: int, limit: int) -> list[Notice]:
+    if not cut:
+        return []
+    return [Notice("long-line", f"{cut} line(s) longer than {limit:,} characters were cut into pieces "
+                                f"(read.max_line_chars)")]
+
+
+def _capped(comments: list[Comment], lines: int, config: ReadConfig) -> tuple[list[Comment], list[Notice]]:
+    """At most read.max_comments comments (replies point back, so the first ones keep their links)."""
+    if len(comments) <= config.max_comments and lines <= config.max_comments * THREAD_LINES_PER_COMMENT:
+        return comments, []
+    notice = Notice("comments-capped", f"the thread is longer than the {config.max_comments:,} comments read "
+                                       f"(read.max_comments); the rest were dropped")
+    return comments[: config.max_comments], [notice]
 
 
 def check_bytes(data: bytes, config: ReadConfig) -> None:
@@ -54,20 +89,30 @@ def page_id(text: str) -> str:
     return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:16]
 
 
-def _from_text(page: Page, text: str, warnings: list[Notice]) -> Article:
+def _from_text(page: Page, text: str, warnings: list[Notice], config: ReadConfig) -> Article:
     hints = page.hints
-    anatomy = read_lines(text.split("\n"), find_title=hints.title is None)
-    comments = group_thread(anatomy.thread)
-    return _article(page, text, anatomy, comments, warnings, title=hints.title or anatomy.title,
+    lines, cut = cut_long_lines(text.split("\n"), config.max_line_chars)
+    anatomy = read_lines(lines, find_title=hints.title is None)
+    thread = anatomy.thread
+    comments, capped = _capped(group_thread(thread[: config.max_comments * THREAD_LINES_PER_COMMENT]), len(thread),
+                               config)
+    notices = [*warnings, *_long_line_notice(cut, config.max_line_chars), *capped]
+    return _article(page, text, anatomy, comments, notices, title=hints.title or anatomy.title,
                     published=hints.published or anatomy.published)
 
 
-def _from_html(page: Page, text: str, warnings: list[Notice]) -> Article:
-    html: HtmlReading = read_html(text, page.hints.url)
-    anatomy = read_lines(html.lines, find_title=False, split_thread=False, headings=html.headings)
+def _from_html(page: Page, text: str, warnings: list[Notice], config: ReadConfig) -> Article:
+    html: HtmlReading = read_html(text, page.hints.url, max_comments=config.max_comments)
+    lines, cut = cut_long_lines(html.lines, config.max_line_chars)
+    if cut:
+        headings = frozenset(i for i, line in enumerate(lines) if line in {html.lines[h] for h in html.headings})
+    else:
+        headings = html.headings
+    anatomy = read_lines(lines, find_title=False, split_thread=False, headings=headings)
     hints = page.hints
+    notices = [*warnings, *html.warnings, *_long_line_notice(cut, config.max_line_chars)]
     return _article(
-        page, text, anatomy, html.comments, [*warnings, *html.warnings],
+        page, text, anatomy, html.comments, notices,
         title=hints.title or html.title, published=hints.published or html.published or anatomy.published,
         url=hints.url or html.url, site=hints.site or html.site, author=hints.author or html.author,
         updated=html.updated,
