@@ -3,62 +3,125 @@ finished shards; run.json and rejects.jsonl say what happened."""
 
 from __future__ import annotations
 
+import io
 import json
+from dataclasses import asdict
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from tests.conftest import EXAMPLES
 from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from matome.cli import app
+from matome.config import ReadConfig
 from matome.run.pipeline import stored_records
 
 runner = CliRunner()
-EXECUTORS = {"local": ["--executor", "local"], "local-2": ["--executor", "local", "--workers", "2"],
-             "dask-2": ["--executor", "dask", "--workers", "2"]}
+SPLIT = ["--shard-files", "3", "--shard-records", "2", "--shard-bytes", "3000"]  # big files in pieces of 2 lines, 3 kB
+WHOLE = ["--shard-files", "3", "--shard-records", "1000000", "--shard-bytes", "1000000000"]
+EXECUTORS = {"whole": ["--executor", "local", *WHOLE], "local": ["--executor", "local", *SPLIT],
+             "local-2": ["--executor", "local", "--workers", "2", *SPLIT],
+             "dask-2": ["--executor", "dask", "--workers", "2", *SPLIT]}
+PAGE_TYPES = ("text/html; charset=utf-8", "text/plain; charset=utf-8")
+
+
+def _containers(directory: Path) -> Path:
+    """The demo corpus's UTF-8 pages again, a third each in a JSON Lines file (with a bad and a blank line), a
+    record-gzipped WARC (with a damaged member) and a plain WARC: files the split runs cut into several pieces."""
+    pages = sorted(p for p in EXAMPLES.glob("*/*") if p.suffix in (".html", ".txt") and ".sjis." not in p.name)
+    urls = [f"https://copies.example/{n}" for n in range(len(pages))]
+    lines = [json.dumps({"url": url, "body": page.read_text(encoding="utf-8")}, ensure_ascii=False)
+             for url, page in list(zip(urls, pages, strict=True))[0::3]]
+    lines[1:1] = ["{not json", ""]
+    directory.mkdir()
+    (directory / "pages.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    members = [_warc([(url, page)], gzipped=True) for url, page in list(zip(urls, pages, strict=True))[1::3]]
+    members[1] = members[1][:40] + bytes(b ^ 0xFF for b in members[1][40:80]) + members[1][80:]
+    (directory / "pages.warc.gz").write_bytes(b"".join(members))
+    (directory / "pages.warc").write_bytes(_warc(list(zip(urls, pages, strict=True))[2::3], gzipped=False))
+    return directory
+
+
+def _warc(pages: list[tuple[str, Path]], gzipped: bool) -> bytes:
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gzipped)
+    for url, page in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", PAGE_TYPES[page.suffix == ".txt"])],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page.read_bytes()),
+                                                      http_headers=headers))
+    return buffer.getvalue()
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def containers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _containers(tmp_path_factory.mktemp("input") / "containers")
+
+
+@pytest.fixture(scope="module")
+def runs(containers: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     outs = {}
     for name, options in EXECUTORS.items():
         out = tmp_path_factory.mktemp(name)
-        result = runner.invoke(app, ["run", str(EXAMPLES), "--out", str(out), "--shard-files", "3", *options])
+        result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *options])
         assert result.exit_code == 0, result.output
         outs[name] = out
     return outs
 
 
 def _records(out: Path) -> list[dict[str, object]]:
-    return sorted((r.to_dict() for r in stored_records(out)), key=lambda r: str(r["id"]))
+    return [r.to_dict() for r in stored_records(out)]  # in shard order: the order of the unsplit run
 
 
 def _digests(out: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted((out / "digests").iterdir())}
 
 
-def test_every_executor_gives_the_same_records_stories_and_digests(runs: dict[str, Path]) -> None:
-    first = runs["local"]
-    assert len(list((first / "records").glob("*.parquet"))) > 1  # several shards, so the executors had work to share
+def _ranges(out: Path) -> list[tuple[str, int, int | None, int]]:
+    """(file name, start, end, first line) of every piece the shards of a run read."""
+    markers = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((out / "records").glob("*.done"))]
+    return [(Path(i[0]).name, i[2], i[3], i[4]) for m in markers for i in m["inputs"]]
+
+
+def test_every_executor_and_every_split_gives_the_same_records_stories_and_digests(runs: dict[str, Path]) -> None:
+    whole = runs["whole"]
+    assert len(list((whole / "records").glob("*.parquet"))) > 1  # several shards, so the executors had work to share
+    assert {name for name, start, end, _ in _ranges(whole)} >= {"pages.jsonl", "pages.warc", "pages.warc.gz"}
+    assert all(start == 0 and end is None for _, start, end, _ in _ranges(whole))
+    pieces = [r for r in _ranges(runs["local"]) if r[0].startswith("pages.")]
+    for name in ("pages.jsonl", "pages.warc", "pages.warc.gz"):  # each big file read in several pieces
+        assert len([p for p in pieces if p[0] == name]) >= 2, pieces
+    firsts = [p[3] for p in pieces if p[0] == "pages.jsonl"]  # at most 2 lines a piece (fewer past 3 kB)
+    assert firsts[0] == 1 and all(0 < b - a <= 2 for a, b in pairwise(firsts))
+    assert len(_records(whole)) == json.loads((whole / "run.json").read_text(encoding="utf-8"))["articles"]
     for out in runs.values():
-        assert _records(out) == _records(first)
-        assert _digests(out) == _digests(first)
+        assert _records(out) == _records(whole)
+        assert _digests(out) == _digests(whole)
+        assert (out / "rejects.jsonl").read_text(encoding="utf-8") == \
+            (whole / "rejects.jsonl").read_text(encoding="utf-8")
 
 
 def test_run_json_and_rejects_say_what_happened(runs: dict[str, Path]) -> None:
     manifest = json.loads((runs["dask-2"] / "run.json").read_text(encoding="utf-8"))
-    assert manifest["executor"] == "dask" and manifest["articles"] == 17 and manifest["stories"] == 10
-    assert manifest["failures_by_stage_and_code"] == {"read:empty-record": 1}
-    assert manifest["config"] == {"max_page_bytes": 20 * 1024 * 1024} and manifest["versions"]["pyarrow"]
+    assert manifest["executor"] == "dask" and manifest["articles"] == 17 + 9 and manifest["stories"] == 10
+    assert manifest["failures_by_stage_and_code"] == {"read:bad-json-line": 1, "read:corrupt-warc-record": 1,
+                                                      "read:empty-record": 1}
+    assert manifest["config"] == asdict(ReadConfig()) and manifest["versions"]["pyarrow"]
+    assert manifest["sharding"] == {"files": 3, "records": 2, "bytes": 3000}
     rejects = [json.loads(line) for line in (runs["dask-2"] / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [(r["stage"], r["code"]) for r in rejects] == [("read", "empty-record")]
+    assert [(r["stage"], r["code"]) for r in rejects] == [("read", "empty-record"), ("read", "bad-json-line"),
+                                                          ("read", "corrupt-warc-record")]
+    assert rejects[1]["origin"]["line"] == 2 and rejects[2]["origin"]["offset"] > 0  # named where the whole file has it
 
 
-def test_a_rerun_skips_finished_shards_and_redoes_a_missing_one(runs: dict[str, Path]) -> None:
+def test_a_rerun_skips_finished_shards_and_redoes_a_missing_one(runs: dict[str, Path], containers: Path) -> None:
     out = runs["local"]
     shards = sorted((out / "records").glob("*.done"))
-    shards[0].unlink()
-    result = runner.invoke(app, ["run", str(EXAMPLES), "--out", str(out), "--shard-files", "3"])
+    shards[-2].unlink()  # a piece of a big file
+    result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *SPLIT])
     assert result.exit_code == 0
     assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
-    assert _records(out) == _records(runs["local-2"])
+    assert _records(out) == _records(runs["whole"])

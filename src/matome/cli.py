@@ -387,12 +387,18 @@ def run_corpus(inputs: PathsArg,
                workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
                scheduler: Annotated[str | None, typer.Option("--scheduler", help="A running Dask scheduler's "
                                                              "address (with --executor dask).")] = None,
-               shard_files: Annotated[int, typer.Option("--shard-files", min=1, help="Input files per shard.")]
+               shard_files: Annotated[int, typer.Option("--shard-files", min=1, help="Small input files per shard.")]
                = 64,
+               shard_records: Annotated[int, typer.Option("--shard-records", min=1, help="JSON Lines records per "
+                                                          "shard: a longer file is split.")] = 1000,
+               shard_bytes: Annotated[int, typer.Option("--shard-bytes", min=1, help="Bytes per shard of a large "
+                                                        "WARC or JSON Lines file: a larger one is split.")]
+               = 16 << 20,
                config: ConfigOpt = None) -> None:
     """Run a corpus in shards: analysed records as Parquet, then stories and digests, with run.json and rejects.
 
-    A re-run into the same --out skips the shards already finished."""
+    A large JSON Lines or WARC file is split into several shards, so workers share it; a re-run into the same --out
+    skips the shards already finished."""
     from matome.run.pipeline import Job, run
 
     settings = _config(config)
@@ -409,8 +415,9 @@ def run_corpus(inputs: PathsArg,
     with Progress(TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
                   transient=True) as progress:
         task = progress.add_task("shards", total=None)
-        summary = run(list(inputs), Job(str(out), settings.read, shard_files=shard_files), chosen, executor.value,
-                      lambda result: progress.advance(task))
+        job = Job(str(out), settings.read, shard_files=shard_files, shard_records=shard_records,
+                  shard_bytes=shard_bytes)
+        summary = run(list(inputs), job, chosen, executor.value, lambda result: progress.advance(task))
     failures = ", ".join(f"{key} {n}" for key, n in summary.failures.items())
     err.print(f"{summary.shards} shards ({summary.skipped} already done), {summary.articles} articles, "
               f"{summary.stories} stories" + (f"; failures: {failures} (listed in {summary.rejects})"

@@ -1,10 +1,13 @@
 """A run over a corpus: shards of input files through the record stages, then the corpus passes, on any executor.
 
-Each shard's analysed records go to one Parquet file (`records/shard-NNNNN.parquet`: id, url, published, kind and
-the whole record as JSON) and its failures to `rejects/shard-NNNNN.jsonl`; a marker with the shard's counts
-(`records/shard-NNNNN.done`) is written last, so a re-run skips the shards already finished. The corpus passes
-(copies, stories, points, digests) then read every shard's records in shard order. Executors (run/local.py,
-run/dask.py) only map `run_shard` over the shards; nothing here knows which one runs it.
+Small files are grouped, `shard_files` to a shard; a large JSON Lines or WARC file is cut into pieces (run/pieces.py)
+of `shard_records` lines or `shard_bytes` bytes, one shard each, so workers share even a single big file. Each shard's
+analysed records go to one Parquet file (`records/shard-NNNNN.parquet`: id, url, published, kind and the whole record
+as JSON) and its failures to `rejects/shard-NNNNN.jsonl`; a marker with the shard's counts (`records/shard-NNNNN.done`,
+naming each file with its byte range, size and modification time) is written last, so a re-run skips the shards
+already finished over the same pieces of unchanged files. The corpus passes (copies, stories, points, digests) then
+read every shard's records in shard order. Executors (run/local.py, run/dask.py) only map `run_shard` over the shards;
+nothing here knows which one runs it.
 """
 
 from __future__ import annotations
@@ -26,13 +29,16 @@ import pyarrow.parquet as pq
 
 from matome.config import ReadConfig
 from matome.language.tokens import Tokenizer
-from matome.read import listed_files, read_listed
+from matome.read import listed_files, read_one
 from matome.records import AnalyzedArticle, ReadFailure
 from matome.render.write import write_digests
+from matome.run.pieces import Piece, piece_pages, split
 from matome.run.stages import Stages
 from matome.stories.digest import build_digests
 
-SHARD_FILES = 64  # input files per shard (a large JSON Lines or WARC file is not split: it is one file of a shard)
+SHARD_FILES = 64  # small input files per shard
+SHARD_RECORDS = 1000  # JSON Lines records per shard: a longer file is cut into pieces
+SHARD_BYTES = 16 << 20  # bytes per shard of a large WARC or JSON Lines file
 SCHEMA = pa.schema([("id", pa.string()), ("url", pa.string()), ("published", pa.string()), ("kind", pa.string()),
                     ("record", pa.string())])
 
@@ -40,7 +46,7 @@ SCHEMA = pa.schema([("id", pa.string()), ("url", pa.string()), ("published", pa.
 @dataclass(frozen=True, slots=True)
 class Shard:
     number: int
-    files: tuple[tuple[str, bool], ...]  # (path, named by the user)
+    pieces: tuple[Piece, ...]  # whole files, or one piece of a large file
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +57,8 @@ class Job:
     config: ReadConfig = ReadConfig()
     syntax: bool = True
     shard_files: int = SHARD_FILES
+    shard_records: int = SHARD_RECORDS
+    shard_bytes: int = SHARD_BYTES
 
 
 ShardTask = Callable[[Shard], dict[str, Any]]
@@ -58,10 +66,20 @@ Done = Callable[[dict[str, Any]], None]
 Executor = Callable[[ShardTask, list[Shard], Done], list[dict[str, Any]]]  # results in any order
 
 
-def plan(inputs: list[str | Path], shard_files: int = SHARD_FILES) -> list[Shard]:
-    """The input files in shards of `shard_files`, in a stable order."""
-    files = [(str(path), explicit) for path, explicit in listed_files(inputs)]
-    return [Shard(n, tuple(files[i: i + shard_files])) for n, i in enumerate(range(0, len(files), shard_files))]
+def plan(inputs: list[str | Path], job: Job) -> list[Shard]:
+    """The input files in shards, in a stable order: small files `shard_files` to a shard, each piece of a large one a
+    shard of its own."""
+    groups: list[list[Piece]] = [[]]
+    for path, explicit in listed_files(inputs):
+        pieces = split(path, explicit, job.config, job.shard_records, job.shard_bytes)
+        if len(pieces) > 1:
+            groups.extend([piece] for piece in pieces)
+            groups.append([])
+        else:
+            if len(groups[-1]) >= job.shard_files:
+                groups.append([])
+            groups[-1].extend(pieces)
+    return [Shard(n, tuple(group)) for n, group in enumerate(g for g in groups if g)]
 
 
 _LOADED = threading.local()  # one set of models per worker thread (Sudachi's tokenizer is not thread-safe)
@@ -71,7 +89,7 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     """Read and analyse one shard into its Parquet file and rejects; its counts (read back when already done)."""
     records_dir, rejects_dir = Path(job.out) / "records", Path(job.out) / "rejects"
     marker = records_dir / f"shard-{shard.number:05d}.done"
-    inputs = [[path, explicit, *_stamp(path)] for path, explicit in shard.files]
+    inputs = [[p.path, p.explicit, p.start, p.end, p.line, *_stamp(p.path)] for p in shard.pieces]
     if marker.exists():
         done = json.loads(marker.read_text(encoding="utf-8"))
         if done.get("inputs") == inputs and done.get("syntax") == job.syntax:
@@ -82,12 +100,14 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     stages = loaded[job.syntax]
     records: list[AnalyzedArticle] = []
     failures: list[ReadFailure] = []
-    for item in read_listed(((Path(p), explicit) for p, explicit in shard.files), job.config):
-        result = item if isinstance(item, ReadFailure) else stages(item)
-        if isinstance(result, ReadFailure):
-            failures.append(result)
-        else:
-            records.append(result)
+    for piece in shard.pieces:
+        for page in piece_pages(piece, job.config):
+            item = page if isinstance(page, ReadFailure) else read_one(page, job.config)
+            result = item if isinstance(item, ReadFailure) else stages(item)
+            if isinstance(result, ReadFailure):
+                failures.append(result)
+            else:
+                records.append(result)
     records_dir.mkdir(parents=True, exist_ok=True)
     rejects_dir.mkdir(parents=True, exist_ok=True)
     table = pa.Table.from_pylist([{"id": r.id, "url": r.url, "published": r.published, "kind": r.kind,
@@ -141,7 +161,7 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
     """Every shard through the stages on `executor`, then the corpus passes in this process, with `run.json`."""
     out = Path(job.out)
     out.mkdir(parents=True, exist_ok=True)
-    shards = plan(inputs, job.shard_files)
+    shards = plan(inputs, job)
     results = executor(partial(run_shard, job=job), shards, on_shard) if shards else []
     failures: Counter[str] = Counter()
     for result in results:
@@ -160,6 +180,7 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
     summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), len(articles),
                          dict(sorted(failures.items())), len(digests), index, rejects)
     manifest = {"executor": executor_name, "config": asdict(job.config), "syntax": job.syntax,
+                "sharding": {"files": job.shard_files, "records": job.shard_records, "bytes": job.shard_bytes},
                 "inputs": [str(i) for i in inputs], "shards": summary.shards, "shards_skipped": summary.skipped,
                 "articles": summary.articles, "stories": summary.stories, "failures_by_stage_and_code": failures,
                 "versions": {"matome": version("matome"), "python": platform.python_version(),
