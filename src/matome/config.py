@@ -24,6 +24,8 @@ class ReadConfig:
     """RSS/Atom files larger than this are skipped with `feed-too-large` (the feed parser holds it all)."""
     max_json_line_bytes: int = 20 * 1024 * 1024
     """A JSON Lines line longer than this is skipped with `line-too-large`, read past without being held."""
+    max_extract_chars: int = 2_000_000
+    """HTML characters handed to main-text extraction; the rest of a larger page is left unread (`page-cut`)."""
     max_line_chars: int = 10_000
     """A line of text longer than this is cut into pieces of this length (`long-line`), so that later steps never
     meet one unbounded line."""
@@ -36,7 +38,7 @@ class ReadConfig:
         for key in ("max_page_bytes", "max_feed_bytes", "max_json_line_bytes"):
             if getattr(self, key) <= 0:
                 raise ConfigError(f"read.{key} must be a positive number of bytes, not {getattr(self, key)}")
-        for key in ("max_line_chars", "max_comments"):
+        for key in ("max_extract_chars", "max_line_chars", "max_comments"):
             if getattr(self, key) <= 0:
                 raise ConfigError(f"read.{key} must be a positive whole number, not {getattr(self, key)}")
         if not 0 < self.page_timeout < math.inf:

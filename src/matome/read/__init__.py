@@ -8,6 +8,7 @@ from pathlib import Path
 
 from matome.config import ReadConfig
 from matome.errors import UnreadablePage
+from matome.read.budget import PageTimeout, page_budget
 from matome.read.containers import iter_listed, iter_pages, list_files, listed_files
 from matome.read.page import read_page
 from matome.records import Article, Page, ReadFailure
@@ -19,9 +20,14 @@ __all__ = ["iter_listed", "iter_pages", "list_files", "listed_files", "read_list
 
 
 def read_one(page: Page, config: ReadConfig = ReadConfig()) -> Article | ReadFailure:
-    """read_page that never raises: a page that cannot be read becomes a ReadFailure naming the reason."""
+    """read_page that never raises: a page that cannot be read becomes a ReadFailure naming the reason, and one
+    that takes longer than read.page_timeout a `timeout` failure."""
     try:
-        return read_page(page, config)
+        with page_budget(config.page_timeout):
+            return read_page(page, config)
+    except PageTimeout as error:
+        log.debug("reading %s timed out", page.origin.label())
+        return ReadFailure(page.origin, "timeout", str(error))
     except UnreadablePage as error:
         return ReadFailure(page.origin, error.code, str(error))
     except Exception as error:  # a bug or a pathological page must not stop a batch

@@ -260,18 +260,19 @@ def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_titl
     if find_title and rest and _looks_like_title(rest[0][1]):
         page.title = rest[0][1]
         rest = rest[1:]
-    current = Section(None)
+    heading: str | None = None
+    paragraphs: list[str] = []
     sections: list[Section] = []
     for n, (i, line) in enumerate(rest):
         is_last = n == len(rest) - 1
         if i in headings or (not headings and not is_last and _looks_like_heading(line)):
-            if current.heading is not None or current.paragraphs:
-                sections.append(current)
-            current = Section(line)
+            if heading is not None or paragraphs:
+                sections.append(Section(heading, tuple(paragraphs)))
+            heading, paragraphs = line, []
         else:
-            current = Section(current.heading, (*current.paragraphs, line))
-    if current.heading is not None or current.paragraphs:
-        sections.append(current)
+            paragraphs.append(line)
+    if heading is not None or paragraphs:
+        sections.append(Section(heading, tuple(paragraphs)))
     page.sections = sections
     paragraphs = page.paragraphs
     page.lead = paragraphs[0] if paragraphs and len(paragraphs[0]) >= 20 else None

@@ -13,6 +13,7 @@ from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
 from matome.read import rules
+from matome.read.budget import check_time
 from matome.read.threads import group_thread, link_replies
 from matome.records import Comment, Notice
 from matome.text.dates import find_date, find_dates
@@ -46,17 +47,25 @@ class HtmlReading:
     warnings: list[Notice] = field(default_factory=list)
 
 
-def read_html(text: str, url: str | None = None, max_comments: int = 5_000) -> HtmlReading:
+def read_html(text: str, url: str | None = None, max_comments: int = 5_000,
+              max_chars: int = 2_000_000) -> HtmlReading:
     """Comments are selected and pruned first, so that trafilatura cannot leak them into the main text.
 
     trafilatura's own comment extraction is not used: on some layouts it takes article paragraphs for comments.
-    At most `max_comments` comments are read (a `comments-capped` warning says when there were more).
+    At most `max_comments` comments are read (a `comments-capped` warning says when there were more), and at most
+    `max_chars` characters of HTML (extraction time grows with the page: the rest is left, with `page-cut`).
     """
     head = text[:4096].lower()
     if "<html" not in head and "<body" not in head:  # a fragment, as feeds carry
         text = f"<html><body>{text}</body></html>"
-    tree = load_html(text)
     warnings: list[Notice] = []
+    cut = len(text) > max_chars
+    if cut:
+        warnings.append(Notice("page-cut", f"the HTML is {len(text):,} characters long; only the first "
+                                           f"{max_chars:,} were read (read.max_extract_chars)"))
+        text = text[: text.rfind(">", 0, max_chars) + 1 or max_chars]
+    tree = load_html(text)
+    check_time("parsing the HTML")
     if tree is not None and _cut_by_depth(tree):
         tree = load_html(flatten_deep(text))
         warnings.append(Notice("deep-html", f"the HTML nests elements more than {PARSER_DEPTH - 1} deep; the "
@@ -64,7 +73,7 @@ def read_html(text: str, url: str | None = None, max_comments: int = 5_000) -> H
     if tree is None:
         warnings.append(Notice("no-main-text", "the HTML could not be parsed into a document"))
         return HtmlReading([], frozenset(), comments=[], warnings=warnings, **_metadata(None, None, {}))
-    if _truncated(text):
+    if _truncated(text) and not cut:
         warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
     has_comments = bool(rules.COMMENT_HINT.search(text))
     comments, items = select_comments(tree, max_comments + 1) if has_comments else ([], [])
@@ -81,8 +90,9 @@ def read_html(text: str, url: str | None = None, max_comments: int = 5_000) -> H
                                                   "(read.max_comments); the rest were dropped"))
     times = {key: _meta_time(tree, key) for key in _META_TIME}
     _drop(tree, [*sections, *items])
+    check_time("reading the comments")
     doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True, fast=len(text) > FAST_CHARS,
         date_extraction_params=_QUICK_DATE if times["published"] else None,
     )
     if not isinstance(doc, trafilatura.settings.Document):
@@ -92,6 +102,7 @@ def read_html(text: str, url: str | None = None, max_comments: int = 5_000) -> H
     return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc, times))
 
 
+FAST_CHARS = 1_000_000  # above this, trafilatura's second opinion (readability) is skipped: it doubles the time
 PARSER_DEPTH = 256  # libxml2 stops reading a document at this depth (without XML_PARSE_HUGE)
 FLATTEN_DEPTH = 128
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 from matome.config import ReadConfig
 from matome.errors import UnreadablePage
 from matome.read.anatomy import Anatomy, read_lines
+from matome.read.budget import check_time
 from matome.read.encoding import decode, utf16_without_bom
 from matome.read.html import THREAD_LINES_PER_COMMENT, HtmlReading, read_html
 from matome.read.threads import group_thread
@@ -24,6 +25,7 @@ def read_page(page: Page, config: ReadConfig = ReadConfig()) -> Article:
     """Read one page; raise UnreadablePage with a code for input that is not a readable page."""
     check_bytes(page.data, config)
     decoded = decode(page.data, page.declared_encoding)
+    check_time("decoding")
     text = unicodedata.normalize("NFC", decoded.text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise UnreadablePage("the page holds only whitespace", code="empty-page")
@@ -93,6 +95,7 @@ def _from_text(page: Page, text: str, warnings: list[Notice], config: ReadConfig
     hints = page.hints
     lines, cut = cut_long_lines(text.split("\n"), config.max_line_chars)
     anatomy = read_lines(lines, find_title=hints.title is None)
+    check_time("reading the page's lines")
     thread = anatomy.thread
     comments, capped = _capped(group_thread(thread[: config.max_comments * THREAD_LINES_PER_COMMENT]), len(thread),
                                config)
@@ -102,7 +105,9 @@ def _from_text(page: Page, text: str, warnings: list[Notice], config: ReadConfig
 
 
 def _from_html(page: Page, text: str, warnings: list[Notice], config: ReadConfig) -> Article:
-    html: HtmlReading = read_html(text, page.hints.url, max_comments=config.max_comments)
+    html: HtmlReading = read_html(text, page.hints.url, max_comments=config.max_comments,
+                                  max_chars=config.max_extract_chars)
+    check_time("extracting the main text")
     lines, cut = cut_long_lines(html.lines, config.max_line_chars)
     if cut:
         headings = frozenset(i for i, line in enumerate(lines) if line in {html.lines[h] for h in html.headings})
