@@ -61,11 +61,20 @@ def list_files(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _walk(directory: Path) -> list[Path]:
+    """The files under `directory`, sorted; a directory that cannot be listed is itself in the list, so that reading
+    it names the problem instead of passing over it in silence."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(directory):
+    for root, dirs, files in os.walk(directory, onerror=lambda error: found.append(Path(error.filename))):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root) / f for f in sorted(files) if not f.startswith("."))
     return found
+
+
+def shown(path: Path) -> str:
+    """The path as text for records and messages: bytes of a file name that are not UTF-8 (kept by Python as lone
+    surrogates, which no UTF-8 output or store accepts) become U+FFFD. The file itself is opened by its Path."""
+    name = str(path)
+    return os.fsencode(name).decode("utf-8", "replace") if LONE_SURROGATE.search(name) else name
 
 
 def container_of(path: Path) -> str | None:
@@ -79,7 +88,10 @@ def container_of(path: Path) -> str | None:
 
 def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[Item]:
     kind = container_of(path) or ("page" if explicit else None)
-    origin = Origin("text", path=str(path))
+    origin = Origin("text", path=shown(path))
+    if path.is_dir():
+        yield ReadFailure(origin, "unreadable-directory", f"cannot list the directory: {_listing_error(path)}")
+        return
     if path.exists() and not path.is_file():  # a FIFO would block, /dev/zero would never end
         yield ReadFailure(origin, "not-a-regular-file", "not a regular file (a pipe, device or socket)")
         return
@@ -104,7 +116,15 @@ def _file_pages(path: Path, config: ReadConfig, *, explicit: bool) -> Iterator[I
         yield from _feed_pages(path, data)
     else:
         media = "html" if _is_html(path, data) else "text"
-        yield Page(Origin("html" if media == "html" else "text", path=str(path)), data, media)
+        yield Page(Origin("html" if media == "html" else "text", path=shown(path)), data, media)
+
+
+def _listing_error(path: Path) -> str:
+    try:
+        os.listdir(path)
+    except OSError as error:
+        return error.strerror or str(error)
+    return "it could not be read when the inputs were listed"
 
 
 def read_at_most(path: Path, limit: int) -> bytes | int:
@@ -128,7 +148,7 @@ def jsonl_pages(path: Path, config: ReadConfig = ReadConfig(), start: int = 0, e
         lines = _bounded_lines(raw, limit, None if end is None else end - start)
         for number, line in enumerate(lines, first_line):
             if isinstance(line, int):
-                origin = Origin("jsonl", path=str(path), line=number)
+                origin = Origin("jsonl", path=shown(path), line=number)
                 yield ReadFailure(origin, "line-too-large", config.too_large(line, "max_json_line_bytes") or "")
             elif item := _jsonl_item(path, number, line):
                 yield item
@@ -178,7 +198,7 @@ def _jsonl_pages(path: Path, data: bytes, config: ReadConfig = ReadConfig()) -> 
     """The records of JSON Lines bytes already read (a piece of a file)."""
     for number, raw in enumerate(data.split(b"\n"), 1):
         if len(raw) > config.max_json_line_bytes:
-            origin = Origin("jsonl", path=str(path), line=number)
+            origin = Origin("jsonl", path=shown(path), line=number)
             yield ReadFailure(origin, "line-too-large", config.too_large(len(raw), "max_json_line_bytes") or "")
         elif item := _jsonl_item(path, number, raw):
             yield item
@@ -188,7 +208,7 @@ def _jsonl_item(path: Path, number: int, raw: bytes) -> Item | None:
     """The page of one JSON Lines line, a failure naming why it is not one, or None for a blank line."""
     if not raw.strip():
         return None
-    origin = Origin("jsonl", path=str(path), line=number)
+    origin = Origin("jsonl", path=shown(path), line=number)
     try:
         record = json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
@@ -202,7 +222,7 @@ def _jsonl_item(path: Path, number: int, raw: bytes) -> Item | None:
                       published=find_date(_pick(record, "published") or ""), author=_pick(record, "author"),
                       site=_pick(record, "site"))
     media = "html" if body.lstrip().startswith("<") and "</" in body else "text"
-    return Page(Origin("jsonl", path=str(path), url=hints.url, line=number), body.encode("utf-8"), media, hints,
+    return Page(Origin("jsonl", path=shown(path), url=hints.url, line=number), body.encode("utf-8"), media, hints,
                 "utf-8")
 
 
@@ -210,13 +230,13 @@ def _feed_pages(path: Path, data: bytes) -> Iterator[Item]:
     parsed = feedparser.parse(data)
     if not parsed.entries:
         reason = str(parsed.get("bozo_exception") or "no entries")
-        yield ReadFailure(Origin("feed", path=str(path)), "bad-feed", f"no feed entries could be read: {reason}")
+        yield ReadFailure(Origin("feed", path=shown(path)), "bad-feed", f"no feed entries could be read: {reason}")
         return
     site = parsed.feed.get("title")
     for number, entry in enumerate(parsed.entries, 1):
         content = entry.get("content") or []
         body = (content[0].get("value") if content else None) or entry.get("summary") or ""
-        origin = Origin("feed", path=str(path), url=entry.get("link"), line=number)
+        origin = Origin("feed", path=shown(path), url=entry.get("link"), line=number)
         if not body.strip():
             yield ReadFailure(origin, "empty-record", "the feed entry has no content or summary")
             continue
