@@ -40,8 +40,10 @@ class IngestSummary:
     def lines(self) -> list[str]:
         skipped = Counter(f.code for f in self.failures)
         reasons = ", ".join(f"{code} {n}" for code, n in sorted(skipped.items()))
+        duplicates = self.outcomes["duplicate"]  # the same record again from another line or file: not an update
         counts = (f"read {self.read}, stored {self.outcomes['stored']}, updated {self.outcomes['updated']}, "
-                  f"unchanged {self.outcomes['unchanged']}, skipped {len(self.failures)}")
+                  f"unchanged {self.outcomes['unchanged']}{f', duplicate {duplicates}' if duplicates else ''}, "
+                  f"skipped {len(self.failures)}")
         lines = [counts + (f" ({reasons})" if reasons else "")]
         if self.unanalysed:
             stages = Counter(f.code for f in self.unanalysed)
