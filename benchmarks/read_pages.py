@@ -3,9 +3,15 @@
 Figures per extractor: share of must-include snippets found in the main text (for matome: the record's own-text
 fields, i.e. headings, body, embedded posts and notes), share of must-exclude snippets wrongly
 kept, title and date accuracy (exact match on pages with gold), comment separation (share of gold comment snippets
-found inside the main text: lower is better) and pages per second.
+found inside the main text: lower is better) and pages per second. Speed is also given as a ratio: matome's time per
+page over `trafilatura.bare_extraction`'s on the same pages in the same run (issue 10 asks for at most 1.0; matome's
+read includes decoding, page anatomy, comment detection and its own bare_extraction call). Every page is read once by
+matome and by bare_extraction before the timed pass, so one-time costs (dateparser builds its tables per language, on
+the first page in that language) fall on neither. `--profile` prints where matome's read time goes, by function;
+`--variants` adds bare_extraction with options the read path could choose (no fallback extractors, quick dates), with
+their accuracy, so a change of options is decided on measured figures.
 
-    python benchmarks/read_pages.py [--limit N] [--check]
+    python benchmarks/read_pages.py [--limit N] [--check] [--profile] [--variants]
 
 `--check` scores matome alone on the first GATE_PAGES pages and exits non-zero when a figure is worse than its
 pinned floor in FLOORS (tests/test_quality_gate.py runs the same check). Floors are never lowered silently: a change
@@ -16,7 +22,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import cProfile
+import io
 import json
+import pstats
 import sys
 import tarfile
 import time
@@ -102,6 +111,21 @@ def by_trafilatura(include_comments: bool) -> Callable[[bytes, str], Extraction]
     return extract
 
 
+def by_bare_extraction(**options: object) -> Callable[[bytes, str], Extraction]:
+    """trafilatura.bare_extraction on the raw page, as a caller with no page model of its own would call it."""
+    def extract(html: bytes, url: str) -> Extraction:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
+        if doc is None:
+            return Extraction("")
+        return Extraction("\n".join(filter(None, [doc.text or "", doc.comments or ""])), doc.title, doc.date)
+
+    return extract
+
+
+BARE = "trafilatura.bare_extraction (defaults)"
+BARE_AS_MATOME = "trafilatura.bare_extraction (matome's options)"
+
+
 def score(extractors: dict[str, Callable[[bytes, str], Extraction]], pages: list[tuple[str, dict, bytes]]
           ) -> list[Score]:
     """Every extractor on every page, in an order that rotates per page so that warm caches favour none of them."""
@@ -154,6 +178,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N pages")
     parser.add_argument("--check", action="store_true", help="fail when matome is below its pinned floors")
+    parser.add_argument("--profile", action="store_true", help="where matome's read time goes, by function")
+    parser.add_argument("--variants", action="store_true", help="bare_extraction with other options too")
     args = parser.parse_args()
     if not EVAL.exists():
         print(f"skipped: {EVAL} is absent")
@@ -163,22 +189,67 @@ def main() -> int:
         print("\n".join(problems) or f"matome meets every floor on the first {GATE_PAGES} pages")
         return 1 if problems else 0
     pages = load(args.limit)
-    for url, _, html in pages[:20]:  # warm-up, not timed: dateparser builds its locale tables on first use
-        with contextlib.suppress(Exception):
-            by_matome(html, url)
-    rows = score({"matome": by_matome,
+    if args.profile:
+        print(profile(pages))
+        return 0
+    warm_up(pages)
+    extractors = {"matome": by_matome, BARE: by_bare_extraction(),
+                  BARE_AS_MATOME: by_bare_extraction(include_comments=False, include_tables=True),
                   "trafilatura.extract (default, comments included)": by_trafilatura(True),
-                  "trafilatura.extract (include_comments=False)": by_trafilatura(False)}, pages)
+                  "trafilatura.extract (include_comments=False)": by_trafilatura(False)}
+    if args.variants:
+        extractors |= {
+            "  matome's options, fast=True (no fallback)": by_bare_extraction(
+                include_comments=False, include_tables=True, fast=True),
+            "  matome's options, quick dates always": by_bare_extraction(
+                include_comments=False, include_tables=True, date_extraction_params=QUICK_DATE),
+            "  matome's options, both": by_bare_extraction(
+                include_comments=False, include_tables=True, fast=True, date_extraction_params=QUICK_DATE)}
+    rows = score(extractors, pages)
     print(f"{len(pages)} pages of trafilatura-eval\n")
     print(f"{'extractor':50} {'include':>8} {'excl.kept':>9} {'title':>6} {'date':>6} {'cmt.leak':>8} {'pages/s':>8}")
     for row in rows:
         f = row.figures()
         print(f"{row.name:50} {f['include']:8.3f} {f['exclude_kept']:9.3f} {f['title']:6.3f} {f['date']:6.3f} "
               f"{f['comment_leak']:8.3f} {f['pages_per_s']:8.1f}")
+    seconds = {row.name: row.seconds / max(row.pages, 1) for row in rows}
+    print(f"\nmatome {1000 * seconds['matome']:.1f} ms a page; bare_extraction {1000 * seconds[BARE]:.1f} ms "
+          f"(defaults), {1000 * seconds[BARE_AS_MATOME]:.1f} ms (matome's options); ratio "
+          f"{seconds['matome'] / seconds[BARE]:.2f} and {seconds['matome'] / seconds[BARE_AS_MATOME]:.2f} (target "
+          "<= 1.0)")
     for row in rows:
         for failure in row.failed[:5]:
             print(f"  {row.name} failed on {failure}")
     return 0
+
+
+QUICK_DATE = {"extensive_search": False, "original_date": True}  # what read/html.py asks when a page has a meta date
+
+
+def warm_up(pages: list[tuple[str, dict, bytes]]) -> None:
+    """Every page through matome and bare_extraction once, untimed: caches built on first use are then built."""
+    for url, _, html in pages:
+        for extract in (by_matome, by_bare_extraction()):
+            with contextlib.suppress(Exception):
+                extract(html, url)
+
+
+def profile(pages: list[tuple[str, dict, bytes]], top: int = 30) -> str:
+    """matome's read over the pages under cProfile: the functions with the most cumulative and own time."""
+    warm_up(pages)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for url, _, html in pages:
+        with contextlib.suppress(Exception):
+            by_matome(html, url)
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("cumulative").print_stats(r"matome|trafilatura|lxml|htmldate|courlan|justext", top)
+    stats.sort_stats("cumulative").print_stats(r"src/matome/", top)  # matome's own functions
+    stats.sort_stats("tottime").print_stats(top)
+    stats.print_callers(r"document_fromstring|fromstring")  # how often each page is parsed, and by whom
+    return out.getvalue()
 
 
 def gate() -> list[str]:
