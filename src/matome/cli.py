@@ -38,6 +38,7 @@ R = TypeVar("R")
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")  # a file name's bytes that are not UTF-8, as Python keeps them
 ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .warc.gz .arc .arc.gz"
 
 
@@ -93,7 +94,7 @@ def friendly(command: Callable[P, R]) -> Callable[P, R]:
             return command(*args, **kwargs)
         except MatomeError as error:
             remedy = f" — {error.remedy}" if error.remedy else ""
-            err.print(f"error: {error} ({error.code}){remedy}", markup=False, soft_wrap=True)
+            err.print(_printable(f"error: {error} ({error.code}){remedy}"), markup=False, soft_wrap=True)
             raise typer.Exit(2) from error
 
     return wrapper
@@ -120,8 +121,9 @@ def _warn(failure: ReadFailure) -> None:
 
 
 def _printable(text: str) -> str:
-    """Text for a terminal: control characters (an escape sequence in a title or a file name) shown, not obeyed."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Text for a terminal: control characters (an escape sequence in a title or a file name) shown, not obeyed;
+    half characters (from a file name that is not UTF-8) shown as U+FFFD."""
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", SURROGATE.sub("\ufffd", text))
 
 
 def _print_analysis(article: AnalyzedArticle, lines: list[str]) -> None:

@@ -80,3 +80,10 @@ def test_a_directory_that_cannot_be_listed_is_named_and_the_rest_is_read(
     assert isinstance(good, Article)
     assert isinstance(failure, ReadFailure) and failure.code == "unreadable-directory"
     assert failure.origin.path == str(locked) and "Permission denied" in failure.message
+
+
+def test_a_missing_path_that_is_not_utf8_is_named_with_a_replacement(tmp_path: Path) -> None:
+    missing = os.fsdecode(os.fsencode(tmp_path) + b"/miss\xffing.html")
+    result = CliRunner().invoke(app, ["read", missing])
+    assert result.exit_code == 2
+    assert "miss\ufffding.html does not exist" in result.stderr
