@@ -1,8 +1,8 @@
 """Worksheets for labelling real reader comments as abusive or not, and compiling the labels.
 
 livedoor's topic-news (and some other categories) quote readers' posts from message boards and social media in
-runs: a paragraph that names the board (`ネット掲示板では`, `ユーザーからは`) followed by several 「…」. Those quotes are
-real web comments nobody on the team wrote. The worksheets list them with their article id and character offsets;
+runs: a paragraph that names the board (`ネット掲示板では`, `ユーザーからは`) followed by several 「…」.
+Those quotes are real web comments nobody on the team wrote. The worksheets list them with their article id and character offsets;
 the gold file holds ids, offsets and labels, never the text (docs/annotation.md, "Abusive comments").
 
     python scripts/comment_annotation.py worksheets OUT_DIR [--parts 3]
@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
 QUOTE = re.compile(r"「([^「」\n]{3,160})」")
-READERS = re.compile(r"ネット|掲示板|ちゃんねる|ユーザー|書き込|コメント|つぶやき|ツイート|Twitter|ツイッター|読者|視聴者|声")
+READERS = re.compile(r"ネット|掲示板|ちゃんねる|ユーザー|書き込|コメント|つぶやき|ツイート|Twitter|ツイッター"
+                     r"|読者|視聴者|声")
 MIN_QUOTES = 2  # a lone quote next to a board name is as often a headline as a post
 
 
@@ -66,7 +67,7 @@ def worksheets(out: Path, parts: int) -> None:
 
 
 def compile_labels(out: Path, raws: list[Path]) -> None:
-    """Join raw labels ({n, abusive, target}) to the worksheets' ids and offsets; the text is dropped."""
+    """Join raw labels ({n, abusive, target, comment}) to the worksheets' ids and offsets; the text is dropped."""
     items = {item["n"]: item for sheet in sorted(out.glob("part*.jsonl"))
              for item in map(json.loads, sheet.open(encoding="utf-8"))}
     labels = {}
@@ -76,7 +77,8 @@ def compile_labels(out: Path, raws: list[Path]) -> None:
     for n in sorted(labels):
         item, label = items[n], labels[n]
         print(json.dumps({"id": item["id"], "category": item["category"], "start": item["start"], "end": item["end"],
-                          "abusive": bool(label["abusive"]), "target": label.get("target")}, ensure_ascii=False))
+                          "abusive": bool(label["abusive"]), "target": label.get("target"),
+                          "comment": bool(label.get("comment", 1))}, ensure_ascii=False))
 
 
 def main(argv: list[str]) -> int:

@@ -1,39 +1,38 @@
 """Train the abuse classifier shipped in src/matome/comments/data/abuse_model.json.
 
-Data: ../shared/eval/japanese-toxic-inspection/subset.csv (Apache-2.0; 437 comments). Gold: abusive when the
-Toxic and Very Toxic votes outnumber the Not Toxic votes. Only n-gram weights are written, never the comments.
+Data (benchmarks/abuse_data.py, read from ../shared): the 437 comments of japanese-toxic-inspection (Apache-2.0)
+and the readers' posts quoted in livedoor articles, labelled by the team (benchmarks/gold/comments-abuse.jsonl).
+Only word weights are written, never the comments. benchmarks/comments.py cross-validates the same training.
 
     python scripts/train_abuse_model.py
 """
 
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "eval" / "japanese-toxic-inspection" / "subset.csv"
 OUT = ROOT / "src" / "matome" / "comments" / "data" / "abuse_model.json"
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-
-def load() -> tuple[list[str], list[bool]]:
-    with DATA.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    return [r["text"] for r in rows], [int(r["Toxic"]) + int(r["Very Toxic"]) > int(r["Not Toxic"]) for r in rows]
+import abuse_data  # noqa: E402
 
 
 def main() -> int:
-    if not DATA.exists():
-        print(f"cannot train: {DATA} is absent")
+    if not abuse_data.available():
+        print("cannot train: ../shared/eval (japanese-toxic-inspection, livedoor) or the comment gold is absent")
         return 1
-    sys.path.insert(0, str(ROOT / "src"))
     from matome.comments.classifier import train
+    from matome.language.tokens import Tokenizer
 
-    texts, labels = load()
-    model = train(texts, labels)
+    items = abuse_data.load()
+    tokenize = Tokenizer()
+    model = train([tokenize(item.text) for item in items], [item.abusive for item in items])
     OUT.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"{len(texts)} comments ({sum(labels)} abusive): {len(model.weights)} weights written to {OUT}")
+    print(f"{len(items)} comments ({sum(item.abusive for item in items)} abusive): {len(model.weights)} weights "
+          f"written to {OUT}")
     return 0
 
 

@@ -196,23 +196,43 @@ class Comment(Record):
 
 @dataclass(frozen=True, slots=True)
 class Viewpoint(Record):
-    """A group of comments that argue the same thing: its most typical comment, the count, and stance on an actor."""
+    """A group of comments that argue the same thing: its key words (the label), its most typical comment, the
+    count, and its stance on the actor it names most."""
 
     label: str
     count: int
     example: str
     comments: tuple[str, ...] = ()
     stance: str | None = None
+    key_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorStance(Record):
+    """How the comments that name one of the article's main actors speak of them: counts by polarity, and which."""
+
+    actor: str
+    comments: int
+    negative: int
+    positive: int
+    support: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        mood = "否定的" if self.negative > self.positive else "肯定的" if self.positive > self.negative else "賛否が混在"
+        return (f"{self.actor}に言及した{self.comments}件: {mood}"
+                f"（否定的 {self.negative}件・肯定的 {self.positive}件）")
 
 
 @dataclass(frozen=True, slots=True)
 class CommentDigest(Record):
-    """What readers think, in three lines (abusive comments excluded and counted)."""
+    """What readers think, in three lines (abusive comments excluded and counted), and their stance on the actors."""
 
     summary: tuple[str, ...]
     viewpoints: tuple[Viewpoint, ...]
     counts: Counts
     support: tuple[tuple[str, ...], ...] = ()
+    stances: tuple[ActorStance, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from tests.conftest import EXAMPLES, SEED_BLOG, need
 from typer.testing import CliRunner
 
 from matome.cli import app
-from matome.comments.classifier import load_model, train
+from matome.comments.classifier import features, load_model, train
 from matome.comments.digest import read_comments
 from matome.comments.flags import load_lexicon, matches
 from matome.language.tokens import Tokenizer
@@ -40,7 +40,13 @@ def _flags(text: str, tokenize: Tokenizer, body: str = "港のストライキで
         ("社長が辞める噂があるらしい", "speculation", True),
         ("交渉はまとまるかもね", "speculation", True),
         ("組合の要求は月1万8000円で、夜勤の手当が10年据え置きだったから妥当だと思う。データもある。", "constructive", True),
-        ("昨日のラーメン屋の行列がすごかった", "off_topic", True),
+        ("昨日のラーメン屋の行列と駅前の渋滞がすごかった", "off_topic", True),
+        ("昨日のラーメン屋がすごかった", "off_topic", False),
+        ("チョン・ジヒョンの新作が楽しみ", "abusive", False),
+        ("マヌケなミスだ・・・", "abusive", False),
+        ("俺もバカだった", "abusive", False),
+        ("あいつは本当にバカな奴だ", "abusive", True),
+        ("クソ暑い日が続く", "abusive", False),
         ("港の交渉はまだ続くと思う", "off_topic", False),
     ],
 )
@@ -54,17 +60,23 @@ def test_lexicon_matches_whole_words_only(tokenize: Tokenizer) -> None:
     assert [t.text for t in matches(tokenize("ばかだな"), lexicon)] == ["ばか"]
 
 
-def test_the_shipped_classifier_loads_and_scores() -> None:
+def test_the_shipped_classifier_loads_and_scores(tokenize: Tokenizer) -> None:
     model = load_model()
-    probability, _ = model.score("ありがとう、助かりました")
+    probability, _ = model.score(tokenize("ありがとう、助かりました"))
     assert 0.0 <= probability < 0.5 and len(model.weights) > 100
 
 
-def test_training_separates_a_toy_set() -> None:
+def test_classifier_features_are_words_not_lone_kana(tokenize: Tokenizer) -> None:
+    found = features(tokenize("さはいの天気は晴れ"))
+    assert "天気" in found and "天気 晴れ" in found
+    assert not {"さ", "は", "い", "の"} & set(found)
+
+
+def test_training_separates_a_toy_set(tokenize: Tokenizer) -> None:
     texts = ["死ね死ね", "お前は死ね", "本当に死ね", "ありがとう", "助かります", "よい記事です"] * 3
     labels = [True, True, True, False, False, False] * 3
-    model = train(texts, labels)
-    assert model.score("死ね")[0] > 0.5 > model.score("ありがとう")[0]
+    model = train([tokenize(t) for t in texts], labels)
+    assert model.score(tokenize("死ね"))[0] > 0.5 > model.score(tokenize("ありがとう"))[0]
 
 
 @pytest.fixture(scope="module")

@@ -1,29 +1,33 @@
-"""A small abuse classifier: logistic regression over character 1–3-grams, weights shipped in the package.
+"""The abuse classifier: logistic regression over Sudachi words and word pairs, weights shipped in the package.
 
-`scripts/train_abuse_model.py` trains it on ../shared/eval/japanese-toxic-inspection (Apache-2.0) and writes
-`data/abuse_model.json`; nothing is downloaded at run time. Training is plain NumPy gradient descent.
+Features are words that carry meaning: the normalised forms of a comment's tokens and of each adjacent pair, with
+punctuation, symbols and lone kana (さ, は, い) left out, so a classifier cannot fire on common kana as the
+character n-gram model of the first round did. `scripts/train_abuse_model.py` trains it (scikit-learn) on the
+labelled comments listed in the README and writes `data/abuse_model.json`; nothing is downloaded at run time, and
+scoring needs only the JSON weights.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
-from collections import Counter
+import re
 from dataclasses import dataclass
 from importlib.resources import files
 
-import numpy as np
+from matome.language.tokens import Token
 
-from matome.text.normalize import normalize
+LONE_KANA = re.compile(r"^[ぁ-ゖァ-ヺー]$")
+SKIPPED_POS = frozenset({"補助記号", "空白", "記号"})
+MIN_COUNT = 2  # a feature seen in fewer training comments is noise
 
-NGRAMS = (1, 2, 3)
-MIN_COUNT = 2
 
-
-def ngrams(text: str) -> Counter[str]:
-    flat = "".join(normalize(text).split())
-    return Counter(flat[i: i + n] for n in NGRAMS for i in range(len(flat) - n + 1))
+def features(tokens: list[Token]) -> list[str]:
+    """The comment's words (normalised) and adjacent word pairs, without punctuation or lone kana."""
+    words = [t.normalized for t in tokens if t.pos[0] not in SKIPPED_POS and not LONE_KANA.match(t.surface)]
+    return list(dict.fromkeys([*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,37 +35,32 @@ class AbuseModel:
     weights: dict[str, float]
     bias: float
 
-    def score(self, text: str) -> tuple[float, tuple[str, ...]]:
-        """The probability that `text` is abusive, and the n-grams that pushed it up most."""
-        contributions = {g: self.weights[g] for g in ngrams(text) if g in self.weights}
+    def score(self, tokens: list[Token]) -> tuple[float, tuple[str, ...]]:
+        """The probability that the comment is abusive, and the words that pushed it up most."""
+        contributions = {f: self.weights[f] for f in features(tokens) if f in self.weights}
         logit = self.bias + sum(contributions.values())
-        evidence = tuple(g for g, v in sorted(contributions.items(), key=lambda kv: -kv[1])[:3] if v > 0)
-        return 1 / (1 + math.exp(-logit)), evidence
+        evidence = tuple(f for f, v in sorted(contributions.items(), key=lambda kv: -kv[1])[:3] if v > 0)
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, logit)))), evidence
 
     def to_json(self) -> str:
         return json.dumps({"bias": self.bias, "weights": self.weights}, ensure_ascii=False, sort_keys=True)
 
 
-def train(texts: list[str], labels: list[bool], epochs: int = 300, rate: float = 0.5, l2: float = 1e-2) -> AbuseModel:
-    """Logistic regression with class weights (abuse is rare) over n-gram presence."""
-    vocabulary = [g for g, n in sum((ngrams(t) for t in texts), Counter()).items() if n >= MIN_COUNT]
-    index = {g: i for i, g in enumerate(vocabulary)}
-    x = np.zeros((len(texts), len(vocabulary)))
-    for row, text in enumerate(texts):
-        for gram in ngrams(text):
-            if gram in index:
-                x[row, index[gram]] = 1.0
-    y = np.array(labels, dtype=float)
-    positive = max(y.mean(), 1e-6)
-    sample = np.where(y == 1, math.sqrt((1 - positive) / positive), 1.0)  # rare abuse counts more, not as much
-    w, b = np.zeros(len(vocabulary)), 0.0
-    for _ in range(epochs):
-        p = 1 / (1 + np.exp(-(x @ w + b)))
-        error = (p - y) * sample
-        w -= rate * (x.T @ error / len(y) + l2 * w)
-        b -= rate * error.mean()
-    kept = {g: round(float(w[i]), 4) for g, i in index.items() if abs(w[i]) >= 1e-3}
-    return AbuseModel(kept, round(float(b), 4))
+def train(comments: list[list[Token]], labels: list[bool], c: float = 1.0) -> AbuseModel:
+    """L2 logistic regression, classes balanced (abuse is rare), over features seen in MIN_COUNT comments."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vectorizer = CountVectorizer(analyzer=_identity, min_df=MIN_COUNT, binary=True)
+    matrix = vectorizer.fit_transform([features(tokens) for tokens in comments])
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=2000).fit(matrix, labels)
+    weights = {str(f): round(float(w), 4) for f, w in zip(vectorizer.get_feature_names_out(), model.coef_[0],
+                                                          strict=True) if abs(w) >= 1e-3}
+    return AbuseModel(weights, round(float(model.intercept_[0]), 4))
+
+
+def _identity(words: list[str]) -> list[str]:
+    return words
 
 
 @functools.cache

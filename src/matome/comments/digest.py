@@ -1,31 +1,35 @@
-"""What readers think: flagged comments, viewpoints (TF-IDF over Sudachi words, k-means) and a three-line digest."""
+"""What readers think: flagged comments, viewpoints, the stance on the article's main actors, a three-line digest."""
 
 from __future__ import annotations
 
-import math
+import functools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from importlib.resources import files
 from typing import TypeVar
-
-import numpy as np
 
 from matome.comments.classifier import load_model
 from matome.comments.flags import flag_comment, load_lexicon
+from matome.comments.viewpoints import find_viewpoints
 from matome.language.gazetteer import load_gazetteer
 from matome.language.tokens import Token, content_nouns
-from matome.records import Article, Comment, CommentDigest, Viewpoint
+from matome.records import ActorStance, AnalyzedArticle, Article, Comment, CommentDigest, Viewpoint
 
 Tokenize = Callable[[str], list[Token]]
-MAX_VIEWPOINTS = 10
-COHERENT = 0.2  # a comment this unlike its group's centroid belongs to no viewpoint
-THREAD_COMMON = 3  # a word in this many comments is the thread's topic, not off topic
-LABEL_CHARS = 70
-NEGATIVE = ("失敗", "無理", "最低", "酷い", "ひどい", "批判", "不満", "信用", "無視", "混乱", "悪化", "責任", "怒",
-            "グダグダ", "いきあたりばったり", "擁護は無理", "おかしい")
-POSITIVE = ("好感", "凄い", "すごい", "見習う", "感謝", "ありがたい", "助か", "羨ましい", "正しい", "良い")
+THREAD_COMMON = 2  # a word another comment uses too is the thread's topic: a comment sharing it is not off topic
+LABEL_CHARS = 50
+MAIN_ACTORS = 3
+ACTOR_TYPES = ("PERSON", "ORG")
 
 ArticleT = TypeVar("ArticleT", bound=Article)
+
+
+@functools.cache
+def polarity_words() -> dict[str, int]:
+    text = files("matome.comments").joinpath("data", "polarity.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {word: int(value) for word, value in rows}
 
 
 def read_comments(article: ArticleT, tokenize: Tokenize) -> ArticleT:
@@ -39,83 +43,67 @@ def read_comments(article: ArticleT, tokenize: Tokenize) -> ArticleT:
                       | {w for w, n in in_thread.items() if n >= THREAD_COMMON})
     comments = tuple(replace(c, flags=flag_comment(c, tokens[c.id], lexicon, model, topic))
                      for c in article.comments)
-    return replace(article, comments=comments, comment_digest=digest_comments(comments, tokens))
+    digest = digest_comments(comments, tokens, main_actors(article))
+    return replace(article, comments=comments, comment_digest=digest)
 
 
 def _flagged(comment: Comment, flag: str) -> bool:
     return any(f.flag == flag for f in comment.flags)
 
 
-def digest_comments(comments: tuple[Comment, ...], tokens: dict[str, list[Token]]) -> CommentDigest:
-    """Three lines, one per main viewpoint with its share; abusive comments are left out and counted."""
+def digest_comments(comments: tuple[Comment, ...], tokens: dict[str, list[Token]],
+                    actors: tuple[tuple[str, frozenset[str]], ...] = ()) -> CommentDigest:
+    """Three lines, one per main viewpoint (its key words, count, share and a typical comment); abusive comments
+    are left out and counted; the stance of the rest toward each main actor."""
     kept = [c for c in comments if not _flagged(c, "abusive")]
-    viewpoints = find_viewpoints(kept, tokens)
+    viewpoints = [replace(v, stance=_stance([c for c in kept if c.id in set(v.comments)]))
+                  for v in find_viewpoints(kept, tokens)]
     counts = {"comments": len(comments), "replies": sum(1 for c in comments if c.reply_to)}
     counts |= {flag: sum(1 for c in comments if _flagged(c, flag))
                for flag in ("abusive", "speculation", "off_topic", "constructive")}
-    summary = tuple(f"{v.count}件 ({100 * v.count // max(1, len(kept))}%): 「{_cut(v.example)}」"
-                    + ("…" if len(v.example) > LABEL_CHARS else "") + (f"（{v.stance}）" if v.stance else "")
-                    for v in viewpoints[:3])
+    summary = tuple(_summary_line(v, len(kept)) for v in viewpoints[:3])
     support = tuple(v.comments for v in viewpoints[:3])
-    return CommentDigest(summary, tuple(viewpoints), tuple(counts.items()), support)
+    stances = tuple(s for name, aliases in actors if (s := actor_stance(name, aliases, kept)) is not None)
+    return CommentDigest(summary, tuple(viewpoints), tuple(counts.items()), support, stances)
 
 
-def _words(tokens: list[Token]) -> Counter[str]:
-    return Counter(t.normalized for t in tokens if t.pos[0] in ("名詞", "形容詞", "動詞") and t.pos[1] not in
-                   ("数詞", "非自立可能") and len(t.surface) > 1)
+def _summary_line(viewpoint: Viewpoint, total: int) -> str:
+    example = viewpoint.example[:LABEL_CHARS] + ("…" if len(viewpoint.example) > LABEL_CHARS else "")
+    stance = f"（{viewpoint.stance}）" if viewpoint.stance else ""
+    return f"{viewpoint.count}件 ({100 * viewpoint.count // max(1, total)}%) {viewpoint.label}: 「{example}」{stance}"
 
 
-def find_viewpoints(comments: list[Comment], tokens: dict[str, list[Token]]) -> list[Viewpoint]:
-    """Comments grouped by what they argue; each group labelled by its most typical comment."""
-    usable = [c for c in comments if len(_words(tokens[c.id])) >= 2]
-    if len(usable) < 4:
-        return []
-    matrix = _tfidf([_words(tokens[c.id]) for c in usable])
-    k = max(2, min(MAX_VIEWPOINTS, round(math.sqrt(len(usable) / 2))))
-    assignment, centroids = _kmeans(matrix, k)
-    viewpoints = []
-    for cluster in range(k):
-        members = [i for i, a in enumerate(assignment) if a == cluster
-                   and float(matrix[i] @ centroids[cluster]) >= COHERENT]  # the rest argue nothing in common
-        if len(members) < 2:
-            continue
-        typical = max(members, key=lambda i: float(matrix[i] @ centroids[cluster]))
-        label = usable[typical].text.replace("\n", " ")
-        ids = tuple(usable[i].id for i in members)
-        viewpoints.append(Viewpoint(_cut(label) + ("…" if len(label) > LABEL_CHARS else ""), len(members), label, ids,
-                                    _stance([usable[i] for i in members])))
-    return sorted(viewpoints, key=lambda v: -v.count)
+def main_actors(article: Article) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The people and organisations the article names most (at least twice), each with the names that refer to it."""
+    if not isinstance(article, AnalyzedArticle):
+        return ()
+    mentions = Counter(e.canonical for e in article.entities if e.type in ACTOR_TYPES)
+    gazetteer = load_gazetteer()
+    actors = []
+    for canonical, count in mentions.most_common(MAIN_ACTORS):
+        if count < 2:
+            break
+        texts = {e.text for e in article.entities if e.canonical == canonical}
+        known = gazetteer.actors.get(canonical)
+        names = texts | ({name.rstrip("*") for name in known.names} if known is not None else set())
+        names |= {name.split("・")[-1] for name in names if "・" in name}  # a katakana full name's surname
+        display = known.display if known is not None else min(texts, key=len)
+        actors.append((display, frozenset(n for n in names if len(n) >= 2)))
+    return tuple(actors)
 
 
-def _tfidf(bags: list[Counter[str]]) -> np.ndarray:
-    vocabulary = sorted({w for bag in bags for w in bag})
-    index = {w: i for i, w in enumerate(vocabulary)}
-    df = Counter(w for bag in bags for w in bag)
-    matrix = np.zeros((len(bags), len(vocabulary)))
-    for row, bag in enumerate(bags):
-        for word, count in bag.items():
-            matrix[row, index[word]] = (1 + math.log(count)) * math.log(1 + len(bags) / df[word])
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms == 0, 1, norms)
+def actor_stance(actor: str, names: frozenset[str], comments: list[Comment]) -> ActorStance | None:
+    """Counts of the comments naming `actor` by their polarity words; None when no comment names them."""
+    naming = [c for c in comments if any(name in c.text for name in names)]
+    if not naming:
+        return None
+    polarity = [_polarity(c.text) for c in naming]
+    return ActorStance(actor, len(naming), sum(p < 0 for p in polarity), sum(p > 0 for p in polarity),
+                       tuple(c.id for c in naming))
 
 
-def _kmeans(matrix: np.ndarray, k: int, rounds: int = 20) -> tuple[list[int], np.ndarray]:
-    """Spherical k-means, seeded farthest-first from the most central comment (deterministic)."""
-    centre = matrix.mean(axis=0)
-    seeds = [int(np.argmax(matrix @ centre))]
-    while len(seeds) < k:
-        similarity = np.max(matrix @ matrix[seeds].T, axis=1)
-        seeds.append(int(np.argmin(similarity)))
-    centroids = matrix[seeds].copy()
-    assignment = [0] * len(matrix)
-    for _ in range(rounds):
-        assignment = list(np.argmax(matrix @ centroids.T, axis=1))
-        for cluster in range(k):
-            members = matrix[[i for i, a in enumerate(assignment) if a == cluster]]
-            if len(members):
-                mean = members.mean(axis=0)
-                centroids[cluster] = mean / (np.linalg.norm(mean) or 1)
-    return [int(a) for a in assignment], centroids
+def _polarity(text: str) -> int:
+    return sum(value for word, value in polarity_words().items() if word in text)
 
 
 def _stance(comments: list[Comment]) -> str | None:
@@ -127,14 +115,9 @@ def _stance(comments: list[Comment]) -> str | None:
         for name, actor in gazetteer.names.items():
             if len(name) >= 3 and actor.type == "PERSON" and name in comment.text:
                 named[actor.display] += 1
-        polarity += sum(w in comment.text for w in POSITIVE) - sum(w in comment.text for w in NEGATIVE)
+        polarity += _polarity(comment.text)
     if not named:
         return None
     who, _ = named.most_common(1)[0]
     mood = "否定的" if polarity < 0 else "肯定的" if polarity > 0 else "賛否が混在"
     return f"{who}に{mood}" if polarity else f"{who}について{mood}"
-
-
-def _cut(text: str) -> str:
-    """A verbatim prefix: quoted words stay the commenter's own."""
-    return text[:LABEL_CHARS]

@@ -13,9 +13,20 @@ from matome.language.tokens import Token, content_nouns
 from matome.records import Comment, Flag
 
 THRESHOLD = 0.5
-CLASSIFIER_WEIGHT = 0.6  # the classifier learnt from 437 comments: it raises a flag only when very sure (p ≥ 0.83)
+UNAMBIGUOUS = 0.85  # a term this strong (slurs, threats, 低能) is abuse in any context
+CLASSIFIER_VETO = 0.1  # a lexicon match the classifier scores below this is dropped (benchmarks/comments.py)
 NUMBER = re.compile(r"\d")
 REASONING = re.compile(r"(?:から|ので|ため|なぜなら|つまり|だから)[、。]?")
+RETORTS = frozenset({"insult", "vulgar"})  # categories that may describe a thing or the writer; slurs, threats never
+OFF_TOPIC_WORDS = 3  # fewer named things are too little to tell a comment strays
+NAME_JOINERS = frozenset({"・", "=", "＝"})
+FIRST_PERSON = frozenset({"俺", "私", "僕", "我", "あたし", "オレ", "わし", "我ながら"})  # not 自分: it is reflexive
+OTHER_PERSON = frozenset({"御前", "貴様", "手前", "あんた", "貴方", "此奴", "彼奴", "其奴", "奴", "彼", "彼女",
+                          "奴等"})
+PERSON_NOUNS = frozenset({"人", "奴", "やつ", "男", "女", "野郎", "連中", "人間", "子", "親", "母親", "父親", "夫",
+                          "妻", "旦那", "嫁", "国民", "民族", "政治家", "首相", "大統領", "議員", "監督", "選手",
+                          "社長", "店員"})
+PERSON_SUFFIXES = frozenset({"者", "員", "民", "家", "手", "人"})
 
 Tokenize = Callable[[str], list[Token]]
 
@@ -30,9 +41,10 @@ class Term:
     weight: float
 
     @property
-    def inflects(self) -> bool:
-        """消えろ is not 消える: a term whose written form is not its dictionary form matches as written only."""
-        return self.words != self.surfaces
+    def as_written(self) -> bool:
+        """消えろ is not 消える, and 殺す is a threat where 殺された is not: a term whose written form is not its
+        dictionary form, and every threat, matches as written only."""
+        return self.words != self.surfaces or self.category == "threat"
 
 
 @functools.cache
@@ -49,23 +61,68 @@ def load_lexicon(tokenize: Tokenize) -> tuple[Term, ...]:
 
 def matches(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[Term]:
     """Terms found as whole token sequences (らしい in 素晴らしい is not a rumour), by normalised form or surface."""
+    return list(dict.fromkeys(term for term, _ in _spans(tokens, lexicon)))
+
+
+def _spans(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[tuple[Term, int]]:
     forms = [t.normalized for t in tokens]
     surfaces = [t.surface for t in tokens]
-    found = []
+    found: list[tuple[Term, int]] = []
     for term in lexicon:
         size = len(term.words)
-        if any(tuple(surfaces[i: i + size]) == term.surfaces
-               or (not term.inflects and tuple(forms[i: i + size]) == term.words)
-               for i in range(len(tokens) - size + 1)):
-            found.append(term)
+        found.extend((term, i) for i in range(len(tokens) - size + 1)
+                     if tuple(surfaces[i: i + size]) == term.surfaces
+                     or (not term.as_written and tuple(forms[i: i + size]) == term.words))
     return found
+
+
+def abusive_terms(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[Term]:
+    """Abusive terms aimed at someone: not part of a name (チョン・ジヒョン), not describing a thing or an act
+    (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった)."""
+    aimed: dict[int, Term] = {}  # by start token: ブタ and 豚 on one word are one match
+    for term, start in _spans(tokens, lexicon):
+        if term.flag != "abusive" or _in_name(tokens, start, len(term.words)):
+            continue
+        if term.category in RETORTS and (_of_a_thing(tokens, start + len(term.words)) or _at_oneself(tokens)):
+            continue
+        if start not in aimed or term.weight > aimed[start].weight:
+            aimed[start] = term
+    return list(dict.fromkeys(aimed.values()))
+
+
+def _in_name(tokens: list[Token], start: int, size: int) -> bool:
+    span = tokens[start: start + size]
+    if any(t.proper("人名") or t.proper("地名") for t in span):
+        return True
+    before, after = tokens[start - 2: start], tokens[start + size: start + size + 2]
+    return (len(before) == 2 and before[1].surface in NAME_JOINERS and before[0].proper("人名")) or (
+        len(after) == 2 and after[0].surface in NAME_JOINERS and after[1].proper("人名"))
+
+
+def _of_a_thing(tokens: list[Token], end: int) -> bool:
+    """`間抜けなミス`: the insult qualifies the noun after it, and that noun is not a person."""
+    rest = tokens[end: end + 2]
+    if len(rest) == 2 and rest[0].surface in ("な", "の") and rest[1].pos[0] == "名詞":
+        return not _is_person(rest[1])
+    return False
+
+
+def _is_person(token: Token) -> bool:
+    return token.proper("人名") or token.normalized in PERSON_NOUNS or token.surface[-1:] in PERSON_SUFFIXES
+
+
+def _at_oneself(tokens: list[Token]) -> bool:
+    """The comment speaks of its writer (俺, 私, 自分) and names nobody else."""
+    first = any(t.normalized in FIRST_PERSON for t in tokens)
+    other = any(t.normalized in OTHER_PERSON or t.proper("人名") or t.proper("組織名") for t in tokens)
+    return first and not other
 
 
 def flag_comment(comment: Comment, tokens: list[Token], lexicon: tuple[Term, ...], model: AbuseModel,
                  topic: frozenset[str]) -> tuple[Flag, ...]:
     """Every flag that reaches THRESHOLD, with its score and the words behind it."""
     terms = matches(tokens, lexicon)
-    flags = [_lexicon_flag("speculation", terms), _abusive(comment.text, terms, model),
+    flags = [_lexicon_flag("speculation", terms), abusive_flag(tokens, lexicon, model),
              _constructive(comment.text, terms), _off_topic(comment, tokens, topic)]
     return tuple(f for f in flags if f is not None and f.score >= THRESHOLD)
 
@@ -78,14 +135,18 @@ def _lexicon_flag(flag: str, terms: list[Term]) -> Flag | None:
     return Flag(flag, round(score, 3), tuple(dict.fromkeys(t.text for t in mine)))
 
 
-def _abusive(text: str, terms: list[Term], model: AbuseModel) -> Flag | None:
-    lexicon = _lexicon_flag("abusive", terms)
-    probability, grams = model.score(text)
-    learnt = CLASSIFIER_WEIGHT * probability
-    if lexicon and lexicon.score >= learnt:
-        categories = tuple(dict.fromkeys(t.category for t in terms if t.flag == "abusive"))
-        return Flag("abusive", lexicon.score, (*lexicon.evidence, *(f"category:{c}" for c in categories)))
-    return Flag("abusive", round(learnt, 3), tuple(f"ngram:{g}" for g in grams)) if learnt >= THRESHOLD else None
+def abusive_flag(tokens: list[Token], lexicon: tuple[Term, ...], model: AbuseModel) -> Flag | None:
+    """The lexicon's terms aimed at someone, unless the classifier finds the comment's words plainly harmless
+    (p < CLASSIFIER_VETO) and no term is UNAMBIGUOUS: the classifier weighs the context of a match; alone it raises
+    nothing. The evidence names the terms, their categories and the classifier's probability."""
+    flag = _lexicon_flag("abusive", (terms := abusive_terms(tokens, lexicon)))
+    if flag is None or flag.score < THRESHOLD:
+        return None
+    probability, _ = model.score(tokens)
+    if probability < CLASSIFIER_VETO and flag.score < UNAMBIGUOUS:
+        return None
+    categories = tuple(dict.fromkeys(f"category:{t.category}" for t in terms))
+    return Flag("abusive", flag.score, (*flag.evidence, *categories, f"classifier:{probability:.2f}"))
 
 
 def _constructive(text: str, terms: list[Term]) -> Flag | None:
@@ -99,8 +160,8 @@ def _constructive(text: str, terms: list[Term]) -> Flag | None:
 
 
 def _off_topic(comment: Comment, tokens: list[Token], topic: frozenset[str]) -> Flag | None:
-    """Names at least two things, none of them in the article or common in the thread, and answers no comment."""
+    """Names OFF_TOPIC_WORDS things or more, none of them in the article or in another comment, and answers none."""
     words = set(content_nouns(tokens))
-    if comment.reply_to or not topic or len(words) < 2 or words & topic:
+    if comment.reply_to or not topic or len(words) < OFF_TOPIC_WORDS or words & topic:
         return None
     return Flag("off_topic", round(min(0.9, 0.5 + 0.05 * len(words)), 3), tuple(sorted(words))[:3])
