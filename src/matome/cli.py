@@ -214,6 +214,7 @@ def _print_thread(article: Article, fmt: Format, hide: set[str]) -> None:
     if article.comment_digest:
         lines.append("")
         lines.extend(f"  {line}" for line in article.comment_digest.summary)
+        lines.extend(f"  {stance.text}" for stance in article.comment_digest.stances)
         lines.append("  " + ", ".join(f"{k} {v}" for k, v in article.comment_digest.counts))
     sys.stdout.write(_printable("\n".join(lines)) + "\n\n")
 

@@ -219,9 +219,9 @@ class ActorStance(Record):
 
     @property
     def text(self) -> str:
-        mood = "否定的" if self.negative > self.positive else "肯定的" if self.positive > self.negative else "賛否が混在"
-        return (f"{self.actor}に言及した{self.comments}件: {mood}"
-                f"（否定的 {self.negative}件・肯定的 {self.positive}件）")
+        other = self.comments - self.negative - self.positive
+        counts = f"否定的 {self.negative}・肯定的 {self.positive}・その他 {other}"
+        return f"{self.actor}に触れたコメント {self.comments}件: {counts}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +405,7 @@ class StoryCheck(Record):
 class Reactions(Record):
     summary: tuple[SupportedLine, ...] = ()
     counts: Counts = ()
+    stances: tuple[SupportedLine, ...] = ()  # how the comments speak of the story's main actors
 
 
 @dataclass(frozen=True, slots=True)

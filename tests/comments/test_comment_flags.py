@@ -101,8 +101,12 @@ def test_seed_thread_digest_names_viewpoints_with_counts(seed_thread: Article) -
     assert digest is not None and len(digest.summary) == 3
     counts = dict(digest.counts)
     assert counts["comments"] == len(seed_thread.comments) and counts["abusive"] >= 2
-    assert all(v.count >= 2 for v in digest.viewpoints)
+    assert all(v.count >= 3 and v.key_words for v in digest.viewpoints)
+    assert all(line.split(" ", 2)[2].startswith(digest.viewpoints[n].label) for n, line in enumerate(digest.summary))
+    assert max(v.count for v in digest.viewpoints) < counts["comments"] / 4  # no catch-all group
     assert sum(1 for v in digest.viewpoints if v.stance and "バイデン" in v.stance) >= 1
+    biden = next(s for s in digest.stances if s.actor == "ジョー・バイデン")
+    assert biden.comments >= 10 and biden.negative > biden.positive
     abusive = {c.id for c in seed_thread.comments if any(f.flag == "abusive" for f in c.flags)}
     assert not abusive & {c for v in digest.viewpoints for c in v.comments}
 

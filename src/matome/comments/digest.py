@@ -63,7 +63,8 @@ def digest_comments(comments: tuple[Comment, ...], tokens: dict[str, list[Token]
                for flag in ("abusive", "speculation", "off_topic", "constructive")}
     summary = tuple(_summary_line(v, len(kept)) for v in viewpoints[:3])
     support = tuple(v.comments for v in viewpoints[:3])
-    stances = tuple(s for name, aliases in actors if (s := actor_stance(name, aliases, kept)) is not None)
+    found = [s for name, aliases in actors if (s := actor_stance(name, aliases, kept)) is not None]
+    stances = tuple(sorted(found, key=lambda s: -s.comments))
     return CommentDigest(summary, tuple(viewpoints), tuple(counts.items()), support, stances)
 
 
@@ -74,20 +75,29 @@ def _summary_line(viewpoint: Viewpoint, total: int) -> str:
 
 
 def main_actors(article: Article) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The people and organisations the article names most (at least twice), each with the names that refer to it."""
-    if not isinstance(article, AnalyzedArticle):
-        return ()
-    mentions = Counter(e.canonical for e in article.entities if e.type in ACTOR_TYPES)
+    """The people and organisations the article names most (at least twice), each with the names that refer to it:
+    from the language layer's entities, or, for an article not analysed, from the gazetteer's names in its text."""
     gazetteer = load_gazetteer()
+    mentions: Counter[str] = Counter()
+    if isinstance(article, AnalyzedArticle):
+        mentions.update(e.canonical for e in article.entities if e.type in ACTOR_TYPES)
+        texts: dict[str, set[str]] = {}
+        for entity in article.entities:
+            texts.setdefault(entity.canonical, set()).add(entity.text)
+    else:
+        text = f"{article.title or ''}\n{article.body}"
+        for name, actor in gazetteer.names.items():
+            if actor.type in ACTOR_TYPES and len(name) >= 2 and (n := text.count(name)):
+                mentions[actor.id] += n
+        texts = {}
     actors = []
     for canonical, count in mentions.most_common(MAIN_ACTORS):
         if count < 2:
             break
-        texts = {e.text for e in article.entities if e.canonical == canonical}
         known = gazetteer.actors.get(canonical)
-        names = texts | ({name.rstrip("*") for name in known.names} if known is not None else set())
+        names = texts.get(canonical, set()) | ({name.rstrip("*") for name in known.names} if known else set())
         names |= {name.split("・")[-1] for name in names if "・" in name}  # a katakana full name's surname
-        display = known.display if known is not None else min(texts, key=len)
+        display = known.display if known is not None else min(names, key=len)
         actors.append((display, frozenset(n for n in names if len(n) >= 2)))
     return tuple(actors)
 

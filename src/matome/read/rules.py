@@ -51,7 +51,7 @@ CHROME_LINES = frozenset({
 # --- plain-text comment threads ---------------------------------------------------------------------------
 # A line left open (a comma, an arrow, a particle, 〜し, 〜ば) goes on below; 〜のに and 〜して close a comment.
 CONTINUES_NEXT = re.compile(r"(?:[、,，→]|[ばはをし]|(?<!の)に|ますが|ですが)$")
-CONTINUES_PREVIOUS = re.compile(r"^(?:↓|みたいな|みたいに|って|とか|ので|けど|から、)")
+CONTINUES_PREVIOUS = re.compile(r"^(?:↓|みたいな|みたいに|とか|ので|けど|から、)")
 BULLET = re.compile(r"^(?:・|[-*•]\s)")
 CLOSED = re.compile(r"[。.!?」』)]$")
 QUOTE_LINE = re.compile(r"^[>＞](?!>)")
@@ -65,6 +65,7 @@ REPLY_OPENERS = re.compile(
 LENGTH_COMPLAINT = re.compile(r"^(?:長い|長文|[3三]行で|[3三]行に)")
 ESSAY_MIN_LINES = 5
 ESSAY_CHAIN = 3
+ESSAY_WORD_TIES = 2  # an essay shares rare words line to line at least this often: openers alone (一方, さらに) are not enough
 ESSAY_LINE_END = re.compile(r"(?:。|れば|ので|ため)$")
 ESSAY_SHORT_LINE = 15  # characters: a line this short between two tied sentences of an essay rides along
 # A sentence that opens by pointing at the one before it does not stand alone (a reply opener is checked first).

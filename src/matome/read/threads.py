@@ -114,42 +114,47 @@ def _join_essays(groups: list[list[str]]) -> list[list[str]]:
     A line is tied when it does not stand alone: it opens by referring back (`それを`, `彼らは`, `一方`), or it shares
     a word with a sentence just above that the rest of the thread seldom uses; a short line between tied lines rides
     along. A chain of ESSAY_CHAIN lines or more, with the chains right after it, is one essay once ESSAY_MIN_LINES
-    long. A thread of one-line comments, however alike in topic, seldom holds such ties line after line.
+    long with ESSAY_WORD_TIES ties by shared words. A thread of one-line comments, however alike in topic, seldom
+    holds such ties line after line.
     """
     terms = [_terms(group) for group in groups]
     common = _common_terms(terms)
     sentence = [_is_essay_line(group) for group in groups]
-    tied = [i > 0 and sentence[i] and sentence[i - 1] and _tied(groups, terms, common, i) for i in range(len(groups))]
+    ties = [_tie(groups, terms, common, i) if i > 0 and sentence[i] and sentence[i - 1] else None
+            for i in range(len(groups))]
+    tied = [tie is not None for tie in ties]
     for i in range(1, len(groups) - 1):  # a short line between tied neighbours rides along
         if (sentence[i] and sentence[i - 1] and not tied[i] and tied[i + 1]
                 and len(groups[i][-1]) <= rules.ESSAY_SHORT_LINE):
-            tied[i] = True
-    chains: list[list[list[str]]] = []
-    for group, joined in zip(groups, tied, strict=True):
+            tied[i], ties[i] = True, "short"
+    chains: list[list[int]] = []
+    for i, joined in enumerate(tied):
         if joined:
-            chains[-1].append(group)
+            chains[-1].append(i)
         else:
-            chains.append([group])
+            chains.append([i])
     merged: list[list[str]] = []
-    essay: list[list[str]] = []  # consecutive chains of ESSAY_CHAIN lines or more: one writer going on
+    essay: list[int] = []  # consecutive chains of ESSAY_CHAIN lines or more: one writer going on
     for chain in [*chains, []]:
         if len(chain) >= rules.ESSAY_CHAIN:
             essay.extend(chain)
             continue
-        if len(essay) >= rules.ESSAY_MIN_LINES:
-            merged.append([line for g in essay for line in g])
+        word_ties = sum(ties[i] == "word" for i in essay)
+        if len(essay) >= rules.ESSAY_MIN_LINES and word_ties >= rules.ESSAY_WORD_TIES:
+            merged.append([line for i in essay for line in groups[i]])
         else:
-            merged.extend(essay)
-        merged.extend(chain)
+            merged.extend(groups[i] for i in essay)
+        merged.extend(groups[i] for i in chain)
         essay = []
     return merged
 
 
-def _tied(groups: list[list[str]], terms: list[set[str]], common: set[str], i: int) -> bool:
-    if rules.REFERS_BACK.match(normalize(groups[i][0])):
-        return True
+def _tie(groups: list[list[str]], terms: list[set[str]], common: set[str], i: int) -> str | None:
+    """How line i is tied to the one or two above: "word" (a shared rare word), "opener" (it refers back), or None."""
     own = terms[i] - common
-    return any(own & terms[j] for j in range(max(0, i - 2), i))
+    if any(own & terms[j] for j in range(max(0, i - 2), i)):
+        return "word"
+    return "opener" if rules.REFERS_BACK.match(normalize(groups[i][0])) else None
 
 
 def _terms(group: list[str]) -> set[str]:

@@ -230,7 +230,8 @@ def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> R
     assert digest is not None
     lines = tuple(SupportedLine(text, tuple(f"{largest.id}:{c}" for c in support))
                   for text, support in zip(digest.summary, digest.support, strict=False))
-    return Reactions(lines, tuple(sorted(counts.items())))
+    stances = tuple(SupportedLine(s.text, tuple(f"{largest.id}:{c}" for c in s.support)) for s in digest.stances)
+    return Reactions(lines, tuple(sorted(counts.items())), stances)
 
 
 def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str]) -> SupportedLine:
