@@ -35,6 +35,9 @@ import abuse_data  # noqa: E402
 from livedoor import held_out  # noqa: E402
 
 THREAD_LINES = 700
+MATOME = "matome: lexicon, classifier veto"
+FLOORS = {"precision": 0.776, "f1": 0.446}  # measured 2026-11-24; tests/test_quality_gate.py holds them
+EPSILON = 0.01
 
 
 def scores(gold: Sequence[bool], found: Sequence[bool]) -> tuple[float, float, float]:
@@ -51,7 +54,7 @@ def report(name: str, gold: Sequence[bool], found: Sequence[bool], parts: dict[s
     print(f"{name:34} P {p:.3f}  R {r:.3f}  F1 {f1:.3f}   ({each})")
 
 
-def cross_validate() -> dict[str, tuple[float, float, float]]:
+def cross_validate(show: bool = True) -> dict[str, tuple[float, float, float]]:
     from matome.comments.classifier import train
     from matome.comments.flags import THRESHOLD, abusive_flag, abusive_terms, load_lexicon, matches
     from matome.language.tokens import Tokenizer
@@ -69,7 +72,7 @@ def cross_validate() -> dict[str, tuple[float, float, float]]:
         "classifier alone, p >= 0.5": [False] * len(items),
         "classifier alone, p >= 0.9": [False] * len(items),
         "lexicon or classifier p >= 0.9": [False] * len(items),
-        "matome: lexicon, classifier veto": [False] * len(items),
+        MATOME: [False] * len(items),
     }
     fold_of = abuse_data.folds(items)
     for fold in range(max(fold_of) + 1):
@@ -80,16 +83,24 @@ def cross_validate() -> dict[str, tuple[float, float, float]]:
             rows["classifier alone, p >= 0.5"][i] = probability >= 0.5
             rows["classifier alone, p >= 0.9"][i] = probability >= 0.9
             rows["lexicon or classifier p >= 0.9"][i] = rows["lexicon (aimed terms)"][i] or probability >= 0.9
-            rows["matome: lexicon, classifier veto"][i] = abusive_flag(tokens[i], lexicon, model) is not None
+            rows[MATOME][i] = abusive_flag(tokens[i], lexicon, model) is not None
     parts = {source: [i for i, item in enumerate(items) if item.source == source]
              for source in ("inspection", "livedoor")}
     parts["livedoor test"] = [i for i in parts["livedoor"] if held_out(items[i].group.split(":", 1)[1])]
-    print(f"{len(items)} labelled comments ({sum(gold)} abusive): "
-          + ", ".join(f"{s} {len(idx)} ({sum(gold[i] for i in idx)} abusive)" for s, idx in parts.items())
-          + f"; grouped {max(fold_of) + 1}-fold cross-validation\n")
-    for name, found in rows.items():
-        report(name, gold, found, parts)
+    if show:
+        print(f"{len(items)} labelled comments ({sum(gold)} abusive): "
+              + ", ".join(f"{s} {len(idx)} ({sum(gold[i] for i in idx)} abusive)" for s, idx in parts.items())
+              + f"; grouped {max(fold_of) + 1}-fold cross-validation\n")
+        for name, found in rows.items():
+            report(name, gold, found, parts)
     return {name: scores(gold, found) for name, found in rows.items()}
+
+
+def gate() -> list[str]:
+    """The floors this benchmark pins for matome's `abusive` flag; an empty list when all hold."""
+    precision, _, f1 = cross_validate(show=False)[MATOME]
+    return [f"abusive {name} {value:.3f} < floor {floor:.3f}" for name, value, floor in
+            (("precision", precision, FLOORS["precision"]), ("F1", f1, FLOORS["f1"])) if value < floor - EPSILON]
 
 
 def false_alarms(flagged: Callable[[str], bool]) -> None:

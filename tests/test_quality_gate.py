@@ -38,3 +38,12 @@ def test_story_clustering_meets_its_floor() -> None:
     from stories import gate
 
     assert gate() == []
+
+
+def test_abuse_flag_meets_its_floors() -> None:
+    need(SHARED / "eval" / "japanese-toxic-inspection" / "subset.csv")
+    need(SHARED / "eval" / "livedoor-news-corpus" / "ldcc.jsonl")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from comments import gate
+
+    assert gate() == []
