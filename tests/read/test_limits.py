@@ -154,3 +154,17 @@ def test_an_html_thread_past_the_comment_limit_is_capped_and_none_leaks_into_the
     assert [c.text for c in article.comments] == [f"{n}番目のコメントです。" for n in range(10)]
     assert "comments-capped" in {w.code for w in article.warnings}
     assert "番目のコメント" not in article.body
+
+
+def test_a_gzip_bomb_outside_a_warc_is_never_inflated(tmp_path: Path) -> None:
+    import gzip
+
+    bomb = tmp_path / "records.jsonl.gz"
+    with gzip.open(bomb, "wb", compresslevel=1) as out:
+        for _ in range(64):  # 64 MB of zeros in about 64 KB
+            out.write(bytes(1024 * 1024))
+    (only,) = read_paths([tmp_path])
+    assert isinstance(only, ReadFailure) and only.code == "unsupported-type"
+    named, peak = _peak(lambda: list(read_paths([bomb])))
+    assert isinstance(named, list) and [i.code for i in named if isinstance(i, ReadFailure)] == ["binary-file"]
+    assert peak < 4 * 1024 * 1024

@@ -134,7 +134,9 @@ def read_at_most(path: Path, limit: int) -> bytes | int:
     if size > limit:
         return size
     with path.open("rb") as raw:
-        data = raw.read(limit + 1)
+        data = raw.read(size + 1)  # not limit + 1: a read allocates what it asks for
+        if len(data) > size:  # the file grew since its size was taken
+            data += raw.read(limit + 1 - len(data))
     return data if len(data) <= limit else len(data)
 
 
