@@ -48,7 +48,7 @@ class Term:
 
 
 @functools.cache
-def load_lexicon(tokenize: Tokenize) -> tuple[Term, ...]:
+def load_lexicon(tokenize: Tokenize) -> Lexicon:
     text = files("matome.comments").joinpath("data", "lexicon.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     terms = []
@@ -56,27 +56,44 @@ def load_lexicon(tokenize: Tokenize) -> tuple[Term, ...]:
         tokens = tokenize(term)
         terms.append(Term(term, tuple(t.normalized for t in tokens), tuple(t.surface for t in tokens), flag,
                           category, float(weight)))
-    return tuple(terms)
+    return Lexicon(tuple(terms))
 
 
-def matches(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[Term]:
+class Lexicon:
+    """The lexicon's terms, indexed by their first word so that a comment is matched in one pass over its tokens."""
+
+    def __init__(self, terms: tuple[Term, ...]) -> None:
+        self.terms = terms
+        self.order = {term: n for n, term in enumerate(terms)}
+        self.by_surface: dict[str, list[Term]] = {}
+        self.by_form: dict[str, list[Term]] = {}
+        for term in terms:
+            if term.surfaces:
+                self.by_surface.setdefault(term.surfaces[0], []).append(term)
+            if term.words and not term.as_written:
+                self.by_form.setdefault(term.words[0], []).append(term)
+
+
+def matches(tokens: list[Token], lexicon: Lexicon) -> list[Term]:
     """Terms found as whole token sequences (らしい in 素晴らしい is not a rumour), by normalised form or surface."""
     return list(dict.fromkeys(term for term, _ in _spans(tokens, lexicon)))
 
 
-def _spans(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[tuple[Term, int]]:
+def _spans(tokens: list[Token], lexicon: Lexicon) -> list[tuple[Term, int]]:
     forms = [t.normalized for t in tokens]
     surfaces = [t.surface for t in tokens]
-    found: list[tuple[Term, int]] = []
-    for term in lexicon:
-        size = len(term.words)
-        found.extend((term, i) for i in range(len(tokens) - size + 1)
-                     if tuple(surfaces[i: i + size]) == term.surfaces
-                     or (not term.as_written and tuple(forms[i: i + size]) == term.words))
-    return found
+    found: dict[tuple[Term, int], None] = {}
+    for i in range(len(tokens)):
+        for term in lexicon.by_surface.get(surfaces[i], ()):
+            if tuple(surfaces[i: i + len(term.surfaces)]) == term.surfaces:
+                found[(term, i)] = None
+        for term in lexicon.by_form.get(forms[i], ()):
+            if tuple(forms[i: i + len(term.words)]) == term.words:
+                found[(term, i)] = None
+    return sorted(found, key=lambda hit: (lexicon.order[hit[0]], hit[1]))
 
 
-def abusive_terms(tokens: list[Token], lexicon: tuple[Term, ...]) -> list[Term]:
+def abusive_terms(tokens: list[Token], lexicon: Lexicon) -> list[Term]:
     """Abusive terms aimed at someone: not part of a name (チョン・ジヒョン), not describing a thing or an act
     (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった)."""
     aimed: dict[int, Term] = {}  # by start token: ブタ and 豚 on one word are one match
@@ -118,7 +135,7 @@ def _at_oneself(tokens: list[Token]) -> bool:
     return first and not other
 
 
-def flag_comment(comment: Comment, tokens: list[Token], lexicon: tuple[Term, ...], model: AbuseModel,
+def flag_comment(comment: Comment, tokens: list[Token], lexicon: Lexicon, model: AbuseModel,
                  topic: frozenset[str]) -> tuple[Flag, ...]:
     """Every flag that reaches THRESHOLD, with its score and the words behind it."""
     terms = matches(tokens, lexicon)
@@ -135,7 +152,7 @@ def _lexicon_flag(flag: str, terms: list[Term]) -> Flag | None:
     return Flag(flag, round(score, 3), tuple(dict.fromkeys(t.text for t in mine)))
 
 
-def abusive_flag(tokens: list[Token], lexicon: tuple[Term, ...], model: AbuseModel) -> Flag | None:
+def abusive_flag(tokens: list[Token], lexicon: Lexicon, model: AbuseModel) -> Flag | None:
     """The lexicon's terms aimed at someone, unless the classifier finds the comment's words plainly harmless
     (p < CLASSIFIER_VETO) and no term is UNAMBIGUOUS: the classifier weighs the context of a match; alone it raises
     nothing. The evidence names the terms, their categories and the classifier's probability."""

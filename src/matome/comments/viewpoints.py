@@ -21,6 +21,7 @@ MIN_GROUP = 3
 DISTANCE = 0.97  # cosine distance at which average linkage stops joining groups: members share a few words, not none
 MAX_PAIRWISE = 1500  # comments clustered pair by pair; longer threads are condensed first
 MICRO_GROUPS = 300
+MICRO_COHERENT = 0.3  # cosine to its micro-group's centre below which a comment joins no group
 KEY_WORDS = 3
 LABEL_CHARS = 60
 # Words any comment may use whatever it argues: formal nouns, the thread's own vocabulary, verbs of saying, thinking.
@@ -88,11 +89,16 @@ def _cluster(matrix: object) -> list[int]:
     if rows <= MAX_PAIRWISE:
         return [int(label) for label in linkage.fit_predict(matrix.toarray())]  # type: ignore[attr-defined]
     micro = MiniBatchKMeans(n_clusters=MICRO_GROUPS, random_state=0, n_init=3).fit(matrix)
-    centres = micro.cluster_centers_
-    keep = np.linalg.norm(centres, axis=1) > 0
+    norms = np.linalg.norm(micro.cluster_centers_, axis=1)
+    centres = micro.cluster_centers_ / np.where(norms == 0, 1, norms)[:, None]
+    closeness = np.asarray(matrix.multiply(centres[micro.labels_]).sum(axis=1)).ravel()  # type: ignore[attr-defined]
+    keep = np.bincount(micro.labels_[closeness >= MICRO_COHERENT], minlength=len(centres)) >= MIN_GROUP
     merged = np.full(len(centres), -1)
-    merged[keep] = linkage.fit_predict(centres[keep])
-    return [int(merged[label]) for label in micro.labels_]
+    if keep.sum() >= 2:
+        merged[keep] = linkage.fit_predict(centres[keep])
+    # a comment far from its micro-group's centre shares little with it: k-means put it there for want of better
+    return [int(merged[label]) if close >= MICRO_COHERENT else -1
+            for label, close in zip(micro.labels_, closeness, strict=True)]
 
 
 def _members(labels: list[int]) -> dict[int, list[int]]:
