@@ -53,8 +53,10 @@ def find_viewpoints(comments: list[Comment], tokens: dict[str, list[Token]]) -> 
     viewpoints = []
     for members, keys in zip(groups, key_words, strict=True):
         centre = np.asarray(matrix[members].mean(axis=0)).ravel()
-        closeness = matrix[members] @ centre
-        typical = usable[members[int(np.argmax(closeness))]]
+        closeness = np.asarray(matrix[members] @ centre).ravel()
+        # the typical comment says the group's key words (so label and example agree), then is closest to its centre
+        said = [sum(key in usable[i].text for key in keys) for i in members]
+        typical = usable[members[max(range(len(members)), key=lambda n: (said[n], closeness[n]))]]
         example = typical.text.replace("\n", " ")
         label = "・".join(keys) or example[:LABEL_CHARS]
         viewpoints.append(Viewpoint(label, len(members), example, tuple(usable[i].id for i in members),
