@@ -129,7 +129,7 @@ def _is_person(token: Token) -> bool:
 
 
 def _at_oneself(tokens: list[Token]) -> bool:
-    """The comment speaks of its writer (俺, 私, 自分) and names nobody else."""
+    """The comment speaks of its writer (俺, 私, 僕) and names nobody else."""
     first = any(t.normalized in FIRST_PERSON for t in tokens)
     other = any(t.normalized in OTHER_PERSON or t.proper("人名") or t.proper("組織名") for t in tokens)
     return first and not other
