@@ -111,6 +111,8 @@ def test_run_json_and_rejects_say_what_happened(runs: dict[str, Path]) -> None:
                                                       "read:empty-record": 1}
     assert manifest["config"] == asdict(ReadConfig()) and manifest["versions"]["pyarrow"]
     assert manifest["sharding"] == {"files": 3, "records": 2, "bytes": 3000}
+    markers = [json.loads(p.read_text(encoding="utf-8")) for p in (runs["dask-2"] / "records").glob("*.done")]
+    assert all(m["peak_mib"] > 50 for m in markers)  # each worker's peak memory, for benchmarks/scale.py
     rejects = [json.loads(line) for line in (runs["dask-2"] / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(r["stage"], r["code"]) for r in rejects] == [("read", "empty-record"), ("read", "bad-json-line"),
                                                           ("read", "corrupt-warc-record")]

@@ -56,7 +56,7 @@ def warc_ranges(path: Path, config: ReadConfig, size: int) -> list[tuple[int, in
         return [(0, None)]
     with path.open("rb") as raw:
         offsets = (at for at, _, _ in _members(raw, 0, keep=False)) if kind == "members" else \
-            (item[0] for item in _stream_records(path, whole_file_gzip=False, config=config)
+            (item[0] for item in _stream_records(path, whole_file_gzip=False)
              if not isinstance(item, ReadFailure))
         cuts = [0]
         for at in offsets:
@@ -175,7 +175,7 @@ def _skip_to(raw: IO[bytes], buffer: bytes, start: int, needle: bytes) -> tuple[
 
 def _stream_pages(path: Path, config: ReadConfig, *, whole_file_gzip: bool, start: int = 0,
                   end: int | None = None) -> Iterator[Item]:
-    for item in _stream_records(path, whole_file_gzip=whole_file_gzip, config=config, start=start, end=end):
+    for item in _stream_records(path, whole_file_gzip=whole_file_gzip, start=start, end=end):
         if isinstance(item, ReadFailure):
             yield item
         else:
@@ -183,7 +183,7 @@ def _stream_pages(path: Path, config: ReadConfig, *, whole_file_gzip: bool, star
             yield from _record_pages(path, record, offset, config)
 
 
-def _stream_records(path: Path, *, whole_file_gzip: bool, config: ReadConfig, start: int = 0,
+def _stream_records(path: Path, *, whole_file_gzip: bool, start: int = 0,
                     end: int | None = None) -> Iterator[tuple[int, Any] | ReadFailure]:
     """(offset, warcio record) for each record from `start` on, and a failure for each that cannot be parsed, until a
     record parses at or after `end` (only a parsed record ends a piece: a damaged one is named by the piece whose

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -117,7 +118,8 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     _atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
         "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures), encoding="utf-8"))
     counts = {"shard": shard.number, "articles": len(records), "inputs": inputs, "syntax": job.syntax,
-              "failures": dict(Counter(f"{f.stage}:{f.code}" for f in failures))}
+              "failures": dict(Counter(f"{f.stage}:{f.code}" for f in failures)),
+              "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}  # the worker's, so far
     _atomic(marker, lambda path: path.write_text(json.dumps(counts), encoding="utf-8"))
     return counts
 
