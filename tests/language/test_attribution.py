@@ -133,3 +133,24 @@ def test_one_person_under_two_titles_is_one_speaker(analyzer: Analyzer) -> None:
     said = _said(analyzer, "岸辺監督は「勝ててよかった」と語った。岸辺氏は「次も勝つ」とも話した。")
     assert len(said) == 2 and said[0].speaker_canonical == said[1].speaker_canonical == "person:岸辺"
     assert [name for name, _ in by_speaker(said)] == ["岸辺監督"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        ("掲示板では「残念だ」「仕方ない」といった声が寄せられた。", None, "声が寄せられた"),
+        ("釣り愛好家の間では「最高の季節」「待っていた」といったコメントが寄せられていた。", "釣り愛好家",
+         "コメントが寄せられていた"),
+        ("会場では「寒い」などの批判が上がった。", None, "批判が上がった"),
+        ("「早く帰りたい」と、運営を批判する声も多かった。", None, "声も多かった"),
+        ("青山町長が視察した際には「きれいな街」とネット上で話題になった。", None, "ネット上で話題になった"),
+    ],
+)
+def test_reactions_named_by_a_noun(analyzer: Analyzer, body: str, speaker: str | None, cue: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert (statement.speaker, statement.cue) == (speaker, cue)
+
+
+def test_the_subject_nearest_the_predicate_speaks(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "中村投手は契約を更新せず、一部のメディアが「移籍が濃厚」と伝えている。")
+    assert statement.speaker == "一部のメディア"

@@ -10,6 +10,7 @@ speaker as `quoted_speaker`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from matome.language.entities import MEDIA_SUFFIXES, Mention
@@ -35,8 +36,9 @@ from matome.records import Statement
 from matome.text.normalize import normalize
 
 SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張"
-                r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞)")
-QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|との(?=" + SPEECH_NOUNS + r")|などと|とも"
+                r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞|クレーム|体験談"
+                r"|問い|返答|称賛|絶賛|非難|不満|疑問)")
+QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?:との|などの)(?=" + SPEECH_NOUNS + r")|などと|とも"
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
@@ -232,11 +234,16 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         return Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
                     text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
                     match.start() + 1)
-    if predicate.dep == "acl" and _heard(parse.head(predicate)):
-        predicate, heard = parse.head(predicate), True  # 「…」と擁護する声
-    while predicate.pos != "VERB" and predicate.head != predicate.i and parse.head(predicate).start > predicate.start:
-        predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
-    if _passive(parse, predicate):  # 「…」と書かれた看板: words shown, not said
+    noun = -1  # where the noun that names the words starts (声 of 「…」と擁護する声が相次いだ)
+    for _ in range(2):
+        if predicate.dep == "acl" and _heard(parse.head(predicate)) and parse.head(predicate).start > predicate.start:
+            predicate, heard = parse.head(predicate), True  # 「…」と擁護する声, 「…」と、選択を支持する声も
+        if _heard(predicate):
+            noun = predicate.start
+        while predicate.pos != "VERB" and predicate.head != predicate.i and (
+                parse.head(predicate).start > predicate.start):
+            predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
+    if _passive(parse, predicate) and not heard:  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた)
         return None
     if not heard and not SPEECH_VERB.match(parse.text, predicate.start) and (
             WHILE.match(parse.text, _predicate_end(parse, predicate.start))):
@@ -245,14 +252,15 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     end = _predicate_end(parse, predicate.start)
     between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
     if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
-        cue_start = predicate.start
+        cue_start = noun if 0 <= noun < predicate.start and end - noun <= 16 else predicate.start
     carries = not heard and not UNSPOKEN.match(predicate.text)
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
 
 
 def _heard(word: Word) -> bool:
-    return word.pos == "NOUN" and re.match(SPEECH_NOUNS, word.text) is not None
+    """A noun that names words said: 声, コメント, 呆れ声, 褒め言葉."""
+    return word.pos == "NOUN" and re.search(SPEECH_NOUNS + "$", word.text) is not None
 
 
 def _passive(parse: Parse, predicate: Word) -> bool:
@@ -291,8 +299,10 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "幹部", "首脳", "陣営", "筋", "側近", "相", "王", "陛下", "殿下", "女王", "選手団", "部長", "局長",
                  "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "弁護士", "弁護団",
                  "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
-                 "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト")
+                 "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
+                 "高校生", "大学生", "中学生", "小学生", "先生", "院生")
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
+DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
 
@@ -305,12 +315,15 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     turned = bool(found) and TURN.match(text, found[-1].cue_end or 0) is not None
     if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
         return None, None  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked; who answered is not named
+    if predicate is not None and UNSPOKEN.search(text, cue.verb, cue.end):  # 「…」と話題に: only a group speaks
+        group = _group(parse, predicate, lambda w: _agent(parse, w, mentions))
+        return _name(text, parse, group, mentions, context) if group is not None else (None, None)
     if subject is not None:
         return _name(text, parse, subject, mentions, context)
     source = _according_source(parse, cue.start)
     if source is not None:  # 同サイトによれば「…」としている: the source speaks
         return _name(text, parse, source, mentions, context, whole=True)
-    topic = _sentence_topic(parse, cue, mentions)
+    topic = _sentence_topic(parse, cue, mentions) if cue.carries else None  # not for 「…」との声が: anyone's
     if topic is not None and not turned:
         return _name(text, parse, topic, mentions, context)
     if not cue.carries:
@@ -334,14 +347,22 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
 
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
+    quoted = parse.at(cue.said_end - 2) if cue.direct and cue.said_end >= 2 else None
+    if quoted is not None and (quoted.end != cue.said_end - 1 or parse.text[quoted.start - 1] not in "「『"):
+        quoted = None  # not a whole quote parsed as one word
     seen = predicate
     for _ in range(4):
         subjects = [w for w in parse.children(seen) if w.dep in SUBJECTS and agent(w)]
-        if subjects:
-            return subjects[0]
+        if seen is predicate and quoted is not None and parse.dominates(predicate, quoted):
+            # a quote parsed as a noun takes the subject before it: Xが「…」と伝えている
+            subjects = sorted([*subjects, *(w for w in parse.children(quoted) if w.dep in SUBJECTS and agent(w))],
+                              key=lambda w: w.start)
+        if subjects:  # the one nearest the predicate: 琴光喜は…一部のメディアが「…」と伝えている
+            return subjects[-1]
         for clause in parse.children(seen):  # Xは「…」とねぎらい、「…」と前を向いた
             if clause.dep == "advcl" and clause.start < cue.start and not _reported(parse, clause):
-                shared = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)]
+                shared = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)
+                          and (_marked(parse, w, "は") or not _concessive(parse, clause))]
                 if shared:
                     return shared[0]
         if seen.dep == "acl" and parse.head(seen).start > seen.start and _agent(parse, parse.head(seen), mentions):
@@ -350,10 +371,23 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
                   and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
         if source:  # 前田から「…」と話し始めた, 首相より…旨述べた
             return source[0]
+        group = _group(parse, seen, agent)
+        if group is not None:  # ファンの声が, ネットユーザーの間では
+            return group
         if seen.dep in ("advcl", "conj") and seen.head != seen.i and not _reported(parse, seen):
             seen = parse.head(seen)
             continue
         return None
+    return None
+
+
+def _group(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
+    """Who the words named by a noun belong to: `ユーザーのコメントが相次いだ`, `ネットユーザーの間では…声が`."""
+    for word in parse.children(predicate):
+        if (word.dep in (*SUBJECTS, "obj") and _heard(word)) or (word.dep == "obl" and word.text == "間"):
+            owners = [w for w in parse.children(word) if w.dep == "nmod" and agent(w) and _marked(parse, w, "の")]
+            if owners:
+                return owners[-1]
     return None
 
 
@@ -385,14 +419,21 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
     """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is."""
     if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
         return False
+    if word.pos == "PRON" and DEMONSTRATIVE.match(word.text):  # こちらも「…」という意見が: not someone
+        return False
     if word.pos == "PROPN" or any(m.start < word.end and word.start < m.end and m.type in SPEAKER_TYPES
                                   for m in mentions):
         return True
-    return word.text.endswith(AGENTS) or bool(REFERS_BACK.match(word.text))
+    return (word.text.endswith(AGENTS) and word.text != "人") or bool(REFERS_BACK.match(word.text))
 
 
 def _marked(parse: Parse, word: Word, particle: str) -> bool:
     return any(w.text == particle and w.dep == "case" for w in parse.children(word))
+
+
+def _concessive(parse: Parse, clause: Word) -> bool:
+    """A clause joined by が, ので, ため…: its subject (Xが増えているが、「…」) is not the next clause's."""
+    return any(w.dep == "mark" and w.text in CONJUNCTIONS for w in parse.children(clause))
 
 
 def _reported(parse: Parse, clause: Word) -> bool:
@@ -405,7 +446,7 @@ def _phrase_start(parse: Parse, word: Word) -> int:
     の or ・ (ソフトバンク・川崎宗則 → 川崎宗則), but katakana names joined by ・ stay whole (ノオミ・ラパス)."""
     first = word
     for left in reversed(parse.words[: word.i]):
-        if left.end != first.start or left.pos in ("ADP", "AUX", "SCONJ", "VERB", "ADJ", "CCONJ"):
+        if left.end != first.start or left.pos in ("ADP", "AUX", "SCONJ", "VERB", "ADJ", "CCONJ", "DET"):
             break
         if left.text in ("・", "･") and not (KATAKANA_NAME.match(parse.words[left.i + 1].text)
                                             and left.i > 0 and KATAKANA_NAME.match(parse.words[left.i - 1].text)):
