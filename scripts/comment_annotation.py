@@ -2,8 +2,9 @@
 
 livedoor's topic-news (and some other categories) quote readers' posts from message boards and social media in
 runs: a paragraph that names the board (`ネット掲示板では`, `ユーザーからは`) followed by several 「…」.
-Those quotes are real web comments nobody on the team wrote. The worksheets list them with their article id and character offsets;
-the gold file holds ids, offsets and labels, never the text (docs/annotation.md, "Abusive comments").
+Those quotes are real web comments nobody on the team wrote. The worksheets list them with their article id and
+character offsets; the gold file holds ids, offsets and labels, never the text (docs/annotation.md, "Abusive
+comments").
 
     python scripts/comment_annotation.py worksheets OUT_DIR [--parts 3]
     python scripts/comment_annotation.py compile OUT_DIR RAW.jsonl... > benchmarks/gold/comments-abuse.jsonl

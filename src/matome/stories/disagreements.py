@@ -31,6 +31,11 @@ ENDINGS = re.compile(r"(?:していない|していなかった|していた|し
 QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
                       r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間)")
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
+AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
+AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
+ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度|近く|弱)")
+ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
+ABOUT = 0.1  # 約20台 allows 18 to 22
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
@@ -95,7 +100,9 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         shared = quantities_a.keys() & quantities_b.keys()
         differing = [u for u in shared if quantities_a[u] != quantities_b[u]]
         if len(differing) == 1 and len(quantities_a[differing[0]]) == len(quantities_b[differing[0]]) == 1:
-            yield "number", None, None
+            (first,), (second,) = quantities_a[differing[0]], quantities_b[differing[0]]
+            if not _compatible(first, second):
+                yield "number", None, None
         places_a, places_b = _places(a), _places(b)
         if (len(places_a) == len(places_b) == 1 and places_a != places_b
                 and places_a[0][-1] == places_b[0][-1] and places_a[0][-1] in PLACE_LEVELS):
@@ -110,14 +117,33 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
             yield "attribution", speaker_a, speaker_b
 
 
-def _quantities(text: str) -> dict[str, set[float]]:
-    found: dict[str, set[float]] = {}
-    for digits, multiplier, unit in QUANTITY.findall(unicodedata.normalize("NFKC", text)):
+def _quantities(text: str) -> dict[str, set[tuple[float, str]]]:
+    """Each unit's values with how they are stated: "exact", "at least" (40人以上, 少なくとも4人), "about" (約20台)."""
+    found: dict[str, set[tuple[float, str]]] = {}
+    flat = unicodedata.normalize("NFKC", text)
+    for match in QUANTITY.finditer(flat):
+        digits, multiplier, unit = match.groups()
         value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
         if unit == "時間半":
             value, unit = value + 0.5, "時間"
-        found.setdefault(unit, set()).add(value)
+        before, after = flat[max(0, match.start() - 6): match.start()], flat[match.end(): match.end() + 3]
+        stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
+                  else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
+        found.setdefault(unit, set()).add((value, stated))
     return found
+
+
+def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
+    """Can both be true? `40人以上` and `80人以上` can; `約20台` and `10台以上` can; `6台` and `5台` cannot."""
+    (a, how_a), (b, how_b) = first, second
+    if how_a == how_b == "at least":
+        return True
+    if "at least" in (how_a, how_b):
+        bound, other = (a, b) if how_a == "at least" else (b, a)
+        return other >= bound * (1 - ABOUT) if "about" in (how_a, how_b) else other >= bound
+    if "about" in (how_a, how_b):
+        return abs(a - b) <= ABOUT * max(a, b)
+    return a == b
 
 
 def _days(member: Aligned) -> list[date]:
@@ -202,8 +228,10 @@ def _same_claim(a: str, b: str, tokenize: Tokenize) -> bool:
 
 
 def _same_predicate(a: str, b: str) -> bool:
+    """The two clauses end on the same predicate: a predicate inside the other clause (搬送されたが、…命に別条はない)
+    is another claim."""
     core_a, core_b = _core(a), _core(b)
-    return len(core_a) >= CORE and len(core_b) >= CORE and (core_a[-CORE:] in core_b or core_b[-CORE:] in core_a)
+    return len(core_a) >= CORE and len(core_b) >= CORE and core_a[-CORE:] == core_b[-CORE:]
 
 
 def _core(clause: str) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
-from urllib.parse import urlparse
+from urllib.parse import parse_qsl, urlencode, urlparse
 
 from matome.language.analyze import reference_date
 from matome.records import AnalyzedArticle, Entity, Sentence, Statement
 from matome.text.dates import find_date
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
+TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from|cx_\w+)$", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,13 @@ def _day(value: str | None) -> date | None:
 
 
 def url_key(url: str | None) -> str | None:
-    """The same page under http/https, with or without www. and a trailing slash, is one URL."""
+    """The same page under http/https, with or without www., a trailing slash or tracking parameters, is one URL.
+
+    The rest of the query stays: `?p=123` and `?p=456` are two pages of one site.
+    """
     if not url:
         return None
     parsed = urlparse(url)
     host = (parsed.hostname or "").removeprefix("www.")
-    return f"{host}{parsed.path.rstrip('/')}" if host else None
+    query = sorted((k, v) for k, v in parse_qsl(parsed.query, keep_blank_values=True) if not TRACKING.match(k))
+    return f"{host}{parsed.path.rstrip('/')}" + (f"?{urlencode(query)}" if query else "") if host else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -105,7 +106,7 @@ def _zone(tz: str | None) -> timezone:
 WEEKDAYS = "月火水木金土日"
 _CLOCK = r"(?:\s*(?P<ampm>午前|午後)?(?P<h>\d{1,2})時(?:(?P<mi>\d{1,2})分|(?P<half>半))?)?"
 _DAY = re.compile(
-    r"(?<![\d年月/.\-])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中市酔]|\d)(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
+    r"(?<![\d年月/.\-])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中市酔]|\d(?!\d?時))(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
     + _CLOCK
 )
 _NOT_NUMERAL = r"(?<![〇一二三四五六七八九十百\d])"
@@ -286,20 +287,19 @@ def _fiscal_years(flat: str, anchor: date | None) -> list[DateMention]:
 
 
 def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> date | None:
-    """`17日` is the 17th of the anchor's month, or of the month before when that would be over a week ahead."""
+    """`17日` is the 17th nearest the article's date, at most a week ahead: of its month, of the month before (25日 in
+    an article of the 15th), or of the month after (1日にも in an article of 31 October is 1 November)."""
     if anchor is None:
         return None
     if month is None:
-        first = anchor.replace(day=1)
-        for _ in range(3):  # this month, else the month before (31日 in a February article is January's)
-            try:
-                guess = first.replace(day=day_of_month)
-            except ValueError:
-                guess = None
-            if guess is not None and guess <= anchor + timedelta(days=7):
-                return guess
+        first = (anchor.replace(day=1) + timedelta(days=32)).replace(day=1)  # the next month, then back
+        guesses = []
+        for _ in range(4):  # 31日 in a March article may be January's: February has none
+            with contextlib.suppress(ValueError):
+                guesses.append(first.replace(day=day_of_month))
             first = (first - timedelta(days=1)).replace(day=1)
-        return None
+        near = [g for g in guesses if g <= anchor + timedelta(days=7)]
+        return min(near, key=lambda g: abs((g - anchor).days)) if near else None
     try:
         guess = date(anchor.year, month, day_of_month)
         return guess if guess <= anchor + timedelta(days=183) else guess.replace(year=anchor.year - 1)

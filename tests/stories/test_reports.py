@@ -1,0 +1,21 @@
+"""Reports: one URL key per page, and when two clauses make the same claim with opposite polarity."""
+
+from __future__ import annotations
+
+from matome.stories.disagreements import _same_predicate
+from matome.stories.reports import url_key
+
+
+def test_one_page_under_other_schemes_hosts_slashes_and_tracking_is_one_url() -> None:
+    key = url_key("https://www.example.jp/news/1/?utm_source=x&fbclid=y")
+    assert key == url_key("http://example.jp/news/1") == "example.jp/news/1"
+
+
+def test_pages_that_differ_by_their_query_are_two_urls() -> None:
+    assert url_key("https://example.jp/?p=123") != url_key("https://example.jp/?p=456")
+    assert url_key("https://example.jp/?b=2&a=1") == url_key("https://example.jp/?a=1&b=2")
+
+
+def test_a_predicate_inside_a_clause_is_not_the_clause_s_claim() -> None:
+    assert _same_predicate("交渉は決裂した", "交渉は決裂していない")
+    assert not _same_predicate("8人が病院に搬送されたが、いずれも命に別条はない", "8人が病院に搬送された")
