@@ -151,9 +151,10 @@ def _note(errors: list[str] | None, body: str, sentence: tuple[int, int], kind: 
     if errors is None:
         return
     text = body[sentence[0]: sentence[1]]
+    before = body[max(0, sentence[0] - 160): sentence[0]].replace("\n", " ")
     want = f"gold speaker={gold['speaker']!r} cue={body[gold['cue'][0]:gold['cue'][1]]!r}" if gold else ""
     got = f"matome speaker={found.speaker!r} cue={found.cue!r}" if found else ""
-    errors.append(f"[{kind}] {want} {got}\n    {text[:160]}")
+    errors.append(f"[{kind}] {want} {got}\n    {text[:160]}\n    before: …{before}")
 
 
 def run(analyze: Callable[[Article], AnalyzedArticle],

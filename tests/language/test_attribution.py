@@ -154,3 +154,14 @@ def test_reactions_named_by_a_noun(analyzer: Analyzer, body: str, speaker: str |
 def test_the_subject_nearest_the_predicate_speaks(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "中村投手は契約を更新せず、一部のメディアが「移籍が濃厚」と伝えている。")
     assert statement.speaker == "一部のメディア"
+
+
+def test_a_sentence_that_closes_on_a_name_passes_it_on(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "記者会見に現れたのは、俳優の松田龍平。\n「まだ実感がない」と語った。")
+    assert [s.speaker for s in said] == ["松田龍平"]
+
+
+def test_a_quote_on_a_clause_inside_the_object_of_a_verb_of_saying(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "山本は「毎日が勉強でした」と苦労した一年間の思い出を明かした。")
+    assert statement.speaker == "山本"
+    assert statement.cue.endswith("明かした")

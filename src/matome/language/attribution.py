@@ -243,6 +243,9 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         while predicate.pos != "VERB" and predicate.head != predicate.i and (
                 parse.head(predicate).start > predicate.start):
             predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
+    if predicate.dep == "acl" and not heard and not SPEECH_VERB.match(parse.text, predicate.start) and not _agent(
+            parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした: what was 明かした
+        predicate = _speech_above(parse, predicate) or predicate
     if _passive(parse, predicate) and not heard:  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた)
         return None
     if not heard and not SPEECH_VERB.match(parse.text, predicate.start) and (
@@ -256,6 +259,20 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     carries = not heard and not UNSPOKEN.match(predicate.text)
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
+
+
+def _speech_above(parse: Parse, word: Word) -> Word | None:
+    """The verb of saying that the noun a relative clause describes depends on: 〜した経緯を明かした."""
+    seen = word
+    for _ in range(4):
+        if seen.head == seen.i:
+            return None
+        seen = parse.head(seen)
+        if seen.pos == "VERB" and SPEECH_VERB.match(parse.text, seen.start):
+            return seen
+        if seen.pos == "VERB" and seen.dep != "acl":
+            return None
+    return None
 
 
 def _heard(word: Word) -> bool:

@@ -39,6 +39,8 @@ from matome.language.speech import (
 from matome.language.syntax import Parse
 from matome.records import Statement
 
+CLOSING = re.compile(r"[」』）)]?[。！!]?\s*$")  # …と釈明するスギちゃん。: a sentence closing on a name is theirs
+
 
 def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer: Gazetteer,
                     context: Context, parse: Parse | None = None, syntax: bool = False) -> list[Statement]:
@@ -57,7 +59,8 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     context.recent.extend(Voice(context.sentence, s.speaker, s.speaker_canonical) for s in found if s.speaker)
     people = [m for m in mentions if m.type == "PERSON"]
     bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
-    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people if topic_follows(text, m.end))
+    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people
+                          if topic_follows(text, m.end) or CLOSING.match(text, m.end))
     context.last_person = people[-1] if people else context.last_person
     context.last_body = bodies[-1] if bodies else context.last_body
     context.sentence += 1
