@@ -269,7 +269,8 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
             if not isinstance(item, ReadFailure) or item.stage == "read":  # a later stage's failure is no new record
                 progress.advance(task)
 
-        summary = ingest_paths(paths, store, settings.read, advance, Stages() if with_analysis else None)
+        summary = ingest_paths(paths, store, settings.read, advance,
+                               Stages(timeout=settings.read.page_timeout) if with_analysis else None)
         total = store.count()
     for line in summary.lines():
         err.print(line)
@@ -334,7 +335,8 @@ def fetch(urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to
     err.print(fetched.line(), markup=False, soft_wrap=True)
     if fetched.warcs:
         with Store(settings.db) as store:
-            summary = ingest_paths(fetched.warcs, store, settings.read, _warn_failures, Stages())
+            summary = ingest_paths(fetched.warcs, store, settings.read, _warn_failures,
+                               Stages(timeout=settings.read.page_timeout))
             total = store.count()
         for line in summary.lines():
             err.print(line, markup=False)

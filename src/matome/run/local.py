@@ -91,7 +91,7 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
            on_item: Callable[[Article | ReadFailure], None] | None = None,
            on_stage: Callable[[str], None] = lambda stage: None) -> DigestRun:
     """Read (or load from a store), analyze, group into stories and write every digest under `out`."""
-    stages = Stages()
+    stages = Stages(timeout=config.page_timeout)
     articles: list[AnalyzedArticle] = []
     failures: list[ReadFailure] = []
     for item in _articles(inputs, config):
@@ -178,7 +178,7 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
                                       max_bytes=config.read.max_page_bytes,
                                       host_delays=tuple((urlsplit(s.feed or s.sitemap or s.url).netloc, s.delay)
                                                         for s in sources if s.delay)), on_failure)
-        stages = Stages()
+        stages = Stages(timeout=config.read.page_timeout)
         archive = Path(settings.archive)
         done = set(json.loads((archive / INGESTED).read_text(encoding="utf-8"))) if (archive / INGESTED).exists() \
             else set()

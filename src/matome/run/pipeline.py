@@ -97,7 +97,7 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
             return dict(done, skipped=True)  # the same files, unchanged since: nothing to redo
     loaded: dict[bool, Stages] = _LOADED.__dict__.setdefault("stages", {})
     if job.syntax not in loaded:
-        loaded[job.syntax] = Stages(syntax=job.syntax)
+        loaded[job.syntax] = Stages(syntax=job.syntax, timeout=job.config.page_timeout)
     stages = loaded[job.syntax]
     records: list[AnalyzedArticle] = []
     failures: list[ReadFailure] = []
