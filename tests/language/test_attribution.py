@@ -165,3 +165,8 @@ def test_a_quote_on_a_clause_inside_the_object_of_a_verb_of_saying(analyzer: Ana
     (statement,) = _said(analyzer, "山本は「毎日が勉強でした」と苦労した一年間の思い出を明かした。")
     assert statement.speaker == "山本"
     assert statement.cue.endswith("明かした")
+
+
+def test_a_date_may_open_the_sentence_before_the_speaker(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "11日、朝日新聞は、市が新しい駅を計画していると報じた。")
+    assert statement.speaker == "朝日新聞"

@@ -424,12 +424,17 @@ def _topic_in_content(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word |
     """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
     an indirect statement is who makes it."""
     inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
-    topic = next((w for w in inside if w.dep in SUBJECTS or w.dep == "obl"), None)
-    if topic is None or parse.text[cue.content_start: topic.phrase[0]].strip("、 　"):
-        return None  # the subject does not open the clause
+    topic = next((w for w in inside if (w.dep in SUBJECTS or w.dep == "obl") and not _when(parse, w)), None)
+    if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0] and w.pos not in PARTICLES):
+        return None  # the subject does not open the clause (only a date may come first: 11日、毎日新聞は)
     marked = _marked(parse, topic, "は") if topic.dep in SUBJECTS else any(
         _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
     return topic if marked and _agent(parse, topic, mentions) else None
+
+
+def _when(parse: Parse, word: Word) -> bool:
+    """A date or a time (11日, 今月, 20時): a phrase that may open a sentence before its topic."""
+    return word.pos == "NUM" or "助数詞" in word.tag or "副詞可能" in word.tag or word.text in ("年", "月", "日")
 
 
 def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
@@ -503,6 +508,8 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     named = word.pos == "PROPN" or any(m.start < word.end and word.start < m.end for m in mentions)
     start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
     end = word.end
+    covering = [m.start for m in mentions if m.start < start < m.end and word.end <= m.end + 1]
+    start = min([start, *covering])  # a name the parser split (毎日|新聞) is kept whole
     phrase = LEADING.sub("", text[start:end]).strip("「」『』（）()、 　")
     refers = REFERS_BACK.match(phrase)
     if refers and context is not None:
