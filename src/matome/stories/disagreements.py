@@ -36,6 +36,13 @@ AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
 ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度|近く|弱)")
 ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 ABOUT = 0.1  # 約20台 allows 18 to 22
+# the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
+COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?(?P<word>[一-龥]{2,4})")
+COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6})(?:約|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
+TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
+TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
+MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
+Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
@@ -95,14 +102,10 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
             yield "date", None, None
+    if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not _elsewhere(a, b),
+                       close):
+        yield "number", None, None
     if close:
-        quantities_a, quantities_b = _quantities(a.sentence.text), _quantities(b.sentence.text)
-        shared = quantities_a.keys() & quantities_b.keys()
-        differing = [u for u in shared if quantities_a[u] != quantities_b[u]]
-        if len(differing) == 1 and len(quantities_a[differing[0]]) == len(quantities_b[differing[0]]) == 1:
-            (first,), (second,) = quantities_a[differing[0]], quantities_b[differing[0]]
-            if not _compatible(first, second):
-                yield "number", None, None
         places_a, places_b = _places(a), _places(b)
         if (len(places_a) == len(places_b) == 1 and places_a != places_b
                 and places_a[0][-1] == places_b[0][-1] and places_a[0][-1] in PLACE_LEVELS):
@@ -117,20 +120,53 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
             yield "attribution", speaker_a, speaker_b
 
 
-def _quantities(text: str) -> dict[str, set[tuple[float, str]]]:
-    """Each unit's values with how they are stated: "exact", "at least" (40人以上, 少なくとも4人), "about" (約20台)."""
-    found: dict[str, set[tuple[float, str]]] = {}
+def _quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
+    """The values of each quantity, keyed by unit and the thing it counts (消防車14台: 台, 消防車; 3人が死亡: 人, 死亡),
+    with how they are stated: "exact", "at least" (40人以上, 少なくとも4人) or "about" (約20台)."""
+    found: dict[Count, set[tuple[float, str]]] = {}
     flat = unicodedata.normalize("NFKC", text)
     for match in QUANTITY.finditer(flat):
         digits, multiplier, unit = match.groups()
         value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
         if unit == "時間半":
             value, unit = value + 0.5, "時間"
-        before, after = flat[max(0, match.start() - 6): match.start()], flat[match.end(): match.end() + 3]
+        before, after = flat[max(0, match.start() - 12): match.start()], flat[match.end(): match.end() + 12]
         stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
-        found.setdefault(unit, set()).add((value, stated))
+        counter, head = COUNTER.search(before), COUNTED.match(after)
+        noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
+        key = (unit, noun, head.group("word") if head else "")
+        found.setdefault(key, set()).add((value, stated))
     return found
+
+
+def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Count, set[tuple[float, str]]],
+                    comparable: bool, close: bool) -> bool:
+    """One or two counts of the same thing differ beyond what their bounds allow. In close sentences a count is the
+    same when unit, noun and word after all agree; in others (sentences that say more besides, in the same place)
+    only a count named by its noun on both sides, the word after it given on one side at least (消防車14台が出動 /
+    消防車およそ20台)."""
+    if not comparable:
+        return False
+    pairs = []
+    for x in first:
+        if x in second:
+            pairs.append((x, x))
+            continue
+        loose = [y for y in second if y not in first and x[:2] == y[:2] and (not x[2] or not y[2])]
+        if len(loose) == 1 and not close:
+            pairs.append((x, loose[0]))
+    pairs = [(x, y) for x, y in pairs if close or x[1]]
+    differing = [(x, y) for x, y in pairs if first[x] != second[y]]
+    return 0 < len(differing) <= MAX_DIFFERING and all(
+        len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
+        for x, y in differing)
+
+
+def _elsewhere(a: Aligned, b: Aligned) -> bool:
+    """Both sentences name places, and not the same ones."""
+    places_a, places_b = set(_places(a)), set(_places(b))
+    return bool(places_a) and bool(places_b) and places_a != places_b
 
 
 def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
