@@ -49,8 +49,8 @@ CHROME_LINES = frozenset({
 })
 
 # --- plain-text comment threads ---------------------------------------------------------------------------
-# A line left open (a comma, an arrow, a particle, 〜し, 〜ば) goes on below; 〜のに and 〜して close a comment.
-CONTINUES_NEXT = re.compile(r"(?:[、,，→]|[ばはをし]|(?<!の)に|ますが|ですが)$")
+# A line left open (a comma, an arrow, a particle, 〜し, 〜ば) goes on below; 〜のに, 〜のでは and 〜して close one.
+CONTINUES_NEXT = re.compile(r"(?:[、,，→]|[ばをし]|(?<!ので)は|(?<!の)に|ますが|ですが)$")
 CONTINUES_PREVIOUS = re.compile(r"^(?:↓|みたいな|みたいに|とか|ので|けど|から、)")
 BULLET = re.compile(r"^(?:・|[-*•]\s)")
 CLOSED = re.compile(r"[。.!?」』)]$")
