@@ -202,7 +202,7 @@ def gold_rows() -> list[dict]:
     return [r for r in rows if first[r["article"], tuple(r["sentence"])] == r["annotator"]]
 
 
-def measure(syntax: bool, errors: list[str] | None = None) -> dict[str, dict[str, float]]:
+def measure(syntax: bool, errors: list[str] | None = None, learned: bool | None = None) -> dict[str, dict[str, float]]:
     """Scores on the development articles (whose errors were read while building the layer), on the held-out test
     articles (never read), on the fresh ones, and on all; with the errors of the first round's development articles
     appended to `errors`."""
@@ -210,7 +210,7 @@ def measure(syntax: bool, errors: list[str] | None = None) -> dict[str, dict[str
 
     gold = gold_rows()
     articles = load_corpus({r["article"] for r in gold})
-    analyzer = Analyzer(syntax=syntax)
+    analyzer = Analyzer(syntax=syntax) if learned is None else Analyzer(syntax=syntax, learned=learned)
     found, seconds = run(analyzer.analyze, articles)
     bodies = {k: v["body"] for k, v in articles.items()}
     chars = sum(len(v["body"]) + len(v["title"]) for v in articles.values())
@@ -242,8 +242,10 @@ def main() -> int:
         agreement(load_gold(GOLD))
         return 0
     errors: list[str] = []
-    for name, syntax in (("matome (syntax)", True), ("rules alone (baseline)", False))[: 1 if args.show_errors else 2]:
-        for part, scores in measure(syntax, errors if syntax else None).items():
+    configurations = (("matome (default)", True, None), ("syntax rules", True, False), ("learned ranker", True, True),
+                      ("rules alone (baseline)", False, None))
+    for name, syntax, learned in configurations[: 1 if args.show_errors else 4]:
+        for part, scores in measure(syntax, errors if learned is None and syntax else None, learned).items():
             cells = "  ".join(f"{k} {v:.3f}" if isinstance(v, float) and k != "chars/s" else f"{k} {v:,.0f}"
                               for k, v in scores.items())
             print(f"{name:24} {part:5} {cells}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,7 @@ from matome.language.attribution import carries_speech
 from matome.language.checks import date_checks, quote_check, title_check
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
+from matome.language.ranker import Candidate, Seen, candidates, shipped_ranker
 from matome.language.sentences import split_sentences
 from matome.language.speech import Context
 from matome.language.statements import find_statements
@@ -20,6 +22,8 @@ from matome.records import AnalyzedArticle, Article, Check, Entity, Sentence, St
 from matome.text.dates import find_date, find_date_mentions
 
 log = logging.getLogger(__name__)
+Ranker = Callable[[Statement, list[Candidate]], Statement]
+LEARNED = False  # whether the learned speaker ranker (ranker.py) picks the speakers by default
 MAX_PARSED = 2000  # a longer "sentence" (a page without punctuation) is not parsed: it gets no statements
 
 
@@ -36,16 +40,19 @@ class _Part:
 class Analyzer:
     """Article -> AnalyzedArticle (`analyze`). Holds the Sudachi dictionary, the gazetteer and the parser (load once).
 
-    `syntax=False` finds speakers by the rules alone, without the parser (the baseline of benchmarks/statements.py).
+    `syntax=False` finds speakers by the rules alone, without the parser (the baseline of benchmarks/statements.py);
+    `learned=True` lets the learned ranker (or `ranker`, e.g. one that records the candidates) pick each speaker
+    among the candidates of the sentence and the two before.
     """
 
-    def __init__(self, syntax: bool = True) -> None:
+    def __init__(self, syntax: bool = True, learned: bool = LEARNED, ranker: Ranker | None = None) -> None:
         self.tokenize = Tokenizer()
         self.gazetteer = load_gazetteer()
         self.find_entities = EntityFinder(self.gazetteer, shipped_tagger())
         self.parse = Parser() if syntax and parser_installed() else None
         if syntax and self.parse is None:
             log.warning("GiNZA is not installed (pip install ginza ja-ginza): speakers come from the rules alone")
+        self.rank = ranker or (shipped_ranker() if learned and self.parse else None)
 
     def analyze(self, article: Article) -> AnalyzedArticle:
         anchor = reference_date(article)
@@ -54,6 +61,7 @@ class Analyzer:
         statements: list[Statement] = []
         checks: list[Check] = []
         context = Context()
+        seen: list[Seen] = []
         pieces = [(part, text) for part in _parts(article, anchor) for text in split_sentences(part.text)]
         spoken = dict.fromkeys(t for _, t in pieces if carries_speech(t)) if self.parse else {}
         parsed = [t for t in spoken if len(t) <= MAX_PARSED]
@@ -70,8 +78,13 @@ class Analyzer:
                 entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
                                        sentence.id, found.start, found.end, relative=found.relative))
                 checks.extend(date_checks(found, sentence.id))
+            before = len(context.statements)
             said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
                                    syntax=self.parse is not None)
+            seen = [*seen[-2:], Seen(text, tuple(mentions), parses.get(text))]
+            if self.rank is not None and said:
+                earlier = context.statements[: before]
+                said = [self.rank(s, candidates(s, seen, [*earlier, *said[:n]], context)) for n, s in enumerate(said)]
             if text in spoken and text not in parses:
                 checks.append(Check("speech-not-parsed", f"{len(text):,}字の文は長すぎて構文解析できず、"
                                     "発言を取り出していません", sentence.id))
