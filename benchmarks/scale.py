@@ -41,6 +41,7 @@ def main() -> int:
     parser.add_argument("--no-dask", action="store_true")
     parser.add_argument("--warc-pages", help="sizes of a synthetic WARC crawl, comma-separated (e.g. 1000,5000)")
     parser.add_argument("--no-syntax", action="store_true", help="the dependency parser off (synthetic WARC only)")
+    parser.add_argument("--workers", default="1,2", help="worker counts to run each size with (synthetic WARC only)")
     parser.add_argument("--one", nargs=3, metavar=("WARC", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     parser.add_argument("--shard-bytes", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -50,7 +51,8 @@ def main() -> int:
         print(f"skipped: {CORPUS} is absent")
         return 0
     if args.warc_pages:
-        return warc_curve([int(n) for n in args.warc_pages.split(",")], not args.no_syntax)
+        return warc_curve([int(n) for n in args.warc_pages.split(",")], not args.no_syntax,
+                          [int(n) for n in args.workers.split(",")])
     from matome.run.local import local_executor
 
     rows = list(load_corpus().values())[: args.articles]
@@ -123,7 +125,7 @@ def write_warc(path: Path, rows: list[dict[str, str]], pages: int) -> None:
                                                           http_headers=headers))
 
 
-def warc_curve(sizes: list[int], syntax: bool) -> int:
+def warc_curve(sizes: list[int], syntax: bool, worker_counts: list[int]) -> int:
     rows = list(load_corpus().values())
     print(f"synthetic WARC of small livedoor pages, about {SHARD_PAGES} pages a shard, parser "
           f"{'on' if syntax else 'off'}\n")
@@ -136,7 +138,7 @@ def warc_curve(sizes: list[int], syntax: bool) -> int:
             size = warc.stat().st_size
             shard_bytes = max(1, size * SHARD_PAGES // pages)
             base = None
-            for workers in (1, 2):
+            for workers in worker_counts:
                 out = Path(scratch) / f"out-{pages}-{workers}"
                 command = [sys.executable, __file__, "--one", str(warc), str(out), str(workers),
                            "--shard-bytes", str(shard_bytes), *([] if syntax else ["--no-syntax"])]

@@ -127,3 +127,17 @@ def test_a_rerun_skips_finished_shards_and_redoes_a_missing_one(runs: dict[str, 
     assert result.exit_code == 0
     assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
     assert _records(out) == _records(runs["whole"])
+
+
+def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_every_record(
+        runs: dict[str, Path], tmp_path: Path) -> None:
+    from matome.language.tokens import Tokenizer
+    from matome.render.write import write_digests
+    from matome.stories.digest import build_digests
+
+    out = runs["local"]
+    articles = list(stored_records(out))
+    sentences = {key: text for a in articles for key, text in a.citable().items()}
+    write_digests(build_digests(articles, Tokenizer()), sentences, tmp_path, len(articles))
+    assert {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir())} == _digests(out)
+    assert not (out / ".batches").exists()

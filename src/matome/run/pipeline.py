@@ -3,11 +3,13 @@
 Small files are grouped, `shard_files` to a shard; a large JSON Lines or WARC file is cut into pieces (run/pieces.py)
 of `shard_records` lines or `shard_bytes` bytes, one shard each, so workers share even a single big file. Each shard's
 analysed records go to one Parquet file (`records/shard-NNNNN.parquet`: id, url, published, kind and the whole record
-as JSON) and its failures to `rejects/shard-NNNNN.jsonl`; a marker with the shard's counts (`records/shard-NNNNN.done`,
-naming each file with its byte range, size and modification time) is written last, so a re-run skips the shards
-already finished over the same pieces of unchanged files. The corpus passes (copies, stories, points, digests) then
-read every shard's records in shard order. Executors (run/local.py, run/dask.py) only map `run_shard` over the shards;
-nothing here knows which one runs it.
+as JSON), what the corpus passes need of each of its reports to `reports/shard-NNNNN.parquet` (run/corpus.py: copy keys,
+MinHash band keys and signatures, clustering vectors) and its failures to `rejects/shard-NNNNN.jsonl`; a marker with
+the shard's counts (`records/shard-NNNNN.done`, naming each file with its byte range, size and modification time) is
+written last, so a re-run skips the shards already finished over the same pieces of unchanged files. The corpus passes
+(copies, stories, points, digests) then run in the driver from the report files, loading records only story batch by
+story batch. Executors (run/local.py, run/dask.py) only map `run_shard` over the shards; nothing here knows which one
+runs it.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ from matome.language.tokens import Tokenizer
 from matome.read import listed_files, read_one
 from matome.records import AnalyzedArticle, ReadFailure
 from matome.render.write import write_digests
+from matome.run.corpus import VERSION, corpus_digests, report_table
 from matome.run.pieces import Piece, piece_pages, split
 from matome.run.stages import Stages
-from matome.stories.digest import build_digests
 
 SHARD_FILES = 64  # small input files per shard
 SHARD_RECORDS = 1000  # JSON Lines records per shard: a longer file is cut into pieces
@@ -88,12 +90,12 @@ _LOADED = threading.local()  # one set of models per worker thread (Sudachi's to
 
 def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     """Read and analyse one shard into its Parquet file and rejects; its counts (read back when already done)."""
-    records_dir, rejects_dir = Path(job.out) / "records", Path(job.out) / "rejects"
+    records_dir, rejects_dir, reports_dir = (Path(job.out) / name for name in ("records", "rejects", "reports"))
     marker = records_dir / f"shard-{shard.number:05d}.done"
     inputs = [[p.path, p.explicit, p.start, p.end, p.line, *_stamp(p.path)] for p in shard.pieces]
     if marker.exists():
         done = json.loads(marker.read_text(encoding="utf-8"))
-        if done.get("inputs") == inputs and done.get("syntax") == job.syntax:
+        if done.get("inputs") == inputs and done.get("syntax") == job.syntax and done.get("reports") == VERSION:
             return dict(done, skipped=True)  # the same files, unchanged since: nothing to redo
     loaded: dict[bool, Stages] = _LOADED.__dict__.setdefault("stages", {})
     if job.syntax not in loaded:
@@ -109,15 +111,18 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
                 failures.append(result)
             else:
                 records.append(result)
-    records_dir.mkdir(parents=True, exist_ok=True)
-    rejects_dir.mkdir(parents=True, exist_ok=True)
+    for folder in (records_dir, rejects_dir, reports_dir):
+        folder.mkdir(parents=True, exist_ok=True)
     table = pa.Table.from_pylist([{"id": r.id, "url": r.url, "published": r.published, "kind": r.kind,
                                    "record": json.dumps(r.to_dict(), ensure_ascii=False)} for r in records],
                                  schema=SCHEMA)
     _atomic(records_dir / f"shard-{shard.number:05d}.parquet", lambda path: pq.write_table(table, path))
+    reports = report_table(records, stages.tokenize)  # what the corpus passes need of each report
+    _atomic(reports_dir / f"shard-{shard.number:05d}.parquet", lambda path: pq.write_table(reports, path))
     _atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
         "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures), encoding="utf-8"))
     counts = {"shard": shard.number, "articles": len(records), "inputs": inputs, "syntax": job.syntax,
+              "reports": VERSION,
               "failures": dict(Counter(f"{f.stage}:{f.code}" for f in failures)),
               "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}  # the worker's, so far
     _atomic(marker, lambda path: path.write_text(json.dumps(counts), encoding="utf-8"))
@@ -168,18 +173,18 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
     failures: Counter[str] = Counter()
     for result in results:
         failures.update(result["failures"])
-    for folder, suffixes in (("records", (".parquet", ".done")), ("rejects", (".jsonl",))):
+    for folder, suffixes in (("records", (".parquet", ".done")), ("rejects", (".jsonl",)),
+                             ("reports", (".parquet",))):
         for stale in (out / folder).glob("shard-*"):  # shards of an earlier, larger plan
             if stale.suffix in suffixes and int(stale.name.split("-")[1].split(".")[0]) >= len(shards):
                 stale.unlink()
-    articles = list(stored_records(out, len(shards)))
-    digests = build_digests(articles, Tokenizer())
-    sentences = {key: text for a in articles for key, text in a.citable().items()}
-    index = write_digests(digests, sentences, out / "digests", len(articles)).index
+    corpus = corpus_digests(out, len(shards), Tokenizer())
+    digests = corpus.digests
+    index = write_digests(digests, corpus.sentences, out / "digests", corpus.articles).index
     rejects = out / "rejects.jsonl"
     rejects.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((out / "rejects").glob("*.jsonl"))),
                        encoding="utf-8")
-    summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), len(articles),
+    summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), corpus.articles,
                          dict(sorted(failures.items())), len(digests), index, rejects)
     manifest = {"executor": executor_name, "config": asdict(job.config), "syntax": job.syntax,
                 "sharding": {"files": job.shard_files, "records": job.shard_records, "bytes": job.shard_bytes},

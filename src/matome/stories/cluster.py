@@ -33,7 +33,7 @@ Vector = dict[str, float]
 @dataclass
 class _Story:
     number: int
-    members: list[Report] = field(default_factory=list)
+    members: list[int] = field(default_factory=list)  # indices of its reports
     centroid: Counter[str] = field(default_factory=Counter)
     days: list[date] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
@@ -71,25 +71,37 @@ def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]],
             weights: Background | None = None) -> list[list[Report]]:
     """Stories as lists of reports, in order of their first report."""
     weights = weights or background()
+    stories = cluster_vectors([(r.day, r.id) for r in reports],
+                              lambda n: report_vector(reports[n], tokenize, weights), weights)
+    return [[reports[n] for n in story] for story in stories]
+
+
+def cluster_vectors(reports: list[tuple[date | None, str]], vector: Callable[[int], Vector],
+                    weights: Background | None = None) -> list[list[int]]:
+    """Stories as lists of indices into `reports` (each a day and an id), in order of their first report; `vector(n)`
+    is report n's vector (`report_vector`), asked for once, in date order, so it may be read from disk then."""
+    weights = weights or background()
     stories: list[_Story] = []
     open_stories: dict[str, list[_Story]] = defaultdict(list)  # by anchor: stories that dated reports may still join
     undated = False
-    for report in sorted(reports, key=lambda r: (r.day is None, r.day or date.max, r.id)):
-        vector = report_vector(report, tokenize, weights)
-        anchors = [t for t in vector if weights.rare(t, ANCHOR_DF)]
-        if report.day is None and not undated:  # the undated reports come last and may join any story
+    for n in sorted(range(len(reports)), key=lambda n: (reports[n][0] is None, reports[n][0] or date.max,
+                                                         reports[n][1])):
+        day = reports[n][0]
+        report_terms = vector(n)
+        anchors = [t for t in report_terms if weights.rare(t, ANCHOR_DF)]
+        if day is None and not undated:  # the undated reports come last and may join any story
             open_stories, undated = _index(stories), True
         best, score = None, THRESHOLD
-        for story in _candidates(open_stories, anchors, report.day):
-            similarity = sum(v * story.centroid.get(t, 0.0) for t, v in vector.items()) / story.norm()
+        for story in _candidates(open_stories, anchors, day):
+            similarity = sum(v * story.centroid.get(t, 0.0) for t, v in report_terms.items()) / story.norm()
             if similarity >= score:
                 best, score = story, similarity
         if best is None:
             best = _Story(len(stories))
             stories.append(best)
-        best.members.append(report)
-        best.centroid.update(vector)
-        best.days.extend([report.day] if report.day else [])
+        best.members.append(n)
+        best.centroid.update(report_terms)
+        best.days.extend([day] if day else [])
         best.anchors.update(anchors)
         for anchor in anchors:
             if best not in open_stories[anchor]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,11 +57,14 @@ def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize) -> li
     stories = cluster([g.original for g in groups.values()], tokenize)
     story_of = {r.id: n for n, story in enumerate(stories) for g in story for r in (g, *groups[g.id].copies)}
     by_id = {a.id: a for a in articles}
-    return [_digest([groups[r.id] for r in story], by_id, story_of, stories, tokenize) for story in stories]
+    titles = [story[0].title for story in stories]
+    return [story_digest([groups[r.id] for r in story], by_id, story_of, titles, tokenize) for story in stories]
 
 
-def _digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
-            stories: list[list[Report]], tokenize: Tokenize) -> Digest:
+def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
+                 titles: Sequence[str | None], tokenize: Tokenize) -> Digest:
+    """One story's digest from its groups of reports and their articles; `story_of` numbers every report's story and
+    `titles` holds each story's first report's title (a digest page's cards may belong to other stories)."""
     story = sorted(story, key=lambda g: (g.original.day or date.max, KIND_RANK[g.original.kind], g.original.id))
     originals = [g.original for g in story]
     cards = tuple(_card(g, articles) for g in story)
@@ -69,7 +72,7 @@ def _digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: 
     source = _source_name(originals)
     aligned = align([r for r in originals if r.kind != "page"], tokenize)
     points = points_of(aligned, {c.article: c.summary for c in cards if c.kind != "page"})
-    checks = _checks(story, articles, story_of, stories)
+    checks = _checks(story, articles, story_of, titles)
     differ = disagreements(statements, aligned, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
     lead = _lead(points, cards, disputed)
@@ -153,11 +156,11 @@ def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
 
 
 def _checks(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
-            stories: list[list[Report]]) -> tuple[StoryCheck, ...]:
+            titles: Sequence[str | None]) -> tuple[StoryCheck, ...]:
     checks: list[StoryCheck] = []
     for group in story:
         checks.extend(_copy_checks(group))
-        checks.extend(_mixed_page_checks(group.original, articles, story_of, stories))
+        checks.extend(_mixed_page_checks(group.original, articles, story_of, titles))
         article = articles[group.original.article]
         ids = {s.id for s in group.original.sentences}
         checks.extend(StoryCheck(c.code, c.message, (article.id,)) for c in article.checks
@@ -176,7 +179,7 @@ def _copy_checks(group: Group) -> list[StoryCheck]:
 
 
 def _mixed_page_checks(report: Report, articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
-                       stories: list[list[Report]]) -> list[StoryCheck]:
+                       titles: Sequence[str | None]) -> list[StoryCheck]:
     """A digest page whose cards belong to other stories than the page's own title."""
     if report.kind != "page":
         return []
@@ -186,7 +189,7 @@ def _mixed_page_checks(report: Report, articles: dict[str, AnalyzedArticle], sto
         card_id = f"{report.article}#card{n}"
         where = story_of.get(card_id, own)
         if where != own:
-            other = stories[where][0].title if where is not None else "?"
+            other = titles[where] if where is not None else "?"
             checks.append(StoryCheck(
                 "digest-mixes-events",
                 f"まとめページ「{report.title}」（{report.day or '日付不明'}の出来事）が引用するカード"

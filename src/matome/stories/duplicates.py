@@ -2,12 +2,23 @@
 
 Near-duplicate text is a copy only within COPY_WINDOW_DAYS: an outlet's templated articles (a software update for
 one phone, then another months later) share most of their text and are not one report.
+
+The pass is cut so that it never needs the reports' text together: each report's `CopyKey` (id, kind, URL, day) and
+its MinHash signature with one key per LSH band are computed beside its record (`copy_signature`, `band_keys`);
+candidate pairs are reports that share a band key (`candidate_pairs`, over keys only), checked against the two
+signatures (`near_copy`); `join_copies` then unites reports by URL and by the checked pairs, each later report with
+the earlier ones in order. `copy_groups` does the same over reports in memory.
 """
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from matome.stories.reports import Report, url_key
 
@@ -19,6 +30,25 @@ SHINGLE = 5
 PERMUTATIONS = 128
 THRESHOLD = 0.7
 COPY_WINDOW_DAYS = 7
+MIN_CHARS = 50  # shorter body text is not compared
+BANDS, ROWS = 14, 9  # the LSH bands datasketch's MinHashLSH(THRESHOLD, PERMUTATIONS) chooses: 14 of 9 values
+
+Signature = np.ndarray  # PERMUTATIONS uint64 values
+
+
+@dataclass(frozen=True, slots=True)
+class CopyKey:
+    """What joining copies needs of a report besides its signature: small enough to hold for a whole corpus."""
+
+    id: str
+    kind: str
+    url: str | None  # url_key of the report's URL
+    day: date | None
+    has_source_credit: bool
+
+
+def copy_key(report: Report) -> CopyKey:
+    return CopyKey(report.id, report.kind, url_key(report.url), report.day, report.has_source_credit)
 
 
 def shingles(text: str) -> set[bytes]:
@@ -34,9 +64,64 @@ def signature(text: str) -> MinHash:
     return minhash
 
 
+def copy_signature(report: Report) -> Signature | None:
+    """The MinHash signature of a report's body text; None for a source card or text under MIN_CHARS."""
+    if report.kind == "card":
+        return None
+    text = "\n".join(s.text for s in report.body_sentences)
+    return signature(text).hashvalues if len(text) >= MIN_CHARS else None
+
+
+def band_keys(hashvalues: Signature) -> list[int]:
+    """One 63-bit key per LSH band: two signatures with an equal band have equal keys (equal keys are checked)."""
+    return [int.from_bytes(hashlib.blake2b(_band(hashvalues, band), digest_size=8).digest(), "big") >> 1
+            for band in range(BANDS)]
+
+
+def _band(hashvalues: Signature, band: int) -> bytes:
+    return bytes(np.ascontiguousarray(hashvalues[band * ROWS: (band + 1) * ROWS], dtype=np.uint64).data)
+
+
+def candidate_pairs(keys: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs (later, earlier) of rows of `keys` (one row of BANDS keys per signature) that share a band key, ordered
+    by the later row, then the earlier."""
+    pairs: set[tuple[int, int]] = set()
+    for band in range(keys.shape[1] if keys.size else 0):
+        column = keys[:, band]
+        order = np.argsort(column, kind="stable")
+        ordered = column[order]
+        cuts = np.flatnonzero(np.diff(ordered)) + 1
+        for bucket in np.split(order, cuts):
+            if len(bucket) > 1:
+                rows = sorted(int(r) for r in bucket)
+                pairs.update((later, earlier) for n, later in enumerate(rows) for earlier in rows[:n])
+    return sorted(pairs)
+
+
+def near_copy(a: Signature, b: Signature) -> bool:
+    """Two signatures that share a band (as MinHashLSH finds them) and agree on THRESHOLD of their values."""
+    shared = any(np.array_equal(a[band * ROWS: (band + 1) * ROWS], b[band * ROWS: (band + 1) * ROWS])
+                 for band in range(BANDS))
+    return shared and float(np.count_nonzero(a == b)) / float(len(a)) >= THRESHOLD
+
+
 def copy_groups(reports: list[Report]) -> list[list[Report]]:
     """Groups of reports that are one report: the same URL, or body text that is a near-duplicate."""
-    parent = {r.id: r.id for r in reports}
+    signatures: dict[str, Signature | None] = {}  # a report id seen twice: its first place, its last text
+    for report in reports:
+        if report.kind != "card":
+            signatures[report.id] = copy_signature(report)
+    compared = [(i, s) for i, s in signatures.items() if s is not None]
+    keys = np.array([band_keys(s) for _, s in compared], dtype=np.int64).reshape(len(compared), BANDS)
+    pairs = [(compared[a][0], compared[b][0]) for a, b in candidate_pairs(keys)
+             if near_copy(compared[a][1], compared[b][1])]
+    return [[reports[n] for n in group] for group in join_copies([copy_key(r) for r in reports], pairs)]
+
+
+def join_copies(keys: Sequence[CopyKey], pairs: Iterable[tuple[str, str]]) -> list[list[int]]:
+    """Groups (as indices into `keys`, originals first) of reports with one URL, or joined by a near-copy pair
+    (later id, earlier id) whose group would stay within COPY_WINDOW_DAYS."""
+    parent = {k.id: k.id for k in keys}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -44,7 +129,7 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
             x = parent[x]
         return x
 
-    span = {r.id: (r.day, r.day) if r.day else None for r in reports}  # a group's first and last day, at its root
+    span = {k.id: (k.day, k.day) if k.day else None for k in keys}  # a group's first and last day, at its root
 
     def union(a: str, b: str) -> None:
         root_a, root_b = find(a), find(b)
@@ -58,25 +143,18 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
         return root_a == root_b or joined is None or (joined[1] - joined[0]).days <= COPY_WINDOW_DAYS
 
     by_url: dict[str, str] = {}
-    for report in reports:
-        if (key := url_key(report.url)) is not None:
-            if key in by_url:
-                union(report.id, by_url[key])
-            by_url.setdefault(key, report.id)
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
-    texts = {r.id: "\n".join(s.text for s in r.body_sentences) for r in reports if r.kind != "card"}
-    hashes = {i: signature(t) for i, t in texts.items() if len(t) >= 50}
-    for report_id, minhash in hashes.items():
-        for other in lsh.query(minhash):
-            if minhash.jaccard(hashes[other]) >= THRESHOLD and close(report_id, other):
-                union(report_id, other)
-        lsh.insert(report_id, minhash)
-    groups: dict[str, list[Report]] = {}
-    for report in reports:
-        groups.setdefault(find(report.id), []).append(report)
-    return [sorted(g, key=_originality) for g in groups.values()]
+    for key in keys:
+        if key.url is not None:
+            if key.url in by_url:
+                union(key.id, by_url[key.url])
+            by_url.setdefault(key.url, key.id)
+    for later, earlier in pairs:
+        if close(later, earlier):
+            union(later, earlier)
+    groups: dict[str, list[int]] = {}
+    for n, key in enumerate(keys):
+        groups.setdefault(find(key.id), []).append(n)
+    return [sorted(g, key=lambda n: _originality(keys[n])) for g in groups.values()]
 
 
 def _joined(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[date, date] | None:
@@ -85,7 +163,7 @@ def _joined(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[d
     return min(a[0], b[0]), max(a[1], b[1])
 
 
-def _originality(report: Report) -> tuple[int, int, str, str]:
+def _originality(report: CopyKey) -> tuple[int, int, str, str]:
     """The original first: a full article before a card quoting it, no source credit, earliest, then by id."""
     return (report.kind == "card", report.has_source_credit, report.day.isoformat() if report.day else "9999",
             report.id)

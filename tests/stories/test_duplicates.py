@@ -1,0 +1,52 @@
+"""Copies found from band keys and signatures alone are the pairs datasketch's MinHashLSH finds and confirms."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+from datasketch import MinHashLSH
+
+from matome.stories.duplicates import (
+    BANDS,
+    PERMUTATIONS,
+    ROWS,
+    THRESHOLD,
+    band_keys,
+    candidate_pairs,
+    near_copy,
+    signature,
+)
+
+BASE = "湊川港の港湾労働組合がストライキを続け、コンテナ搬出が止まっている。組合は夜間作業手当の増額を求める。" * 3
+
+
+def _variants(count: int) -> list[str]:
+    """The base text with more and more characters changed: near copies, borderline ones and different texts."""
+    rng = random.Random(7)
+    texts = []
+    for n in range(count):
+        chars = list(BASE)
+        for _ in range(n * 2):
+            chars[rng.randrange(len(chars))] = rng.choice("あいうえおかきくけこ")
+        texts.append("".join(chars))
+    return texts
+
+
+def test_the_bands_are_those_minhashlsh_chooses() -> None:
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+
+
+def test_band_keys_and_signatures_find_the_pairs_minhashlsh_finds() -> None:
+    hashes = [signature(text) for text in _variants(30)]
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
+    expected = set()
+    for n, minhash in enumerate(hashes):
+        expected.update((n, int(other)) for other in lsh.query(minhash)
+                        if minhash.jaccard(hashes[int(other)]) >= THRESHOLD)
+        lsh.insert(str(n), minhash)
+    keys = np.array([band_keys(h.hashvalues) for h in hashes], dtype=np.int64)
+    found = [(a, b) for a, b in candidate_pairs(keys) if near_copy(hashes[a].hashvalues, hashes[b].hashvalues)]
+    assert found == sorted(expected)
+    assert 0 < len(found) < len(hashes) * (len(hashes) - 1) // 2  # some pairs are copies, not all
