@@ -141,3 +141,13 @@ def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_e
     write_digests(build_digests(articles, Tokenizer()), sentences, tmp_path, len(articles))
     assert {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir())} == _digests(out)
     assert not (out / ".batches").exists()
+
+
+def test_a_shard_whose_report_file_is_missing_is_done_again(runs: dict[str, Path], containers: Path) -> None:
+    out = runs["local"]
+    shards = sorted((out / "reports").glob("*.parquet"))
+    shards[0].unlink()
+    result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *SPLIT])
+    assert result.exit_code == 0
+    assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
+    assert shards[0].exists() and _digests(out) == _digests(runs["whole"])

@@ -93,7 +93,8 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     records_dir, rejects_dir, reports_dir = (Path(job.out) / name for name in ("records", "rejects", "reports"))
     marker = records_dir / f"shard-{shard.number:05d}.done"
     inputs = [[p.path, p.explicit, p.start, p.end, p.line, *_stamp(p.path)] for p in shard.pieces]
-    if marker.exists():
+    outputs = [records_dir / f"shard-{shard.number:05d}.parquet", reports_dir / f"shard-{shard.number:05d}.parquet"]
+    if marker.exists() and all(path.exists() for path in outputs):
         done = json.loads(marker.read_text(encoding="utf-8"))
         if done.get("inputs") == inputs and done.get("syntax") == job.syntax and done.get("reports") == VERSION:
             return dict(done, skipped=True)  # the same files, unchanged since: nothing to redo
@@ -116,9 +117,9 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     table = pa.Table.from_pylist([{"id": r.id, "url": r.url, "published": r.published, "kind": r.kind,
                                    "record": json.dumps(r.to_dict(), ensure_ascii=False)} for r in records],
                                  schema=SCHEMA)
-    _atomic(records_dir / f"shard-{shard.number:05d}.parquet", lambda path: pq.write_table(table, path))
+    _atomic(outputs[0], lambda path: pq.write_table(table, path))
     reports = report_table(records, stages.tokenize)  # what the corpus passes need of each report
-    _atomic(reports_dir / f"shard-{shard.number:05d}.parquet", lambda path: pq.write_table(reports, path))
+    _atomic(outputs[1], lambda path: pq.write_table(reports, path))
     _atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
         "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures), encoding="utf-8"))
     counts = {"shard": shard.number, "articles": len(records), "inputs": inputs, "syntax": job.syntax,
