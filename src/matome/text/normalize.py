@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 _WAVES = str.maketrans({"〜": "~", "～": "~", "〰": "~"})
+_HAS_WAVE = re.compile("[〜～〰]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -14,7 +15,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 @functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """NFKC (full-width digits and letters to half width, half-width kana to full width) and one wave dash."""
-    return unicodedata.normalize("NFKC", text).translate(_WAVES)
+    flat = unicodedata.normalize("NFKC", text)
+    return flat.translate(_WAVES) if _HAS_WAVE.search(flat) else flat  # translate walks every character: skip it
 
 
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
