@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -12,6 +11,9 @@ PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+MAX_PAGE_TIMEOUT = 86_400.0  # a day: the timer cannot take much more on every platform
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +43,9 @@ class ReadConfig:
         for key in ("max_extract_chars", "max_line_chars", "max_comments"):
             if getattr(self, key) <= 0:
                 raise ConfigError(f"read.{key} must be a positive whole number, not {getattr(self, key)}")
-        if not 0 < self.page_timeout < math.inf:
-            raise ConfigError(f"read.page_timeout must be a positive number of seconds, not {self.page_timeout}")
+        if not 0 < self.page_timeout <= MAX_PAGE_TIMEOUT:
+            raise ConfigError(f"read.page_timeout must be a positive number of seconds up to {MAX_PAGE_TIMEOUT:,.0f}, "
+                              f"not {self.page_timeout}")
 
     def too_large(self, size: int, key: str = "max_page_bytes") -> str | None:
         """Why something of `size` bytes is skipped under the limit `key` (a page by default), or None."""

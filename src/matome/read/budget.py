@@ -31,17 +31,28 @@ class PageTimeout(BaseException):  # an interruption, like KeyboardInterrupt, ra
 def page_budget(seconds: float) -> Iterator[None]:
     """Run the block under a budget of `seconds`; PageTimeout is raised in it when the budget runs out."""
     token = _DEADLINE.set((time.monotonic() + seconds, seconds))
+    running = [True]  # an alarm that lands while the block is being left raises nothing
+
+    def on_alarm(signum: int, frame: FrameType | None) -> None:
+        if running[0]:
+            raise PageTimeout(seconds)
+
     alarm = _can_alarm()
-    if alarm:
-        previous = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.getsignal(signal.SIGALRM) if alarm else None
     try:
+        if alarm:
+            signal.signal(signal.SIGALRM, on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, seconds)
         yield
     finally:
-        if alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-        _DEADLINE.reset(token)
+        running[0] = False
+        try:
+            if alarm:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:
+            if alarm:
+                signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
+            _DEADLINE.reset(token)
 
 
 def check_time(step: str) -> None:
@@ -56,8 +67,3 @@ def _can_alarm() -> bool:
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
         return False
     return signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-
-
-def _on_alarm(signum: int, frame: FrameType | None) -> None:
-    budget = _DEADLINE.get()
-    raise PageTimeout(budget[1] if budget else 0.0)

@@ -123,6 +123,7 @@ def _cut_by_depth(tree: lxml.html.HtmlElement) -> bool:
 def flatten_deep(text: str, limit: int = FLATTEN_DEPTH) -> str:
     """The HTML with every tag opened below depth `limit` removed (with its closing tag), its text kept; a block
     tag leaves a line break. One pass over the tags, no parsing: used only on pages too deep to parse."""
+    text = _without_code(text)
     out: list[str] = []
     dropped: dict[str, int] = {}
     depth = position = 0
@@ -145,6 +146,26 @@ def flatten_deep(text: str, limit: int = FLATTEN_DEPTH) -> str:
     return "".join(out)
 
 
+def _without_code(text: str) -> str:
+    """The HTML without its scripts, styles and comments, which hold no prose (and `a<b` in a script is no tag).
+    One forward scan: an unclosed block runs to the end of the page."""
+    lower = text.lower()
+    out: list[str] = []
+    position = 0
+    following = {opening: lower.find(opening) for opening, _ in _CODE}  # each search only moves forward
+    while live := [(at, end) for opening, end in _CODE if (at := following[opening]) >= 0]:
+        at, end = min(live)
+        closed = lower.find(end, at)
+        out.append(text[position:at])
+        position = len(text) if closed < 0 else closed + len(end)
+        for opening, _ in _CODE:
+            if 0 <= following[opening] < position:
+                following[opening] = lower.find(opening, position)
+    out.append(text[position:])
+    return "".join(out)
+
+
+_CODE = (("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"))
 _CANDIDATES = etree.XPath("//*[contains(@class, 'omment') or contains(@id, 'omment') or @id='disqus_thread']")
 
 
@@ -261,7 +282,12 @@ def select_comments(tree: lxml.html.HtmlElement,
     for xpath in _ITEMS:
         items = [i for i in xpath(tree) if isinstance(i, etree._Element)]
         thread = _Thread(items)
-        comments = [c for item in items[:limit] if (c := thread.comment(item))]
+        comments: list[Comment] = []
+        for item in items:  # `limit` comments with text, however many empty items come first
+            if limit is not None and len(comments) >= limit:
+                break
+            if comment := thread.comment(item):
+                comments.append(comment)
         if comments:
             return link_replies(comments), items
     return [], []

@@ -109,10 +109,14 @@ def _from_html(page: Page, text: str, warnings: list[Notice], config: ReadConfig
                                   max_chars=config.max_extract_chars)
     check_time("extracting the main text")
     lines, cut = cut_long_lines(html.lines, config.max_line_chars)
-    if cut:
-        headings = frozenset(i for i, line in enumerate(lines) if line in {html.lines[h] for h in html.headings})
-    else:
-        headings = html.headings
+    headings = html.headings
+    if cut:  # a heading keeps its place (its first piece) among the cut lines
+        lines, marked = [], set()
+        for index, line in enumerate(html.lines):
+            if index in html.headings:
+                marked.add(len(lines))
+            lines.extend(cut_long_lines([line], config.max_line_chars)[0])
+        headings = frozenset(marked)
     anatomy = read_lines(lines, find_title=False, split_thread=False, headings=headings)
     hints = page.hints
     notices = [*warnings, *html.warnings, *_long_line_notice(cut, config.max_line_chars)]

@@ -135,6 +135,7 @@ class Store:
 
     def get(self, id_or_prefix: str) -> Article:
         """One article by id, or by an unambiguous id prefix of at least 4 characters."""
+        id_or_prefix = _clean(id_or_prefix)  # a command-line argument may hold undecodable bytes
         with self._failing("read"):
             rows = self.db.execute(
                 "SELECT record FROM articles WHERE id = ? OR (length(?) >= 4 AND id LIKE ? || '%') LIMIT 2",
@@ -154,6 +155,7 @@ class Store:
     def listing(self, since: str | None = None, site: str | None = None) -> list[tuple[str, str | None, str | None,
                                                                                       str | None]]:
         """(id, published, site, title) of stored articles, newest first; `since` an ISO date, `site` a host."""
+        since, site = _clean(since), _clean(site)
         with self._failing("read"):
             rows = self.db.execute(
                 "SELECT id, published, json_extract(record, '$.site'), title FROM articles "

@@ -292,13 +292,12 @@ def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> d
     if anchor is None:
         return None
     if month is None:
-        first = (anchor.replace(day=1) + timedelta(days=32)).replace(day=1)  # the next month, then back
         guesses = []
-        for _ in range(4):  # 31日 in a March article may be January's: February has none
-            with contextlib.suppress(ValueError):
-                guesses.append(first.replace(day=day_of_month))
-            first = (first - timedelta(days=1)).replace(day=1)
-        near = [g for g in guesses if g <= anchor + timedelta(days=7)]
+        for step in (1, 0, -1, -2):  # 31日 in a March article may be January's: February has none
+            year, month_of = divmod(anchor.year * 12 + anchor.month - 1 + step, 12)
+            with contextlib.suppress(ValueError):  # no such day in that month, or a year past 1–9999
+                guesses.append(date(year, month_of + 1, day_of_month))
+        near = [g for g in guesses if (g - anchor).days <= 7]
         return min(near, key=lambda g: abs((g - anchor).days)) if near else None
     try:
         guess = date(anchor.year, month, day_of_month)
