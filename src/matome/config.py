@@ -44,8 +44,8 @@ class ReadConfig:
             if getattr(self, key) <= 0:
                 raise ConfigError(f"read.{key} must be a positive whole number, not {getattr(self, key)}")
         if not 0 < self.page_timeout <= MAX_PAGE_TIMEOUT:
-            raise ConfigError(f"read.page_timeout must be a positive number of seconds up to {MAX_PAGE_TIMEOUT:,.0f}, "
-                              f"not {self.page_timeout}")
+            limit = f" (at most {MAX_PAGE_TIMEOUT:,.0f})" if self.page_timeout > MAX_PAGE_TIMEOUT else ""
+            raise ConfigError(f"read.page_timeout must be a positive number of seconds{limit}, not {self.page_timeout}")
 
     def too_large(self, size: int, key: str = "max_page_bytes") -> str | None:
         """Why something of `size` bytes is skipped under the limit `key` (a page by default), or None."""
