@@ -151,3 +151,13 @@ def test_a_shard_whose_report_file_is_missing_is_done_again(runs: dict[str, Path
     assert result.exit_code == 0
     assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
     assert shards[0].exists() and _digests(out) == _digests(runs["whole"])
+
+
+def test_a_shard_whose_rejects_file_is_missing_is_done_again(runs: dict[str, Path], containers: Path) -> None:
+    out = runs["local"]
+    shards = sorted((out / "rejects").glob("shard-*.jsonl"))
+    shards[0].unlink()
+    result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *SPLIT])
+    assert result.exit_code == 0
+    assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
+    assert shards[0].exists()

@@ -83,3 +83,9 @@ def test_a_thread_of_700_real_one_line_sentences_stays_700_comments_and_is_rarel
     lexicon, model = load_lexicon(tokenize), load_model()
     flagged = [c for c in comments if abusive_flag(tokenize(c.text), lexicon, model)]
     assert len(flagged) <= 7
+
+
+def test_a_long_thread_with_one_coherent_group_has_that_viewpoint(tokenize: Tokenizer) -> None:
+    comments = _comments([FARES[n % len(FARES)] for n in range(1_600)])
+    viewpoints = find_viewpoints(comments, {c.id: tokenize(c.text) for c in comments})
+    assert len(viewpoints) == 1 and viewpoints[0].count == 1_600

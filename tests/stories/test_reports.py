@@ -19,3 +19,10 @@ def test_pages_that_differ_by_their_query_are_two_urls() -> None:
 def test_a_predicate_inside_a_clause_is_not_the_clause_s_claim() -> None:
     assert _same_predicate("交渉は決裂した", "交渉は決裂していない")
     assert not _same_predicate("8人が病院に搬送されたが、いずれも命に別条はない", "8人が病院に搬送された")
+
+
+def test_an_approximate_count_keeps_its_noun() -> None:
+    from matome.stories.disagreements import _numbers_differ, _quantities
+
+    assert set(_quantities("消防車約20台が出動した")) == {("台", "消防車", "出動")}
+    assert _numbers_differ(_quantities("消防車14台が出動した"), _quantities("消防車約20台が出動した"), True, False)

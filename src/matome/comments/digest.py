@@ -56,8 +56,8 @@ def digest_comments(comments: tuple[Comment, ...], tokens: dict[str, list[Token]
     """Three lines, one per main viewpoint (its key words, count, share and a typical comment); abusive comments
     are left out and counted; the stance of the rest toward each main actor."""
     kept = [c for c in comments if not _flagged(c, "abusive")]
-    viewpoints = [replace(v, stance=_stance([c for c in kept if c.id in set(v.comments)]))
-                  for v in find_viewpoints(kept, tokens)]
+    by_id = {c.id: c for c in kept}
+    viewpoints = [replace(v, stance=_stance([by_id[i] for i in v.comments])) for v in find_viewpoints(kept, tokens)]
     counts = {"comments": len(comments), "replies": sum(1 for c in comments if c.reply_to)}
     counts |= {flag: sum(1 for c in comments if _flagged(c, flag))
                for flag in ("abusive", "speculation", "off_topic", "constructive")}

@@ -93,11 +93,16 @@ def _cluster(matrix: object) -> list[int]:
     micro = MiniBatchKMeans(n_clusters=MICRO_GROUPS, random_state=0, n_init=3).fit(matrix)
     norms = np.linalg.norm(micro.cluster_centers_, axis=1)
     centres = micro.cluster_centers_ / np.where(norms == 0, 1, norms)[:, None]
-    closeness = np.asarray(matrix.multiply(centres[micro.labels_]).sum(axis=1)).ravel()  # type: ignore[attr-defined]
+    sparse = matrix.tocsr()  # type: ignore[attr-defined]
+    row_of = np.repeat(np.arange(rows), np.diff(sparse.indptr))  # cosine to its centre, over the words it has only
+    closeness = np.bincount(row_of, weights=sparse.data * centres[micro.labels_[row_of], sparse.indices],
+                            minlength=rows)
     keep = np.bincount(micro.labels_[closeness >= MICRO_COHERENT], minlength=len(centres)) >= MIN_GROUP
     merged = np.full(len(centres), -1)
     if keep.sum() >= 2:
         merged[keep] = linkage.fit_predict(centres[keep])
+    elif keep.sum() == 1:
+        merged[keep] = 0
     # a comment far from its micro-group's centre shares little with it: k-means put it there for want of better
     return [int(merged[label]) if close >= MICRO_COHERENT else -1
             for label, close in zip(micro.labels_, closeness, strict=True)]

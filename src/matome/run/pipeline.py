@@ -93,7 +93,8 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     records_dir, rejects_dir, reports_dir = (Path(job.out) / name for name in ("records", "rejects", "reports"))
     marker = records_dir / f"shard-{shard.number:05d}.done"
     inputs = [[p.path, p.explicit, p.start, p.end, p.line, *_stamp(p.path)] for p in shard.pieces]
-    outputs = [records_dir / f"shard-{shard.number:05d}.parquet", reports_dir / f"shard-{shard.number:05d}.parquet"]
+    outputs = [records_dir / f"shard-{shard.number:05d}.parquet", reports_dir / f"shard-{shard.number:05d}.parquet",
+               rejects_dir / f"shard-{shard.number:05d}.jsonl"]
     if marker.exists() and all(path.exists() for path in outputs):
         done = json.loads(marker.read_text(encoding="utf-8"))
         if done.get("inputs") == inputs and done.get("syntax") == job.syntax and done.get("reports") == VERSION:
@@ -102,6 +103,7 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     if job.syntax not in loaded:
         loaded[job.syntax] = Stages(syntax=job.syntax, timeout=job.config.page_timeout)
     stages = loaded[job.syntax]
+    stages.timeout = job.config.page_timeout  # the models are shared between jobs of one process; the budget is not
     records: list[AnalyzedArticle] = []
     failures: list[ReadFailure] = []
     for piece in shard.pieces:

@@ -38,7 +38,7 @@ ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 ABOUT = 0.1  # 約20台 allows 18 to 22
 # the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
 COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?(?P<word>[一-龥]{2,4})")
-COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6})(?:約|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
+COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
 MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
