@@ -56,7 +56,7 @@ def report(name: str, gold: Sequence[bool], found: Sequence[bool], parts: dict[s
 
 def cross_validate(show: bool = True) -> dict[str, tuple[float, float, float]]:
     from matome.comments.classifier import train
-    from matome.comments.flags import THRESHOLD, abusive_flag, abusive_terms, load_lexicon, matches
+    from matome.comments.flags import THRESHOLD, abusive_flag, abusive_terms, load_lexicon, spans
     from matome.language.tokens import Tokenizer
 
     items = abuse_data.load()
@@ -64,10 +64,11 @@ def cross_validate(show: bool = True) -> dict[str, tuple[float, float, float]]:
     lexicon = load_lexicon(tokenize)
     tokens = [tokenize(item.text) for item in items]
     gold = [item.abusive for item in items]
-    aimed = [abusive_terms(t, lexicon) for t in tokens]
+    found = [spans(t, lexicon) for t in tokens]
+    aimed = [abusive_terms(t, f) for t, f in zip(tokens, found, strict=True)]
     rows: dict[str, list[bool]] = {
-        "baseline: lexicon, no context": [any(x.flag == "abusive" and x.weight >= THRESHOLD
-                                              for x in matches(t, lexicon)) for t in tokens],
+        "baseline: lexicon, no context": [any(x.flag == "abusive" and x.weight >= THRESHOLD for x, _ in f)
+                                          for f in found],
         "lexicon (aimed terms)": [any(x.weight >= THRESHOLD for x in terms) for terms in aimed],
         "classifier alone, p >= 0.5": [False] * len(items),
         "classifier alone, p >= 0.9": [False] * len(items),
@@ -83,7 +84,7 @@ def cross_validate(show: bool = True) -> dict[str, tuple[float, float, float]]:
             rows["classifier alone, p >= 0.5"][i] = probability >= 0.5
             rows["classifier alone, p >= 0.9"][i] = probability >= 0.9
             rows["lexicon or classifier p >= 0.9"][i] = rows["lexicon (aimed terms)"][i] or probability >= 0.9
-            rows[MATOME][i] = abusive_flag(tokens[i], lexicon, model) is not None
+            rows[MATOME][i] = abusive_flag(tokens[i], found[i], model) is not None
     parts = {source: [i for i, item in enumerate(items) if item.source == source]
              for source in ("inspection", "livedoor")}
     parts["livedoor test"] = [i for i in parts["livedoor"] if held_out(items[i].group.split(":", 1)[1])]
@@ -157,7 +158,7 @@ def main(argv: list[str]) -> int:
         return 0
     cross_validate()
     from matome.comments.classifier import load_model
-    from matome.comments.flags import abusive_flag, load_lexicon
+    from matome.comments.flags import abusive_flag, load_lexicon, spans
     from matome.language.tokens import Tokenizer
 
     tokenize, model = Tokenizer(), load_model()
@@ -165,7 +166,7 @@ def main(argv: list[str]) -> int:
 
     def flagged(text: str) -> bool:
         tokens = tokenize(text)
-        return abusive_flag(tokens, lexicon, model) is not None
+        return abusive_flag(tokens, spans(tokens, lexicon), model) is not None
 
     false_alarms(flagged)
     one_line_thread(flagged)

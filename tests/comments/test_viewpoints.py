@@ -68,7 +68,7 @@ def test_main_actors_of_an_article_not_analysed_come_from_the_gazetteer() -> Non
 def test_a_thread_of_700_real_one_line_sentences_stays_700_comments_and_is_rarely_abusive(
         tokenize: Tokenizer) -> None:
     from matome.comments.classifier import load_model
-    from matome.comments.flags import abusive_flag, load_lexicon
+    from matome.comments.flags import abusive_flag, load_lexicon, spans
     from matome.language.sentences import split_sentences
     from matome.read.threads import group_thread
 
@@ -81,7 +81,8 @@ def test_a_thread_of_700_real_one_line_sentences_stays_700_comments_and_is_rarel
     comments = group_thread(thread[:700])
     assert len(comments) >= 693
     lexicon, model = load_lexicon(tokenize), load_model()
-    flagged = [c for c in comments if abusive_flag(tokenize(c.text), lexicon, model)]
+    tokens = {c.id: tokenize(c.text) for c in comments}
+    flagged = [c for c in comments if abusive_flag(tokens[c.id], spans(tokens[c.id], lexicon), model)]
     assert len(flagged) <= 7
 
 

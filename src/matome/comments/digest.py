@@ -39,12 +39,18 @@ def read_comments(article: ArticleT, tokenize: Tokenize) -> ArticleT:
     lexicon, model = load_lexicon(tokenize), load_model()
     tokens = {c.id: tokenize(c.text) for c in article.comments}
     in_thread = Counter(w for c in article.comments for w in set(content_nouns(tokens[c.id])))
-    topic = frozenset(set(content_nouns(tokenize(f"{article.title or ''}\n{article.body}")))
-                      | {w for w, n in in_thread.items() if n >= THREAD_COMMON})
+    topic = _article_nouns(article, tokenize) | {w for w, n in in_thread.items() if n >= THREAD_COMMON}
     comments = tuple(replace(c, flags=flag_comment(c, tokens[c.id], lexicon, model, topic))
                      for c in article.comments)
     digest = digest_comments(comments, tokens, main_actors(article))
     return replace(article, comments=comments, comment_digest=digest)
+
+
+def _article_nouns(article: Article, tokenize: Tokenize) -> frozenset[str]:
+    """The article's content nouns: those the language stage carried on its sentences, else found here."""
+    if isinstance(article, AnalyzedArticle) and all(s.nouns is not None for s in article.sentences):
+        return frozenset(n for s in article.sentences for n in s.nouns or ())
+    return frozenset(content_nouns(tokenize(f"{article.title or ''}\n{article.body}")))
 
 
 def _flagged(comment: Comment, flag: str) -> bool:
@@ -57,7 +63,8 @@ def digest_comments(comments: tuple[Comment, ...], tokens: dict[str, list[Token]
     are left out and counted; the stance of the rest toward each main actor."""
     kept = [c for c in comments if not _flagged(c, "abusive")]
     by_id = {c.id: c for c in kept}
-    viewpoints = [replace(v, stance=_stance([by_id[i] for i in v.comments])) for v in find_viewpoints(kept, tokens)]
+    viewpoints = [replace(v, stance=_stance([by_id[i] for i in v.comments], actors))
+                  for v in find_viewpoints(kept, tokens)]
     counts = {"comments": len(comments), "replies": sum(1 for c in comments if c.reply_to)}
     counts |= {flag: sum(1 for c in comments if _flagged(c, flag))
                for flag in ("abusive", "speculation", "off_topic", "constructive")}
@@ -116,18 +123,11 @@ def _polarity(text: str) -> int:
     return sum(value for word, value in polarity_words().items() if word in text)
 
 
-def _stance(comments: list[Comment]) -> str | None:
-    """Stance toward the actor the group names most (`X氏に否定的`, `肯定的`, `賛否が混在`), from polarity words."""
-    gazetteer = load_gazetteer()
-    named: Counter[str] = Counter()
-    polarity = 0
-    for comment in comments:
-        for name, actor in gazetteer.names.items():
-            if len(name) >= 3 and actor.type == "PERSON" and name in comment.text:
-                named[actor.display] += 1
-        polarity += _polarity(comment.text)
-    if not named:
+def _stance(comments: list[Comment], actors: tuple[tuple[str, frozenset[str]], ...]) -> str | None:
+    """Stance of a group toward the main actor it names most (`X氏に否定的`, `肯定的`, `賛否が混在`)."""
+    found = [s for name, aliases in actors if (s := actor_stance(name, aliases, comments)) is not None]
+    if not found:
         return None
-    who, _ = named.most_common(1)[0]
-    mood = "否定的" if polarity < 0 else "肯定的" if polarity > 0 else "賛否が混在"
-    return f"{who}に{mood}" if polarity else f"{who}について{mood}"
+    most = max(found, key=lambda s: s.comments)
+    mood = "否定的" if most.negative > most.positive else "肯定的" if most.positive > most.negative else "賛否が混在"
+    return f"{most.actor}に{mood}" if most.negative != most.positive else f"{most.actor}について{mood}"

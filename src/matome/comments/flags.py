@@ -74,15 +74,23 @@ class Lexicon:
                 self.by_form.setdefault(term.words[0], []).append(term)
 
 
+Span = tuple[Term, int]  # a term and the token it starts at
+
+
 def matches(tokens: list[Token], lexicon: Lexicon) -> list[Term]:
     """Terms found as whole token sequences (らしい in 素晴らしい is not a rumour), by normalised form or surface."""
-    return list(dict.fromkeys(term for term, _ in _spans(tokens, lexicon)))
+    return _terms(spans(tokens, lexicon))
 
 
-def _spans(tokens: list[Token], lexicon: Lexicon) -> list[tuple[Term, int]]:
+def _terms(found: list[Span]) -> list[Term]:
+    return list(dict.fromkeys(term for term, _ in found))
+
+
+def spans(tokens: list[Token], lexicon: Lexicon) -> list[Span]:
+    """Where each term of the lexicon is found, in lexicon order."""
     forms = [t.normalized for t in tokens]
     surfaces = [t.surface for t in tokens]
-    found: dict[tuple[Term, int], None] = {}
+    found: dict[Span, None] = {}
     for i in range(len(tokens)):
         for term in lexicon.by_surface.get(surfaces[i], ()):
             if tuple(surfaces[i: i + len(term.surfaces)]) == term.surfaces:
@@ -93,11 +101,11 @@ def _spans(tokens: list[Token], lexicon: Lexicon) -> list[tuple[Term, int]]:
     return sorted(found, key=lambda hit: (lexicon.order[hit[0]], hit[1]))
 
 
-def abusive_terms(tokens: list[Token], lexicon: Lexicon) -> list[Term]:
-    """Abusive terms aimed at someone: not part of a name (チョン・ジヒョン), not describing a thing or an act
-    (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった)."""
+def abusive_terms(tokens: list[Token], found: list[Span]) -> list[Term]:
+    """The abusive terms among `found` that are aimed at someone: not part of a name (チョン・ジヒョン), not
+    describing a thing or an act (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった)."""
     aimed: dict[int, Term] = {}  # by start token: ブタ and 豚 on one word are one match
-    for term, start in _spans(tokens, lexicon):
+    for term, start in found:
         if term.flag != "abusive" or _in_name(tokens, start, len(term.words)):
             continue
         if term.category in RETORTS and (_of_a_thing(tokens, start + len(term.words)) or _at_oneself(tokens)):
@@ -138,8 +146,9 @@ def _at_oneself(tokens: list[Token]) -> bool:
 def flag_comment(comment: Comment, tokens: list[Token], lexicon: Lexicon, model: AbuseModel,
                  topic: frozenset[str]) -> tuple[Flag, ...]:
     """Every flag that reaches THRESHOLD, with its score and the words behind it."""
-    terms = matches(tokens, lexicon)
-    flags = [_lexicon_flag("speculation", terms), abusive_flag(tokens, lexicon, model),
+    found = spans(tokens, lexicon)
+    terms = _terms(found)
+    flags = [_lexicon_flag("speculation", terms), abusive_flag(tokens, found, model),
              _constructive(comment.text, terms), _off_topic(comment, tokens, topic)]
     return tuple(f for f in flags if f is not None and f.score >= THRESHOLD)
 
@@ -152,11 +161,12 @@ def _lexicon_flag(flag: str, terms: list[Term]) -> Flag | None:
     return Flag(flag, round(score, 3), tuple(dict.fromkeys(t.text for t in mine)))
 
 
-def abusive_flag(tokens: list[Token], lexicon: Lexicon, model: AbuseModel) -> Flag | None:
+def abusive_flag(tokens: list[Token], found: list[Span], model: AbuseModel) -> Flag | None:
     """The lexicon's terms aimed at someone, unless the classifier finds the comment's words plainly harmless
     (p < CLASSIFIER_VETO) and no term is UNAMBIGUOUS: the classifier weighs the context of a match; alone it raises
-    nothing. The evidence names the terms, their categories and the classifier's probability."""
-    flag = _lexicon_flag("abusive", (terms := abusive_terms(tokens, lexicon)))
+    nothing. The evidence names the terms, their categories and the classifier's probability. `found`: the
+    lexicon's spans in the comment (`spans`)."""
+    flag = _lexicon_flag("abusive", (terms := abusive_terms(tokens, found)))
     if flag is None or flag.score < THRESHOLD:
         return None
     probability, _ = model.score(tokens)
