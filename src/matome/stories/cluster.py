@@ -59,8 +59,9 @@ def report_vector(report: Report, tokenize: Callable[[str], list[Token]], weight
     """The L2-normalised TF-IDF vector of a report's heaviest terms."""
     titled = [s for s in report.sentences if s.text == report.title]
     counts = sentence_terms(report.sentences, tokenize)
+    title = sentence_terms(titled, tokenize) if titled else terms(report.title or "", tokenize)
     for _ in range(2):  # the title counts three times in all
-        counts.update(sentence_terms(titled, tokenize) if titled else terms(report.title or "", tokenize))
+        counts.update(title)
     raw = {t: (1 + math.log(n)) * weights.idf(t) for t, n in counts.items()}
     top = dict(sorted(raw.items(), key=lambda item: -item[1])[:TERMS_PER_REPORT])
     norm = math.sqrt(sum(v * v for v in top.values())) or 1.0

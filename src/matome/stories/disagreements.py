@@ -102,11 +102,11 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
             yield "date", None, None
-    if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not _elsewhere(a, b),
-                       close):
+    places_a, places_b = _places(a), _places(b)
+    elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
+    if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not elsewhere, close):
         yield "number", None, None
     if close:
-        places_a, places_b = _places(a), _places(b)
         if (len(places_a) == len(places_b) == 1 and places_a != places_b
                 and places_a[0][-1] == places_b[0][-1] and places_a[0][-1] in PLACE_LEVELS):
             yield "place", None, None
@@ -161,12 +161,6 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
         for x, y in differing)
-
-
-def _elsewhere(a: Aligned, b: Aligned) -> bool:
-    """Both sentences name places, and not the same ones."""
-    places_a, places_b = set(_places(a)), set(_places(b))
-    return bool(places_a) and bool(places_b) and places_a != places_b
 
 
 def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
