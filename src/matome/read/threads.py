@@ -75,27 +75,32 @@ def _by_blank_lines(lines: list[str]) -> list[_Post] | None:
 
 def _by_evidence(lines: list[str]) -> list[_Post]:
     groups: list[list[str]] = []
+    quotes = False  # every line of the last group is a quote (`>…`): the line after a quote block answers it
+    previous = ""  # the last group's last line, normalised
     for line in lines:
-        if groups and _joins(groups[-1], line):
+        flat = normalize(line)
+        if groups and _joins(previous, flat, len(groups[-1]), quotes):
             groups[-1].append(line)
+            quotes = quotes and bool(rules.QUOTE_LINE.match(flat))
         else:
             groups.append([line])
+            quotes = bool(rules.QUOTE_LINE.match(flat))
+        previous = flat
     return [_Post(group) for group in _join_essays(groups)]
 
 
-def _joins(group: list[str], line: str) -> bool:
-    """Does `line` continue the comment in `group`?"""
-    last, flat = group[-1], normalize(line)
-    if rules.REPLY_OPENERS.match(flat) and not normalize(last).endswith(("、", ",")):
+def _joins(last: str, flat: str, size: int, quotes: bool) -> bool:
+    """Does the line `flat` continue a comment of `size` lines that ends with `last` (both normalised)?"""
+    if rules.REPLY_OPENERS.match(flat) and not last.endswith(("、", ",")):
         return False
     return (
-        bool(rules.CONTINUES_NEXT.search(normalize(last)))
+        bool(rules.CONTINUES_NEXT.search(last))
         or bool(rules.CONTINUES_PREVIOUS.match(flat))
-        or (bool(rules.BULLET.match(flat)) and _introduces_list(normalize(last)))
+        or (bool(rules.BULLET.match(flat)) and _introduces_list(last))
         or last == rules.ARROW
-        or (len(group) == 1 and bool(rules.CORRECTION.match(normalize(last))))
-        or all(rules.QUOTE_LINE.match(normalize(g)) for g in group)
-        or (_is_dialogue(last) and _is_dialogue(line))
+        or (size == 1 and bool(rules.CORRECTION.match(last)))
+        or quotes
+        or (_is_dialogue(last) and _is_dialogue(flat))
     )
 
 
