@@ -191,18 +191,22 @@ def link_replies(comments: list[Comment], numbers: dict[int, str] | None = None)
     `numbers` maps post numbers to comment ids where the thread numbers its posts; otherwise >>N is the N-th comment.
     """
     position = {c.id: n for n, c in enumerate(comments)}
+    read = [(c, normalize(c.text)) for c in comments]  # each comment normalised once
     linked: list[Comment] = []
-    for n, comment in enumerate(comments):
-        target = (comment.reply_to or _anchored(comment, n, comments, position, numbers)
-                  or _reply_target(comment, comments[max(0, n - RECENT): n]))
+    for n, (comment, flat) in enumerate(read):
+        target = (comment.reply_to or _anchored(flat, n, comments, position, numbers)
+                  or _reply_target(flat, read[max(0, n - RECENT): n]))
         linked.append(Comment(comment.id, comment.text, comment.author, comment.posted, target))
     return linked
 
 
-def _anchored(comment: Comment, n: int, comments: list[Comment], position: dict[str, int],
+Read = tuple[Comment, str]  # a comment and its normalised text
+
+
+def _anchored(flat: str, n: int, comments: list[Comment], position: dict[str, int],
               numbers: dict[int, str] | None) -> str | None:
     """`>>12`: post number 12 where posts are numbered, else the 12th comment; only a comment before this one."""
-    if not (anchor := rules.ANCHOR.match(normalize(comment.text))):
+    if not (anchor := rules.ANCHOR.match(flat)):
         return None
     number = int(anchor.group("n"))
     if numbers is not None:
@@ -212,40 +216,36 @@ def _anchored(comment: Comment, n: int, comments: list[Comment], position: dict[
     return target if target is not None and position[target] < n else None
 
 
-def _reply_target(comment: Comment, earlier: list[Comment]) -> str | None:
+def _reply_target(flat: str, earlier: list[Read]) -> str | None:
     """The comment answered, among the RECENT ones before it (`>>N` anchors are resolved by the caller)."""
     if not earlier:
         return None
-    flat = normalize(comment.text)
     if rules.QUOTE_LINE.match(flat):
         return _quoted(flat, earlier)
-    previous = earlier[-1]
+    previous = earlier[-1][0]
     first_line = flat.split("\n", 1)[0]
     if rules.CORRECTION.match(first_line):
         return _corrected(flat, earlier) or previous.id
     if rules.LENGTH_COMPLAINT.match(first_line):  # `長い。3行で` answers the long comment just above
-        return max(reversed(earlier[-3:]), key=lambda c: len(c.text)).id
+        return max(reversed(earlier[-3:]), key=lambda r: len(r[0].text))[0].id
     if rules.REPLY_OPENERS.match(first_line):
         return previous.id
-    return next((c.id for c in reversed(earlier[-3:]) if _echoes(first_line, c)), None)
+    return next((c.id for c, text in reversed(earlier[-3:]) if _echoes(first_line, text)), None)
 
 
-def _corrected(flat: str, earlier: list[Comment]) -> str | None:
+def _corrected(flat: str, earlier: list[Read]) -> str | None:
     """`訂正 / old / ↓ / new` corrects the latest comment that holds `old`."""
     lines = flat.split("\n")
     old = lines[lines.index(rules.ARROW) - 1] if rules.ARROW in lines[2:] else (lines[1] if len(lines) > 1 else "")
-    return next((c.id for c in reversed(earlier) if old and old in normalize(c.text)), None)
+    return next((c.id for c, text in reversed(earlier) if old and old in text), None)
 
 
-def _quoted(flat: str, earlier: list[Comment]) -> str | None:
+def _quoted(flat: str, earlier: list[Read]) -> str | None:
     quote = flat.split("\n", 1)[0].lstrip(">＞ ").strip()
-    for candidate in reversed(earlier):
-        if quote and quote[:30] in normalize(candidate.text):
-            return candidate.id
-    return None
+    return next((c.id for c, text in reversed(earlier) if quote and quote[:30] in text), None)
 
 
-def _echoes(line: str, previous: Comment) -> bool:
+def _echoes(line: str, previous: str) -> bool:
     """A short question that repeats words of the comment above (`ベトナム以来?`)."""
     core = line.rstrip("?？!！…・ ")
-    return len(line) <= 15 and len(core) >= 3 and line != core and core in normalize(previous.text)
+    return len(line) <= 15 and len(core) >= 3 and line != core and core in previous
