@@ -123,7 +123,7 @@ def test_a_long_unpunctuated_line_is_cut_into_pieces_and_no_text_is_lost(tmp_pat
 def test_a_long_line_is_cut_after_a_full_stop_when_there_is_one() -> None:
     from matome.read.page import cut_long_lines
 
-    lines, cut = cut_long_lines(["短い行", "あ" * 70 + "。" + "い" * 50], 100)
+    lines, cut, _ = cut_long_lines(["短い行", "あ" * 70 + "。" + "い" * 50], 100)
     assert cut == 1
     assert lines == ["短い行", "あ" * 70 + "。", "い" * 50]
 

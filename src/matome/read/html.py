@@ -14,12 +14,10 @@ from trafilatura.xml import xmltotxt
 
 from matome.read import rules
 from matome.read.budget import check_time
-from matome.read.threads import group_thread, link_replies
+from matome.read.threads import cap_comments, capped_thread, link_replies
 from matome.records import Comment, Notice
 from matome.text.dates import find_date, find_dates
 from matome.text.normalize import squeeze
-
-THREAD_LINES_PER_COMMENT = 20  # thread lines read per comment kept: bounds the grouping work before it starts
 
 _META_TIME = {
     "published": ("article:published_time", "og:published_time", "pubdate", "publishdate", "date", "dc.date",
@@ -79,15 +77,14 @@ def read_html(text: str, url: str | None = None, max_comments: int = 5_000,
     comments, items = select_comments(tree, max_comments + 1) if has_comments else ([], [])
     sections = _comment_sections(tree) if has_comments else []
     if not comments and sections:
-        lines = [line for s in sections for line in _section_lines(s)]
-        comments = group_thread(lines[: (max_comments + 1) * THREAD_LINES_PER_COMMENT])
+        comments, capped = capped_thread([line for s in sections for line in _section_lines(s)], max_comments)
+        warnings.extend(capped)
         if comments:
             warnings.append(Notice("comment-layout-guessed", "no comment rule fits this layout; comments were "
                                    "split from the comment section's lines"))
-    if len(comments) > max_comments:
-        comments = comments[:max_comments]
-        warnings.append(Notice("comments-capped", f"the thread is longer than the {max_comments:,} comments read "
-                                                  "(read.max_comments); the rest were dropped"))
+    else:
+        comments, capped = cap_comments(comments, max_comments)
+        warnings.extend(capped)
     times = {key: _meta_time(tree, key) for key in _META_TIME}
     _drop(tree, [*sections, *items])
     check_time("reading the comments")

@@ -12,8 +12,8 @@ from matome.errors import UnreadablePage
 from matome.read.anatomy import Anatomy, read_lines
 from matome.read.budget import check_time
 from matome.read.encoding import decode, utf16_without_bom
-from matome.read.html import THREAD_LINES_PER_COMMENT, HtmlReading, read_html
-from matome.read.threads import group_thread
+from matome.read.html import HtmlReading, read_html
+from matome.read.threads import capped_thread
 from matome.records import Article, Comment, Notice, Page
 
 _CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32)])
@@ -34,23 +34,26 @@ def read_page(page: Page, config: ReadConfig = ReadConfig()) -> Article:
     return replace(read(page, text, warnings, config), encoding=decoded.encoding)
 
 
-def cut_long_lines(lines: list[str], limit: int) -> tuple[list[str], int]:
+def cut_long_lines(lines: list[str], limit: int) -> tuple[list[str], int, list[int]]:
     """Lines of at most `limit` characters: a longer line is cut after its last 。 or space in the second half of
-    each piece (else at the limit). Also returns how many lines were cut."""
+    each piece (else at the limit). Also returns how many lines were cut, and the index of each piece's line."""
     if all(len(line) <= limit for line in lines):
-        return lines, 0
+        return lines, 0, list(range(len(lines)))
     out: list[str] = []
+    origins: list[int] = []
     cut = 0
-    for line in lines:
+    for index, line in enumerate(lines):
         cut += len(line) > limit
         while len(line) > limit:
             window = line[:limit]
             at = max(window.rfind("。"), window.rfind(" "), window.rfind("\u3000"))
             at = at + 1 if at >= limit // 2 else limit
             out.append(line[:at])
+            origins.append(index)
             line = line[at:]
         out.append(line)
-    return out, cut
+        origins.append(index)
+    return out, cut, origins
 
 
 def _long_line_notice(cut: int, limit: int) -> list[Notice]:
@@ -58,15 +61,6 @@ def _long_line_notice(cut: int, limit: int) -> list[Notice]:
         return []
     return [Notice("long-line", f"{cut} line(s) longer than {limit:,} characters were cut into pieces "
                                 f"(read.max_line_chars)")]
-
-
-def _capped(comments: list[Comment], lines: int, config: ReadConfig) -> tuple[list[Comment], list[Notice]]:
-    """At most read.max_comments comments (replies point back, so the first ones keep their links)."""
-    if len(comments) <= config.max_comments and lines <= config.max_comments * THREAD_LINES_PER_COMMENT:
-        return comments, []
-    notice = Notice("comments-capped", f"the thread is longer than the {config.max_comments:,} comments read "
-                                       f"(read.max_comments); the rest were dropped")
-    return comments[: config.max_comments], [notice]
 
 
 def check_bytes(data: bytes, config: ReadConfig) -> None:
@@ -93,12 +87,10 @@ def page_id(text: str) -> str:
 
 def _from_text(page: Page, text: str, warnings: list[Notice], config: ReadConfig) -> Article:
     hints = page.hints
-    lines, cut = cut_long_lines(text.split("\n"), config.max_line_chars)
+    lines, cut, _ = cut_long_lines(text.split("\n"), config.max_line_chars)
     anatomy = read_lines(lines, find_title=hints.title is None)
     check_time("reading the page's lines")
-    thread = anatomy.thread
-    comments, capped = _capped(group_thread(thread[: config.max_comments * THREAD_LINES_PER_COMMENT]), len(thread),
-                               config)
+    comments, capped = capped_thread(anatomy.thread, config.max_comments)
     notices = [*warnings, *_long_line_notice(cut, config.max_line_chars), *capped]
     return _article(page, text, anatomy, comments, notices, title=hints.title or anatomy.title,
                     published=hints.published or anatomy.published)
@@ -108,15 +100,9 @@ def _from_html(page: Page, text: str, warnings: list[Notice], config: ReadConfig
     html: HtmlReading = read_html(text, page.hints.url, max_comments=config.max_comments,
                                   max_chars=config.max_extract_chars)
     check_time("extracting the main text")
-    lines, cut = cut_long_lines(html.lines, config.max_line_chars)
-    headings = html.headings
-    if cut:  # a heading keeps its place (its first piece) among the cut lines
-        lines, marked = [], set()
-        for index, line in enumerate(html.lines):
-            if index in html.headings:
-                marked.add(len(lines))
-            lines.extend(cut_long_lines([line], config.max_line_chars)[0])
-        headings = frozenset(marked)
+    lines, cut, origins = cut_long_lines(html.lines, config.max_line_chars)
+    # a heading keeps its place among the cut lines: the first piece of its line
+    headings = frozenset(n for n, o in enumerate(origins) if o in html.headings and (n == 0 or origins[n - 1] != o))
     anatomy = read_lines(lines, find_title=False, split_thread=False, headings=headings)
     hints = page.hints
     notices = [*warnings, *html.warnings, *_long_line_notice(cut, config.max_line_chars)]

@@ -13,10 +13,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from matome.read import rules
-from matome.records import Comment
+from matome.records import Comment, Notice
 from matome.text.dates import find_date
 from matome.text.normalize import normalize
 
+LINES_PER_COMMENT = 20  # thread lines read per comment kept: bounds the grouping work before it starts
 RECENT = 200  # a quote, correction or echo answers one of this many comments before it: linking stays linear
 KANJI_RUN = re.compile(r"[一-龥々]{2,}")
 WORD = re.compile(r"[ァ-ヴー]{3,}|[A-Za-z]{3,}")
@@ -40,6 +41,22 @@ def group_thread(lines: list[str]) -> list[Comment]:
                 for n, p in enumerate(posts, 1)]
     numbers = {p.number: c.id for p, c in zip(posts, comments, strict=True) if p.number is not None}
     return link_replies(comments, numbers or None)
+
+
+def capped_thread(lines: list[str], limit: int) -> tuple[list[Comment], list[Notice]]:
+    """`group_thread` over no more lines than `limit` comments can use, keeping at most `limit` comments."""
+    comments = group_thread(lines[: limit * LINES_PER_COMMENT])
+    return cap_comments(comments, limit, more=len(lines) > limit * LINES_PER_COMMENT)
+
+
+def cap_comments(comments: list[Comment], limit: int, more: bool = False) -> tuple[list[Comment], list[Notice]]:
+    """At most `limit` comments (replies point back, so the first keep their links), with a notice when any thread
+    was left unread (`more`: lines or items beyond what was grouped)."""
+    if len(comments) <= limit and not more:
+        return comments, []
+    notice = Notice("comments-capped", f"the thread is longer than the {limit:,} comments read (read.max_comments); "
+                                       "the rest were dropped")
+    return comments[:limit], [notice]
 
 
 def _by_headers(lines: list[str]) -> list[_Post] | None:
