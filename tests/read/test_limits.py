@@ -11,7 +11,7 @@ import pytest
 
 from matome.config import ConfigError, ReadConfig, load_config
 from matome.read import read_paths
-from matome.read.containers import _jsonl_pages
+from matome.read.containers import jsonl_pages
 from matome.records import Article, ReadFailure
 
 SENTENCE = "市は新しい防災計画を発表し、来年度から避難所を二倍に増やすと説明した。住民からは歓迎の声が上がった。"
@@ -105,7 +105,10 @@ def test_a_line_at_the_limit_is_read_and_one_byte_more_is_not(tmp_path: Path) ->
 
 def test_json_lines_bytes_read_by_a_shard_keep_the_line_limit(tmp_path: Path) -> None:
     data = b'{"body": "short"}\n{"body": "' + b"y" * 5000 + b'"}\n'
-    items = list(_jsonl_pages(tmp_path / "piece.jsonl", data, ReadConfig(max_json_line_bytes=1000)))
+    path = tmp_path / "piece.jsonl"
+    path.write_bytes(b'{"body": "before the piece"}\n' + data)
+    start = len(b'{"body": "before the piece"}\n')
+    items = list(jsonl_pages(path, ReadConfig(max_json_line_bytes=1000), start, start + len(data), 2))
     assert [i.code if isinstance(i, ReadFailure) else "ok" for i in items] == ["ok", "line-too-large"]
 
 

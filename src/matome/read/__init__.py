@@ -15,7 +15,7 @@ from matome.records import Article, Page, ReadFailure
 
 log = logging.getLogger(__name__)
 
-__all__ = ["iter_listed", "iter_pages", "list_files", "listed_files", "read_listed", "read_one", "read_page",
+__all__ = ["iter_listed", "iter_pages", "list_files", "listed_files", "read_one", "read_page",
            "read_paths"]
 
 
@@ -38,11 +38,4 @@ def read_one(page: Page, config: ReadConfig = ReadConfig()) -> Article | ReadFai
 def read_paths(paths: Iterable[str | Path], config: ReadConfig = ReadConfig()) -> Iterator[Article | ReadFailure]:
     """Every article under `paths`, with a ReadFailure in place of each page or file that could not be read."""
     for item in iter_pages(paths, config):
-        yield item if isinstance(item, ReadFailure) else read_one(item, config)
-
-
-def read_listed(files: Iterable[tuple[Path, bool]],
-                config: ReadConfig = ReadConfig()) -> Iterator[Article | ReadFailure]:
-    """read_paths over files listed by `listed_files` (a shard of a run)."""
-    for item in iter_listed(files, config):
         yield item if isinstance(item, ReadFailure) else read_one(item, config)

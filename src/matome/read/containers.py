@@ -196,16 +196,6 @@ def _pick(record: dict[str, Any], field: str) -> str | None:
     return None
 
 
-def _jsonl_pages(path: Path, data: bytes, config: ReadConfig = ReadConfig()) -> Iterator[Item]:
-    """The records of JSON Lines bytes already read (a piece of a file)."""
-    for number, raw in enumerate(data.split(b"\n"), 1):
-        if len(raw) > config.max_json_line_bytes:
-            origin = Origin("jsonl", path=shown(path), line=number)
-            yield ReadFailure(origin, "line-too-large", config.too_large(len(raw), "max_json_line_bytes") or "")
-        elif item := _jsonl_item(path, number, raw):
-            yield item
-
-
 def _jsonl_item(path: Path, number: int, raw: bytes) -> Item | None:
     """The page of one JSON Lines line, a failure naming why it is not one, or None for a blank line."""
     if not raw.strip():

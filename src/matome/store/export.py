@@ -15,7 +15,6 @@ from typing import Any
 
 from matome.records import AnalyzedArticle, Article, Digest
 
-FORMATS = ("jsonl", "csv", "parquet")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 Row = dict[str, Any]
