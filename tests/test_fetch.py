@@ -246,3 +246,15 @@ def test_robots_rules_as_rfc_9309_reads_them(robots: str, path: str, allowed: bo
     from matome.fetch.robots import parse
 
     assert parse(robots).allows(f"https://news.example{path}") is allowed
+
+
+def test_an_unreadable_fetch_state_is_named_not_silently_reset(tmp_path: Path) -> None:
+    from matome.fetch.collect import PENDING, collect
+    from matome.fetch.http import STATE
+
+    (tmp_path / STATE).write_text("{cut short", encoding="utf-8")
+    (tmp_path / PENDING).write_text("[not json", encoding="utf-8")
+    named: list[ReadFailure] = []
+    run = collect(tmp_path, on_failure=named.append)
+    assert [f.code for f in named] == ["bad-fetch-state", "bad-fetch-state"] == [f.code for f in run.failures]
+    assert {STATE, PENDING} == {Path(f.origin.path or "").name for f in named}

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from matome.config import Config, load_config
 from matome.errors import MatomeError
 from matome.records import AnalyzedArticle, Article, ReadFailure
+from matome.text.normalize import replace_surrogates
 
 # Stages load where a command needs them, so `matome --help` and `matome show` start fast.
 
@@ -38,7 +39,6 @@ R = TypeVar("R")
 
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-SURROGATE = re.compile(r"[\ud800-\udfff]")  # a file name's bytes that are not UTF-8, as Python keeps them
 ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .warc.gz .arc .arc.gz"
 
 
@@ -123,7 +123,7 @@ def _warn(failure: ReadFailure) -> None:
 def _printable(text: str) -> str:
     """Text for a terminal: control characters (an escape sequence in a title or a file name) shown, not obeyed;
     half characters (from a file name that is not UTF-8) shown as U+FFFD."""
-    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", SURROGATE.sub("\ufffd", text))
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", replace_surrogates(text))
 
 
 def _print_analysis(article: AnalyzedArticle, lines: list[str]) -> None:

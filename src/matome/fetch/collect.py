@@ -9,7 +9,7 @@ from pathlib import Path
 
 from matome.fetch.discover import Found, feed_links, sitemap_links
 from matome.fetch.http import FetchConfig, Fetcher
-from matome.records import ReadFailure
+from matome.records import Origin, ReadFailure
 
 PENDING = ".fetch-pending.json"  # pages found but not fetched (a timeout, a 5xx): asked for again next run
 RETRYABLE = ("timeout", "connection-failed", "http-error")
@@ -49,12 +49,12 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
         named = set(urls)
         for url in urls:
             found.add(url)
-        pending = _load(archive / PENDING)
+        pending, problem = _load(archive / PENDING)
         for url in pending:  # found by an earlier run that could not fetch them (its feed may now answer 304)
             found.add(url)
-        for failure in found.failures:
+        for failure in [*fetcher.problems, *([problem] if problem else []), *found.failures]:
             on_failure(failure)
-        run.failures.extend(found.failures)
+        run.failures.extend([*fetcher.problems, *([problem] if problem else []), *found.failures])
         for url in found.urls:
             if url not in named and fetcher.known(url):
                 run.known += 1
@@ -75,11 +75,13 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
     return run
 
 
-def _load(path: Path) -> list[str]:
+def _load(path: Path) -> tuple[list[str], ReadFailure | None]:
+    """The URLs waiting for another try, or a failure naming the file when it cannot be read."""
     try:
-        return [str(u) for u in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []
-    except (OSError, ValueError):
-        return []
+        return ([str(u) for u in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []), None
+    except (OSError, ValueError, TypeError) as error:
+        return [], ReadFailure(Origin("http", path=str(path)), "bad-fetch-state",
+                               f"unreadable, so the pages waiting for another try are lost: {error}")
 
 
 def _save(path: Path, urls: list[str]) -> None:

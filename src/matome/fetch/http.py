@@ -61,6 +61,7 @@ class Fetcher:
     sleep: Callable[[float], None] = time.sleep
     requests: int = 0
     warcs: list[Path] = field(default_factory=list)
+    problems: list[ReadFailure] = field(default_factory=list)  # with the archive's own files, not with a page
     _robots: dict[str, Rules] = field(default_factory=dict)
     _last: dict[str, float] = field(default_factory=dict)
     _state: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -73,8 +74,10 @@ class Fetcher:
         state = self.archive / STATE
         try:
             self._state = json.loads(state.read_text(encoding="utf-8")) if state.exists() else {}
-        except (OSError, ValueError):
-            self._state = {}  # a state cut short by a kill: every page is asked for again, conditionally
+        except (OSError, ValueError) as error:  # a state cut short by a kill: every page is asked for again
+            self._state = {}
+            self.problems.append(ReadFailure(Origin("http", path=str(state)), "bad-fetch-state",
+                                             f"unreadable, so every known page is asked for again: {error}"))
         self._client = httpx.Client(timeout=self.config.timeout, follow_redirects=True,
                                     max_redirects=self.config.max_redirects,
                                     headers={"User-Agent": self.config.user_agent})

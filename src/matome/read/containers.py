@@ -8,7 +8,6 @@ from __future__ import annotations
 import email.utils
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -20,9 +19,9 @@ from matome.read.encoding import ascii_head
 from matome.read.warc import warc_pages
 from matome.records import Origin, Page, PageHints, ReadFailure
 from matome.text.dates import find_date
+from matome.text.normalize import SURROGATE, replace_surrogates
 
 Item = Page | ReadFailure
-LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 CHUNK = 1 << 20
 
 _KEYS = {
@@ -74,7 +73,7 @@ def shown(path: Path) -> str:
     """The path as text for records and messages: bytes of a file name that are not UTF-8 (kept by Python as lone
     surrogates, which no UTF-8 output or store accepts) become U+FFFD. The file itself is opened by its Path."""
     name = str(path)
-    return os.fsencode(name).decode("utf-8", "replace") if LONE_SURROGATE.search(name) else name
+    return os.fsencode(name).decode("utf-8", "replace") if SURROGATE.search(name) else name
 
 
 def container_of(path: Path) -> str | None:
@@ -192,7 +191,7 @@ def _pick(record: dict[str, Any], field: str) -> str | None:
         if isinstance(value, dict):
             value = value.get("name") or value.get("url")
         if isinstance(value, str) and value.strip():
-            return LONE_SURROGATE.sub("\ufffd", value.strip())  # JSON may escape half a character (\ud800)
+            return replace_surrogates(value.strip())  # JSON may escape half a character (\ud800)
     return None
 
 

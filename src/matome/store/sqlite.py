@@ -8,7 +8,6 @@ naming the store, and what was committed before stays.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +18,7 @@ from typing import overload
 
 from matome.errors import RecordNotFound, StoreError
 from matome.records import AnalyzedArticle, Article, ReadFailure
+from matome.text.normalize import replace_surrogates
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -44,7 +44,6 @@ CREATE TABLE IF NOT EXISTS failures (
 
 
 LOCK_WAIT = 10.0  # seconds to wait for another writer before the store counts as locked
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _REMEDIES = (
     ("full", "free some disk space and run the command again; what was stored so far is kept"),
     ("locked", "another command is writing to this store: run this one when it has finished"),
@@ -175,7 +174,7 @@ def _clean(text: str) -> str: ...
 def _clean(text: None) -> None: ...
 def _clean(text: str | None) -> str | None:
     """Text SQLite can store as UTF-8: a lone surrogate (half a character) becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", text) if text else text
+    return replace_surrogates(text) if text else text
 
 
 def _apart_from_origin(record: str) -> object:

@@ -9,6 +9,7 @@ import unicodedata
 _WAVES = str.maketrans({"〜": "~", "～": "~", "〰": "~"})
 _HAS_WAVE = re.compile("[〜～〰]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+SURROGATE = re.compile("[\ud800-\udfff]")  # half a character: undecodable bytes of a file name, or JSON's \ud800
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
@@ -34,3 +35,8 @@ def squeeze(text: str) -> str:
     """
     return _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip(" \t\u3000\u00a0")
 
+
+
+def replace_surrogates(text: str) -> str:
+    """Text that can be written as UTF-8: each lone surrogate becomes U+FFFD."""
+    return SURROGATE.sub("\ufffd", text)
