@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from matome.cli import app
+from matome.records import ReadFailure
 from matome.store import Store
 
 runner = CliRunner()
