@@ -266,8 +266,7 @@ def ingest(paths: PathsArg, db: DbOpt = None, config: ConfigOpt = None,
         def advance(item: Article | ReadFailure) -> None:
             if isinstance(item, ReadFailure):
                 _warn(item)
-            if not isinstance(item, ReadFailure) or item.stage == "read":  # a later stage's failure is no new record
-                progress.advance(task)
+            progress.advance(task)
 
         summary = ingest_paths(paths, store, settings.read, advance,
                                Stages(timeout=settings.read.page_timeout) if with_analysis else None)

@@ -59,6 +59,7 @@ def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadC
     An article a later stage fails on is stored as read, and its failure is reported (nothing is lost)."""
     summary = IngestSummary()
     for item in read_paths(paths, config):
+        reported: Article | ReadFailure = item
         if isinstance(item, ReadFailure):
             summary.failures.append(item)
             store.note_failure(item)
@@ -67,12 +68,10 @@ def ingest(paths: Iterable[str | Path], store: Store, config: ReadConfig = ReadC
             result = stages(item) if stages else item
             if isinstance(result, ReadFailure):
                 summary.unanalysed.append(result)
-                if on_item:
-                    on_item(result)
-                result = item
+                reported, result = result, item  # the failure is reported; the article is stored as read
             summary.outcomes[store.put(result)] += 1
         if on_item:
-            on_item(item)
+            on_item(reported)  # once a record, as digest() does
     return summary
 
 
