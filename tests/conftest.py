@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -17,6 +20,19 @@ EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
 SEED_DIGEST = SHARED / "seeds" / "000_ab86abc2cc8096fe.txt"
 SEED_BLOG = SHARED / "seeds" / "004_3026ab19ad04cb52.txt"
+
+
+T = TypeVar("T")
+
+
+def peak_memory(work: Callable[[], T]) -> tuple[T, int]:
+    """What `work` returns and the peak of Python memory it allocated, in bytes."""
+    tracemalloc.start()
+    try:
+        result = work()
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 def need(path: Path) -> Path:

@@ -119,14 +119,21 @@ def test_run_json_and_rejects_say_what_happened(runs: dict[str, Path]) -> None:
     assert rejects[1]["origin"]["line"] == 2 and rejects[2]["origin"]["offset"] > 0  # named where the whole file has it
 
 
-def test_a_rerun_skips_finished_shards_and_redoes_a_missing_one(runs: dict[str, Path], containers: Path) -> None:
+@pytest.mark.parametrize(("folder", "pattern", "which"), [
+    ("records", "*.done", -2),  # a piece of a big file: its marker
+    ("reports", "*.parquet", 0),
+    ("rejects", "shard-*.jsonl", 0),
+])
+def test_a_rerun_skips_finished_shards_and_redoes_one_whose_marker_or_output_is_missing(
+        runs: dict[str, Path], containers: Path, folder: str, pattern: str, which: int) -> None:
     out = runs["local"]
-    shards = sorted((out / "records").glob("*.done"))
-    shards[-2].unlink()  # a piece of a big file
+    shards = sorted((out / folder).glob(pattern))
+    shards[which].unlink()
     result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *SPLIT])
     assert result.exit_code == 0
     assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
-    assert _records(out) == _records(runs["whole"])
+    assert shards[which].exists()
+    assert _records(out) == _records(runs["whole"]) and _digests(out) == _digests(runs["whole"])
 
 
 def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_every_record(
@@ -141,23 +148,3 @@ def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_e
     write_digests(build_digests(articles, Tokenizer()), sentences, tmp_path, len(articles))
     assert {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir())} == _digests(out)
     assert not (out / ".batches").exists()
-
-
-def test_a_shard_whose_report_file_is_missing_is_done_again(runs: dict[str, Path], containers: Path) -> None:
-    out = runs["local"]
-    shards = sorted((out / "reports").glob("*.parquet"))
-    shards[0].unlink()
-    result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *SPLIT])
-    assert result.exit_code == 0
-    assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
-    assert shards[0].exists() and _digests(out) == _digests(runs["whole"])
-
-
-def test_a_shard_whose_rejects_file_is_missing_is_done_again(runs: dict[str, Path], containers: Path) -> None:
-    out = runs["local"]
-    shards = sorted((out / "rejects").glob("shard-*.jsonl"))
-    shards[0].unlink()
-    result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *SPLIT])
-    assert result.exit_code == 0
-    assert f"{len(shards)} shards ({len(shards) - 1} already done)" in result.stderr
-    assert shards[0].exists()

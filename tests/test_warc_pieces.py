@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import gzip
 import io
-import tracemalloc
 import zlib
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from tests.conftest import peak_memory
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -153,23 +153,13 @@ def _response(url: str, body: bytes, declared: int | None = None) -> bytes:
         + http + b"\r\n\r\n"
 
 
-def _read_measured(path: Path) -> tuple[list[Page | ReadFailure], int]:
-    """Every item of the file, and the most memory Python held while reading it."""
-    tracemalloc.start()
-    try:
-        items = list(warc_pages(path, CONFIG))
-        return items, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def test_a_whole_file_gzip_bomb_stops_at_the_cap_with_bounded_memory(tmp_path: Path) -> None:
     """One member: a real record, then 200 MB of zeros where the next record's header should be."""
     path = tmp_path / "bomb.warc.gz"
     first = _response("https://a.example/1", _page(1))
     path.write_bytes(_gzip_stream(iter([first, *_zeros(ZEROS)])))
     assert path.stat().st_size < 1 << 20
-    items, peak = _read_measured(path)
+    items, peak = peak_memory(lambda: list(warc_pages(path, CONFIG)))
     assert [type(i).__name__ for i in items] == ["Page", "ReadFailure"]
     failure = items[1]
     assert isinstance(failure, ReadFailure) and failure.code == "page-too-large"
@@ -186,7 +176,7 @@ def test_a_record_declaring_200_mb_inside_a_whole_file_gzip_is_named_and_the_nex
     parts = [_response("https://a.example/1", _page(1)), big, *_zeros(ZEROS), b"\r\n\r\n",
              _response("https://a.example/3", _page(3))]
     path.write_bytes(_gzip_stream(iter(parts)))
-    items, peak = _read_measured(path)
+    items, peak = peak_memory(lambda: list(warc_pages(path, CONFIG)))
     assert [(type(i).__name__, getattr(i, "code", None)) for i in items] == \
         [("Page", None), ("ReadFailure", "page-too-large"), ("Page", None)]
     assert [i.origin.url for i in items] == [f"https://a.example/{n}" for n in (1, 2, 3)]
@@ -199,12 +189,7 @@ def test_a_bomb_member_in_a_record_gzipped_file_is_named_and_the_rest_read(tmp_p
     path = tmp_path / "members.warc.gz"
     path.write_bytes(members[0] + bomb + members[1] + members[2])
     config = ReadConfig(max_page_bytes=1 << 20)
-    tracemalloc.start()
-    try:
-        items = list(warc_pages(path, config))
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    items, peak = peak_memory(lambda: list(warc_pages(path, config)))
     assert [(type(i).__name__, getattr(i, "code", None)) for i in items] == \
         [("Page", None), ("ReadFailure", "page-too-large"), ("Page", None), ("Page", None)]
     assert items[1].origin.offset == len(members[0])

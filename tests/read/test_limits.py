@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import tracemalloc
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.conftest import peak_memory
 
 from matome.config import ConfigError, ReadConfig, load_config
 from matome.read import read_paths
@@ -15,16 +14,6 @@ from matome.read.containers import jsonl_pages
 from matome.records import Article, ReadFailure
 
 SENTENCE = "市は新しい防災計画を発表し、来年度から避難所を二倍に増やすと説明した。住民からは歓迎の声が上がった。"
-
-
-def _peak(work: Callable[[], object]) -> tuple[object, int]:
-    """What `work` returns and the peak of Python memory it allocated, in bytes."""
-    tracemalloc.start()
-    try:
-        result = work()
-        return result, tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 @pytest.mark.parametrize(("key", "value", "message"), [
@@ -62,7 +51,7 @@ def test_a_200_mb_feed_is_refused_from_its_size_without_being_read(tmp_path: Pat
     assert isinstance(failure, ReadFailure) and failure.code == "feed-too-large"
     assert "209,715,200 bytes is over the 33,554,432-byte feed limit (set read.max_feed_bytes" in failure.message
     assert isinstance(article, Article)
-    items, peak = _peak(lambda: list(read_paths([feed])))
+    items, peak = peak_memory(lambda: list(read_paths([feed])))
     assert items == [failure]
     assert peak < 1024 * 1024
 
@@ -84,7 +73,7 @@ def test_a_huge_json_line_is_skipped_without_being_held_and_its_neighbours_are_r
         out.write(huge_line + "\n")
         out.write(json.dumps({"title": "三", "body": SENTENCE}, ensure_ascii=False) + "\n")
     config = ReadConfig(max_json_line_bytes=64 * 1024)
-    items, peak = _peak(lambda: list(read_paths([path], config)))
+    items, peak = peak_memory(lambda: list(read_paths([path], config)))
     assert isinstance(items, list)
     first, huge, third = items
     assert isinstance(first, Article) and isinstance(third, Article)
@@ -168,6 +157,6 @@ def test_a_gzip_bomb_outside_a_warc_is_never_inflated(tmp_path: Path) -> None:
             out.write(bytes(1024 * 1024))
     (only,) = read_paths([tmp_path])
     assert isinstance(only, ReadFailure) and only.code == "unsupported-type"
-    named, peak = _peak(lambda: list(read_paths([bomb])))
+    named, peak = peak_memory(lambda: list(read_paths([bomb])))
     assert isinstance(named, list) and [i.code for i in named if isinstance(i, ReadFailure)] == ["binary-file"]
     assert peak < 4 * 1024 * 1024

@@ -3,7 +3,6 @@ time budget's clean-up, a timeout past what the timer takes, days at the ends of
 
 from __future__ import annotations
 
-import signal
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 
 from matome.config import ConfigError, ReadConfig
 from matome.errors import RecordNotFound
-from matome.read.budget import check_time, page_budget
 from matome.read.html import read_html
 from matome.read.page import read_page
 from matome.records import Origin, Page
@@ -42,15 +40,6 @@ def test_empty_comment_items_do_not_hide_that_the_thread_was_capped() -> None:
     html = f"<html><body><article><p>本文です。</p></article><ol class='commentlist'>{items}</ol></body></html>"
     reading = read_html(html, max_comments=3)
     assert len(reading.comments) == 3 and "comments-capped" in {w.code for w in reading.warnings}
-
-
-def test_the_budget_leaves_no_handler_or_deadline_behind() -> None:
-    before = signal.getsignal(signal.SIGALRM)
-    for _ in range(200):
-        with page_budget(0.5):
-            pass
-    assert signal.getsignal(signal.SIGALRM) == before
-    check_time("after every budget")  # no budget: nothing to raise
 
 
 def test_a_timeout_longer_than_the_timer_takes_is_a_config_error() -> None:
