@@ -14,9 +14,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from livedoor import CORPUS, load_corpus
+
 ROOT = Path(__file__).resolve().parents[1]
 INSPECTION = ROOT.parent / "shared" / "eval" / "japanese-toxic-inspection" / "subset.csv"
-LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
 GOLD = ROOT / "benchmarks" / "gold" / "comments-abuse.jsonl"
 SECOND = ROOT / "benchmarks" / "gold" / "comments-abuse-second.jsonl"
 
@@ -31,7 +32,7 @@ class Labelled:
 
 
 def available() -> bool:
-    return INSPECTION.exists() and LIVEDOOR.exists() and GOLD.exists()
+    return INSPECTION.exists() and CORPUS.exists() and GOLD.exists()
 
 
 def inspection() -> list[Labelled]:
@@ -43,9 +44,7 @@ def inspection() -> list[Labelled]:
 
 def livedoor(gold: Path = GOLD) -> list[Labelled]:
     labels = [json.loads(line) for line in gold.open(encoding="utf-8")]
-    wanted = {label["id"] for label in labels}
-    with LIVEDOOR.open(encoding="utf-8") as lines:
-        bodies = {row["id"]: row["body"] for row in map(json.loads, lines) if row["id"] in wanted}
+    bodies = {key: row["body"] for key, row in load_corpus({label["id"] for label in labels}).items()}
     return [Labelled(bodies[label["id"]][label["start"]: label["end"]], bool(label["abusive"]), "livedoor",
                      f"livedoor:{label['id']}", bool(label.get("comment", True))) for label in labels]
 

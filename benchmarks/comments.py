@@ -12,7 +12,7 @@
    whose errors nobody read while the lexicon and the rules were written.
 2. False alarms: the share of sentences of 500 livedoor articles flagged abusive.
 3. A 700-line thread of real one-line sentences (livedoor sentences from articles outside the labels, shuffled,
-   one per line):
+   one per line), and the cost of the whole comments stage on such threads of 1,000 / 3,000 / 10,000 comments:
    how many comments come out, and how many are flagged abusive.
 4. `--agreement`: the second annotator's blind labels against the gold on the same posts (Cohen's kappa).
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import random
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -32,9 +33,12 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import abuse_data  # noqa: E402
-from livedoor import held_out  # noqa: E402
+from livedoor import held_out, load_corpus  # noqa: E402
 
 THREAD_LINES = 700
+STAGE_SIZES = (1_000, 3_000, 10_000)
+SENTENCE_END = ("。", "！", "？", "!", "?")
+LIST_MARKS = ("・", "■", "【")  # related-article lists, not sentences
 MATOME = "matome: lexicon, classifier veto"
 FLOORS = {"precision": 0.776, "f1": 0.446}  # measured 2026-11-24; tests/test_quality_gate.py holds them
 EPSILON = 0.01
@@ -107,32 +111,74 @@ def gate() -> list[str]:
 def false_alarms(flagged: Callable[[str], bool]) -> None:
     from matome.language.sentences import split_sentences
 
-    with abuse_data.LIVEDOOR.open(encoding="utf-8") as lines:
-        articles = [json.loads(line) for _, line in zip(range(500), lines, strict=False)]
+    articles = list(load_corpus().values())[:500]
     sentences = [s for a in articles for s in split_sentences(a["body"])]
     hits = [s for s in sentences if flagged(s)]
     print(f"\nfalse alarms on news: {len(hits)} of {len(sentences)} sentences of 500 livedoor articles "
           f"({100 * len(hits) / len(sentences):.2f}%) flagged abusive")
 
 
-def one_line_thread(flagged: Callable[[str], bool]) -> None:
+def shuffled_sentences(count: int, seed: int = 6) -> list[str]:
+    """`count` livedoor sentences from articles outside the labels, one per line, shuffled: one-line comments by
+    different readers, not an article's run of sentences."""
     from matome.language.sentences import split_sentences
-    from matome.read.threads import group_thread
 
     labelled = {json.loads(line)["id"] for line in abuse_data.GOLD.open(encoding="utf-8")}
-    with abuse_data.LIVEDOOR.open(encoding="utf-8") as lines:
-        bodies = [row["body"] for row in map(json.loads, lines) if row["id"] not in labelled]
+    bodies = [row["body"] for key, row in load_corpus().items() if key not in labelled]
     random.Random(5).shuffle(bodies)
-    sentences = [s.strip() for body in bodies[:200] for line in body.split("\n") for s in split_sentences(line)]
-    thread = [s for s in sentences if s.endswith(("。", "！", "？", "!", "?")) and not s.startswith(("・", "■", "【"))]
-    random.Random(6).shuffle(thread)  # one-line comments by different readers, not an article's run of sentences
-    thread = thread[:THREAD_LINES]
+    sentences: list[str] = []
+    for body in bodies:
+        if len(sentences) >= 3 * count:
+            break
+        found = (s.strip() for line in body.split("\n") for s in split_sentences(line))
+        sentences.extend(s for s in found if s.endswith(SENTENCE_END) and not s.startswith(LIST_MARKS))
+    random.Random(seed).shuffle(sentences)
+    return sentences[:count]
+
+
+def flagger() -> Callable[[str], bool]:
+    """matome's `abusive` flag on one text, with the shipped lexicon and classifier."""
+    from matome.comments.classifier import load_model
+    from matome.comments.flags import abusive_flag, load_lexicon, spans
+    from matome.language.tokens import Tokenizer
+
+    tokenize, model = Tokenizer(), load_model()
+    lexicon = load_lexicon(tokenize)
+
+    def flagged(text: str) -> bool:
+        tokens = tokenize(text)
+        return abusive_flag(tokens, spans(tokens, lexicon), model) is not None
+
+    return flagged
+
+
+def one_line_thread(flagged: Callable[[str], bool]) -> tuple[int, int, list[str]]:
+    """A thread of THREAD_LINES one-line comments: its lines, the comments it comes out as, the texts flagged."""
+    from matome.read.threads import group_thread
+
+    thread = shuffled_sentences(THREAD_LINES)
     comments = group_thread(thread)
-    hits = [c.text for c in comments if flagged(c.text)]
-    print(f"\none-line thread of {len(thread)} livedoor sentences: {len(comments)} comments, "
-          f"{len(hits)} flagged abusive ({100 * len(hits) / max(1, len(comments)):.2f}%)")
-    for text in hits[:5]:
-        print(f"  flagged: {text[:60]}")
+    return len(thread), len(comments), [c.text for c in comments if flagged(c.text)]
+
+
+def stage_cost() -> None:
+    """Seconds of the whole comments stage (flags, viewpoints, stance; tokenising included) by thread size."""
+    from matome.comments.digest import read_comments
+    from matome.language.tokens import Tokenizer
+    from matome.records import Article, Comment, Origin
+
+    tokenize = Tokenizer()
+    lines = shuffled_sentences(max(STAGE_SIZES))
+    print("\ncomments stage on threads of shuffled livedoor sentences")
+    for size in STAGE_SIZES:
+        article = Article(id="a", origin=Origin("text"), kind="blog", title="スレッド", body="本文。",
+                          comments=tuple(Comment(f"c{n}", text) for n, text in enumerate(lines[:size], 1)))
+        start = time.perf_counter()
+        digest = read_comments(article, tokenize).comment_digest
+        seconds = time.perf_counter() - start
+        largest = max((v.count for v in digest.viewpoints), default=0) if digest else 0
+        print(f"  {size:>6,} comments  {seconds:6.1f} s  {len(digest.viewpoints) if digest else 0} viewpoints, "
+              f"the largest {largest}")
 
 
 def agreement() -> None:
@@ -157,19 +203,14 @@ def main(argv: list[str]) -> int:
         agreement()
         return 0
     cross_validate()
-    from matome.comments.classifier import load_model
-    from matome.comments.flags import abusive_flag, load_lexicon, spans
-    from matome.language.tokens import Tokenizer
-
-    tokenize, model = Tokenizer(), load_model()
-    lexicon = load_lexicon(tokenize)
-
-    def flagged(text: str) -> bool:
-        tokens = tokenize(text)
-        return abusive_flag(tokens, spans(tokens, lexicon), model) is not None
-
+    flagged = flagger()
     false_alarms(flagged)
-    one_line_thread(flagged)
+    lines, comments, hits = one_line_thread(flagged)
+    print(f"\none-line thread of {lines} livedoor sentences: {comments} comments, {len(hits)} flagged abusive "
+          f"({100 * len(hits) / max(1, comments):.2f}%)")
+    for text in hits[:5]:
+        print(f"  flagged: {text[:60]}")
+    stage_cost()
     return 0
 
 

@@ -26,27 +26,32 @@ MATOME = Path(sys.executable).parent / "matome"
 SENTENCE = "市は新しい防災計画を発表し、来年度から避難所を二倍に増やすと説明した。住民からは歓迎の声が上がった。"
 UNPUNCTUATED = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
 MB = 1024 * 1024
+TOPICS = ("市長", "港湾", "組合", "運賃", "市議会", "住民", "選挙", "予算")
+
+
+def _grow(path: Path, head: str, line: Callable[[int], str], tail: str = "") -> Path:
+    """A file of `head`, then numbered lines until it holds 19 MB, then `tail`."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write(head)
+        n = 0
+        while out.tell() < 19 * MB:
+            out.write(line(n))
+            n += 1
+        out.write(tail)
+    return path
 
 
 def _big_html(path: Path) -> Path:
-    with path.open("w", encoding="utf-8") as out:
-        out.write("<html><head><title>巨大なページ</title></head><body><article><h1>巨大なページ</h1>")
-        n = 0
-        while out.tell() < 19 * MB:
-            out.write(f"<p>{n}: {SENTENCE}</p>\n")
-            n += 1
-        out.write("</article></body></html>")
-    return path
+    return _grow(path, "<html><head><title>巨大なページ</title></head><body><article><h1>巨大なページ</h1>",
+                 lambda n: f"<p>{n}: {SENTENCE}</p>\n", "</article></body></html>")
 
 
 def _big_text(path: Path) -> Path:
-    with path.open("w", encoding="utf-8") as out:
-        out.write("見出し\n\n")
-        n = 0
-        while out.tell() < 19 * MB:
-            out.write(f"{n}行目の短い文\n")
-            n += 1
-    return path
+    return _grow(path, "見出し\n\n", lambda n: f"{n}行目の短い文\n")
+
+
+def _one_liners(count: int) -> list[str]:
+    return [f"{TOPICS[n % len(TOPICS)]}の件は{n}回目の説明でも納得できない" for n in range(count)]
 
 
 def _deep_html(path: Path) -> Path:
@@ -95,8 +100,7 @@ def _utf16_without_bom(directory: Path) -> Path:
 
 
 def _long_thread(path: Path) -> Path:
-    topics = ["市長", "港湾", "組合", "運賃", "市議会", "住民", "選挙", "予算"]
-    comments = "\n".join(f"{topics[n % 8]}の件は{n}回目の説明でも納得できない" for n in range(20_000))
+    comments = "\n".join(_one_liners(20_000))
     path.write_text(f"ブログの記事\n\n{SENTENCE}\n\nコメント\n{comments}\n", "utf-8")
     return path
 
@@ -194,9 +198,8 @@ def scaling() -> None:
         elapsed = time.perf_counter() - started
         print(f"  {size:>9,} characters  {elapsed:8.3f} s  {elapsed / size * 1e6:7.3f} µs a character")
     print("\nthread grouping (group_thread over one-line comments)")
-    topics = ["市長", "港湾", "組合", "運賃", "市議会", "住民", "選挙", "予算"]
     for size in (1_000, 5_000, 20_000, 50_000):
-        lines = [f"{topics[n % 8]}の件は{n}回目の説明でも納得できない" for n in range(size)]
+        lines = _one_liners(size)
         started = time.perf_counter()
         comments = group_thread(lines)
         elapsed = time.perf_counter() - started

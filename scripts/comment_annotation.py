@@ -15,43 +15,41 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LIVEDOOR = ROOT.parent / "shared" / "eval" / "livedoor-news-corpus" / "ldcc.jsonl"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from livedoor import load_corpus  # noqa: E402
+
 QUOTE = re.compile(r"「([^「」\n]{3,160})」")
 READERS = re.compile(r"ネット|掲示板|ちゃんねる|ユーザー|書き込|コメント|つぶやき|ツイート|Twitter|ツイッター"
                      r"|読者|視聴者|声")
 MIN_QUOTES = 2  # a lone quote next to a board name is as often a headline as a post
 
 
-def candidates() -> Iterator[dict[str, object]]:
+def candidates(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, object]]:
     """Each quoted post: the article id, the offsets of its text in the body, and the paragraph's lead-in."""
-    with LIVEDOOR.open(encoding="utf-8") as lines:
-        for row in map(json.loads, lines):
-            body, offset = row["body"], 0
-            for paragraph in body.split("\n"):
-                quotes = list(QUOTE.finditer(paragraph))
-                if len(quotes) >= MIN_QUOTES and READERS.search(paragraph[: quotes[0].start()] or paragraph):
-                    for quote in quotes:
-                        yield {"id": row["id"], "category": row["category"], "start": offset + quote.start(1),
-                               "end": offset + quote.end(1)}
-                offset += len(paragraph) + 1
+    for row in rows:
+        body, offset = row["body"], 0
+        for paragraph in body.split("\n"):
+            quotes = list(QUOTE.finditer(paragraph))
+            if len(quotes) >= MIN_QUOTES and READERS.search(paragraph[: quotes[0].start()] or paragraph):
+                for quote in quotes:
+                    yield {"id": row["id"], "category": row["category"], "start": offset + quote.start(1),
+                           "end": offset + quote.end(1)}
+            offset += len(paragraph) + 1
 
 
 def text_of(articles: dict[str, str], item: dict[str, object]) -> str:
     return articles[str(item["id"])][int(str(item["start"])): int(str(item["end"]))]
 
 
-def load_bodies() -> dict[str, str]:
-    with LIVEDOOR.open(encoding="utf-8") as lines:
-        return {row["id"]: row["body"] for row in map(json.loads, lines)}
-
-
 def worksheets(out: Path, parts: int) -> None:
-    bodies = load_bodies()
-    items = list(candidates())
+    rows = load_corpus()
+    bodies = {key: row["body"] for key, row in rows.items()}
+    items = list(candidates(rows.values()))
     seen: set[str] = set()
     unique = []
     for item in items:

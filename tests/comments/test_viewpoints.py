@@ -3,11 +3,10 @@ real one-line sentences."""
 
 from __future__ import annotations
 
-import json
-import random
+import sys
 
 import pytest
-from tests.conftest import SHARED, need
+from tests.conftest import ROOT, SHARED, need
 
 from matome.comments.digest import actor_stance, digest_comments, main_actors
 from matome.comments.viewpoints import find_viewpoints
@@ -65,24 +64,15 @@ def test_main_actors_of_an_article_not_analysed_come_from_the_gazetteer() -> Non
     assert "ジョー・バイデン" in actors and {"バイデン", "ジョー・バイデン"} <= actors["ジョー・バイデン"]
 
 
-def test_a_thread_of_700_real_one_line_sentences_stays_700_comments_and_is_rarely_abusive(
-        tokenize: Tokenizer) -> None:
-    from matome.comments.classifier import load_model
-    from matome.comments.flags import abusive_flag, load_lexicon, spans
-    from matome.language.sentences import split_sentences
-    from matome.read.threads import group_thread
+def test_a_thread_of_700_real_one_line_sentences_stays_700_comments_and_is_rarely_abusive() -> None:
+    need(SHARED / "eval" / "livedoor-news-corpus" / "ldcc.jsonl")
+    need(SHARED / "eval" / "japanese-toxic-inspection" / "subset.csv")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from comments import flagger, one_line_thread
 
-    corpus = need(SHARED / "eval" / "livedoor-news-corpus" / "ldcc.jsonl")
-    with corpus.open(encoding="utf-8") as lines:
-        bodies = [row["body"] for _, row in zip(range(400), map(json.loads, lines), strict=False)]
-    sentences = [s.strip() for body in bodies for line in body.split("\n") for s in split_sentences(line)]
-    thread = [s for s in sentences if s.endswith(("。", "！", "？")) and not s.startswith(("・", "■", "【"))]
-    random.Random(3).shuffle(thread)
-    comments = group_thread(thread[:700])
-    assert len(comments) >= 693
-    lexicon, model = load_lexicon(tokenize), load_model()
-    tokens = {c.id: tokenize(c.text) for c in comments}
-    flagged = [c for c in comments if abusive_flag(tokens[c.id], spans(tokens[c.id], lexicon), model)]
+    lines, comments, flagged = one_line_thread(flagger())
+    assert lines == 700
+    assert comments >= 693
     assert len(flagged) <= 7
 
 
