@@ -148,3 +148,11 @@ def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_e
     write_digests(build_digests(articles, Tokenizer()), sentences, tmp_path, len(articles))
     assert {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir())} == _digests(out)
     assert not (out / ".batches").exists()
+
+
+def test_a_run_names_each_record_it_could_not_handle(tmp_path: Path) -> None:
+    feed = tmp_path / "two.jsonl"
+    feed.write_text('{"body": "港のストライキは二日目に入った。組合は交渉の継続を求めている。"}\n{broken\n', encoding="utf-8")
+    result = runner.invoke(app, ["run", str(feed), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "two.jsonl:2: not a JSON object" in result.stderr

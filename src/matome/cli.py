@@ -38,6 +38,7 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+WARNED_REJECTS = 20  # a run names this many failures on the terminal; rejects.jsonl lists them all
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .warc.gz .arc .arc.gz"
 
@@ -118,6 +119,18 @@ def _config(path: Path | None, db: Path | None = None) -> Config:
 
 def _warn(failure: ReadFailure) -> None:
     err.print(f"[yellow]warning[/]: {escape(_printable(failure.describe()))}", markup=True, soft_wrap=True)
+
+
+def _warn_rejects(rejects: Path) -> None:
+    """A warning naming each record a run could not handle (the first WARNED_REJECTS; the rest are counted)."""
+    with rejects.open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            if n < WARNED_REJECTS:
+                _warn(ReadFailure.from_dict(json.loads(line)))
+            else:
+                more = 1 + sum(1 for _ in lines)
+                err.print(f"and {more} more in {rejects}", markup=False, soft_wrap=True)
+                break
 
 
 def _printable(text: str) -> str:
@@ -422,6 +435,7 @@ def run_corpus(inputs: PathsArg,
         job = Job(str(out), settings.read, shard_files=shard_files, shard_records=shard_records,
                   shard_bytes=shard_bytes)
         summary = run(list(inputs), job, chosen, executor.value, lambda result: progress.advance(task))
+    _warn_rejects(summary.rejects)
     failures = ", ".join(f"{key} {n}" for key, n in summary.failures.items())
     err.print(f"{summary.shards} shards ({summary.skipped} already done), {summary.articles} articles, "
               f"{summary.stories} stories" + (f"; failures: {failures} (listed in {summary.rejects})"
