@@ -11,7 +11,7 @@ from matome.language.attribution import carries_speech
 from matome.language.checks import date_checks, quote_check, title_check
 from matome.language.entities import EntityFinder, Mention
 from matome.language.gazetteer import load_gazetteer
-from matome.language.ranker import Candidate, Seen, candidates, shipped_ranker
+from matome.language.ranker import Candidate, Seen, candidates
 from matome.language.sentences import split_sentences
 from matome.language.speech import Context
 from matome.language.statements import find_statements
@@ -23,7 +23,6 @@ from matome.text.dates import find_date, find_date_mentions
 
 log = logging.getLogger(__name__)
 Ranker = Callable[[Statement, list[Candidate]], Statement]
-LEARNED = False  # whether the learned speaker ranker (ranker.py) picks the speakers by default
 MAX_PARSED = 2000  # a longer "sentence" (a page without punctuation) is not parsed: it gets no statements
 
 
@@ -41,18 +40,18 @@ class Analyzer:
     """Article -> AnalyzedArticle (`analyze`). Holds the Sudachi dictionary, the gazetteer and the parser (load once).
 
     `syntax=False` finds speakers by the rules alone, without the parser (the baseline of benchmarks/statements.py);
-    `learned=True` lets the learned ranker (or `ranker`, e.g. one that records the candidates) pick each speaker
-    among the candidates of the sentence and the two before.
+    a `ranker` (`shipped_ranker()`, the learned one, which measured no better than the rules and is off by default;
+    or one that records the candidates) picks each speaker among the candidates of the sentence and the two before.
     """
 
-    def __init__(self, syntax: bool = True, learned: bool = LEARNED, ranker: Ranker | None = None) -> None:
+    def __init__(self, syntax: bool = True, ranker: Ranker | None = None) -> None:
         self.tokenize = Tokenizer()
         self.gazetteer = load_gazetteer()
         self.find_entities = EntityFinder(self.gazetteer, shipped_tagger())
         self.parse = Parser() if syntax and parser_installed() else None
         if syntax and self.parse is None:
             log.warning("GiNZA is not installed (pip install ginza ja-ginza): speakers come from the rules alone")
-        self.rank = ranker or (shipped_ranker() if learned and self.parse else None)
+        self.rank = ranker if self.parse else None
 
     def analyze(self, article: Article) -> AnalyzedArticle:
         anchor = reference_date(article)
@@ -81,7 +80,8 @@ class Analyzer:
             before = len(context.statements)
             said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
                                    syntax=self.parse is not None)
-            seen = [*seen[-2:], Seen(text, tuple(mentions), parses.get(text))]
+            if self.rank is not None:  # the ranker's window: this sentence and the two before
+                seen = [*seen[-2:], Seen(text, tuple(mentions), parses.get(text))]
             if self.rank is not None and said:
                 earlier = context.statements[: before]
                 said = [self.rank(s, candidates(s, seen, [*earlier, *said[:n]], context)) for n, s in enumerate(said)]
