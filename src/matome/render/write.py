@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterator
@@ -45,7 +46,9 @@ def _markdown_text(value: str) -> str:
     return re.sub(r"([\\`*_\[\]|#])", r"\\\1", text)
 
 
+@functools.cache
 def environment() -> Environment:
+    """The templates' environment, built once (the app renders a story page per request)."""
     env = Environment(loader=PackageLoader("matome.render", "templates"), undefined=StrictUndefined,
                       autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
                       trim_blocks=False, lstrip_blocks=False, keep_trailing_newline=True)
@@ -105,8 +108,9 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     rewritten = []
     for digest in digests:
         html_notes, md_notes = Notes(sentences), Notes(sentences)
-        html = env.get_template("story.html.j2").render(notes=html_notes, **story_context(digest))
-        markdown = env.get_template("story.md.j2").render(notes=md_notes, **story_context(digest))
+        context = story_context(digest)
+        html = env.get_template("story.html.j2").render(notes=html_notes, **context)
+        markdown = env.get_template("story.md.j2").render(notes=md_notes, **context)
         record = json.dumps(digest.to_dict() | {"sources": dict(html_notes.items())}, ensure_ascii=False,
                             indent=1) + "\n"
         pages = {f"{digest.id}.html": html, f"{digest.id}.md": markdown, f"{digest.id}.json": record}
