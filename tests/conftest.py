@@ -11,7 +11,7 @@ import pytest
 
 from matome.language.analyze import Analyzer
 from matome.read import read_paths
-from matome.records import AnalyzedArticle, Article, Digest, ReadFailure
+from matome.records import AnalyzedArticle, Article, Digest, ReadFailure, citable
 from matome.run.stages import Stages
 from matome.stories.digest import build_digests
 
@@ -84,5 +84,5 @@ def demo_out(demo_digests: list[Digest], demo_articles: list[AnalyzedArticle],
     from matome.render.write import write_digests
 
     out = tmp_path_factory.mktemp("digests")
-    write_digests(demo_digests, {k: t for a in demo_articles for k, t in a.citable().items()}, out, len(demo_articles))
+    write_digests(demo_digests, citable(demo_articles), out, len(demo_articles))
     return out

@@ -17,6 +17,7 @@ from warcio.warcwriter import WARCWriter
 
 from matome.cli import app
 from matome.config import ReadConfig
+from matome.records import citable
 from matome.run.pipeline import stored_records
 
 runner = CliRunner()
@@ -144,7 +145,7 @@ def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_e
 
     out = runs["local"]
     articles = list(stored_records(out))
-    sentences = {key: text for a in articles for key, text in a.citable().items()}
+    sentences = citable(articles)
     write_digests(build_digests(articles, Tokenizer()), sentences, tmp_path, len(articles))
     assert {p.name: p.read_text(encoding="utf-8") for p in sorted(tmp_path.iterdir())} == _digests(out)
     assert not (out / ".batches").exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, TypeVar
 
@@ -331,6 +332,11 @@ class AnalyzedArticle(Article):
     def citable(self) -> dict[str, str]:
         """What a digest may cite, by id: every sentence (`<id>:<n>`) and every reader comment (`<id>:<comment id>`)."""
         return {s.id: s.text for s in self.sentences} | {f"{self.id}:{c.id}": c.text for c in self.comments}
+
+
+def citable(articles: Iterable[AnalyzedArticle]) -> dict[str, str]:
+    """What digests of these articles may cite, by id (`AnalyzedArticle.citable` of each)."""
+    return {key: text for article in articles for key, text in article.citable().items()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from matome.language.tokens import Token
-from matome.records import AnalyzedArticle, Digest
+from matome.records import AnalyzedArticle, Digest, citable
 from matome.stories.background import background
 from matome.stories.cluster import cluster_vectors, report_vector
 from matome.stories.digest import Group, story_digest
@@ -171,8 +171,8 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Corpus:
                 digest = story_digest([Group(found[g[0]], tuple(found[n] for n in g[1:])) for g in story],
                                       articles, story_of, titles, tokenize)
                 digests.append(digest)
-                citable = {k: v for a in articles.values() for k, v in a.citable().items()}
-                sentences.update((k, citable[k]) for k in _strings(digest.to_dict()) if k in citable)
+                texts = citable(articles.values())
+                sentences.update((k, texts[k]) for k in _strings(digest.to_dict()) if k in texts)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return Corpus(digests, sentences, sum(pq.ParquetFile(p).metadata.num_rows for p in records))

@@ -20,7 +20,7 @@ from matome.errors import MatomeError
 from matome.fetch.collect import FetchRun, collect
 from matome.fetch.http import FetchConfig
 from matome.read import read_paths
-from matome.records import AnalyzedArticle, Article, ReadFailure
+from matome.records import AnalyzedArticle, Article, ReadFailure, citable
 from matome.render.write import write_digests
 from matome.run.pipeline import Done, Executor, Shard, ShardTask
 from matome.run.stages import Stages
@@ -104,7 +104,7 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
     on_stage("grouping into stories")
     digests = build_digests(articles, stages.tokenize)
     on_stage("writing digests")
-    sentences = {key: text for a in articles for key, text in a.citable().items()}
+    sentences = citable(articles)
     index = write_digests(digests, sentences, out, len(articles)).index
     rejects = out / "rejects.jsonl"
     rejects.write_text("".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures),
@@ -189,7 +189,7 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
             (archive / INGESTED).write_text(json.dumps(sorted(done | {p.name for p in waiting})), encoding="utf-8")
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
         digests = build_digests(articles, stages.tokenize)
-        sentences = {key: text for a in articles for key, text in a.citable().items()}
+        sentences = citable(articles)
         written = write_digests(digests, sentences, Path(settings.out), len(articles))
     return UpdateRun(fetched, stored, len(digests), written.rewritten, written.index)
 

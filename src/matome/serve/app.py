@@ -19,7 +19,7 @@ from fastapi import FastAPI, HTTPException, Query
 from fastapi.responses import HTMLResponse, PlainTextResponse
 
 from matome.language.tokens import Tokenizer
-from matome.records import AnalyzedArticle, Article, Digest
+from matome.records import AnalyzedArticle, Article, Digest, citable
 from matome.render.write import environment, render_story_page, story_day, web_url
 from matome.store import Store
 from matome.stories.digest import build_digests
@@ -53,7 +53,7 @@ class Corpus:
             for a in articles])
         return cls({a.id: a for a in articles}, stories,
                    {article: d.id for d in stories for article in d.articles},
-                   {k: t for a in analysed for k, t in a.citable().items()}, index)
+                   citable(analysed), index)
 
     def search(self, query: str, since: str | None, until: str | None, site: str | None) -> list[Article]:
         words = query.strip()
