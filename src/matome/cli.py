@@ -121,6 +121,13 @@ def _warn(failure: ReadFailure) -> None:
     err.print(f"[yellow]warning[/]: {escape(_printable(failure.describe()))}", markup=True, soft_wrap=True)
 
 
+def _existing_store(db: str | Path) -> Path:
+    """The store the command reads, or a one-line error when there is none yet."""
+    if not Path(db).exists():
+        raise MatomeError(f"no store at {db}", code="no-store", remedy="run `matome ingest PATH` first")
+    return Path(db)
+
+
 def _warn_rejects(rejects: Path) -> None:
     """A warning naming each record a run could not handle (the first WARNED_REJECTS; the rest are counted)."""
     with rejects.open(encoding="utf-8") as lines:
@@ -451,8 +458,7 @@ def show(article_id: Annotated[str, typer.Argument(help="An article id, or a pre
     from matome.store import Store
 
     settings = _config(None, db)
-    if not Path(settings.db).exists():
-        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    _existing_store(settings.db)
     with Store(settings.db) as store:
         _print_article(store.get(article_id), fmt)
 
@@ -478,8 +484,7 @@ def export(db: DbOpt = None,
 
     settings = _config(None, db)
     _out_dir(out)
-    if not Path(settings.db).exists():
-        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    _existing_store(settings.db)
     with Store(settings.db) as store:
         articles = store.articles()
     digests = build_digests([a for a in articles if isinstance(a, AnalyzedArticle)], Tokenizer())
@@ -499,8 +504,7 @@ def serve(db: DbOpt = None,
     from matome.serve.app import create_app
 
     settings = _config(None, db)
-    if not Path(settings.db).exists():
-        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    _existing_store(settings.db)
     err.print(f"loading {settings.db} …", markup=False)
     uvicorn.run(create_app(Path(settings.db)), host=host, port=port, log_level="warning")
 
@@ -516,8 +520,7 @@ def list_stored(db: DbOpt = None,
     from matome.store import Store
 
     settings = _config(None, db)
-    if not Path(settings.db).exists():
-        raise MatomeError(f"no store at {settings.db}", code="no-store", remedy="run `matome ingest PATH` first")
+    _existing_store(settings.db)
     with Store(settings.db) as store:
         for article_id, published, where, title in store.listing(since, site):
             line = f"{article_id}\t{(published or '-')[:16]}\t{where or '-'}\t{title or '(no title)'}"
