@@ -2,7 +2,8 @@
 
 Figures per extractor: share of must-include snippets found in the main text (for matome: the record's own-text
 fields, i.e. headings, body, embedded posts and notes), share of must-exclude snippets wrongly
-kept, title and date accuracy (exact match on pages with gold), comment separation (share of gold comment snippets
+kept, title and date accuracy (exact match on pages with gold), author accuracy (every gold name
+found in the author field), comment separation (share of gold comment snippets
 found inside the main text: lower is better) and pages per second. Speed is also given as a ratio: matome's time per
 page over `trafilatura.bare_extraction`'s on the same pages in the same run (issue 10 asks for at most 1.0; matome's
 read includes decoding, page anatomy, comment detection and its own bare_extraction call). Every page is read once by
@@ -54,6 +55,7 @@ class Extraction:
     text: str
     title: str | None = None
     date: str | None = None
+    author: str | None = None
 
 
 @dataclass
@@ -67,6 +69,8 @@ class Score:
     title_total: int = 0
     dates: int = 0
     date_total: int = 0
+    authors: int = 0
+    author_total: int = 0
     leaked: int = 0
     comment_total: int = 0
     seconds: float = 0.0
@@ -80,6 +84,7 @@ class Score:
             "exclude_kept": share(self.kept, self.exclude_total),
             "title": share(self.titles, self.title_total),
             "date": share(self.dates, self.date_total),
+            "author": share(self.authors, self.author_total),
             "comment_leak": share(self.leaked, self.comment_total),
             "pages_per_s": share(self.pages, self.seconds),
         }
@@ -97,7 +102,8 @@ def by_matome(html: bytes, url: str) -> Extraction:
     article = read_page(Page(Origin("html", url=url), html, "html"))
     headings = [s.heading for s in article.sections if s.heading]
     posts = [p.text for p in article.embedded_posts]
-    return Extraction("\n".join([*headings, article.body, *posts, *article.notes]), article.title, article.published)
+    return Extraction("\n".join([*headings, article.body, *posts, *article.notes]), article.title, article.published,
+                      article.author)
 
 
 def by_trafilatura(include_comments: bool) -> Callable[[bytes, str], Extraction]:
@@ -106,7 +112,7 @@ def by_trafilatura(include_comments: bool) -> Callable[[bytes, str], Extraction]
                                     include_comments=include_comments)
         data = json.loads(found) if found else {}
         text = "\n".join(filter(None, [data.get("text") or "", data.get("comments") or ""]))
-        return Extraction(text, data.get("title"), data.get("date"))
+        return Extraction(text, data.get("title"), data.get("date"), data.get("author"))
 
     return extract
 
@@ -117,7 +123,8 @@ def by_bare_extraction(**options: object) -> Callable[[bytes, str], Extraction]:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, **options)
         if doc is None:
             return Extraction("")
-        return Extraction("\n".join(filter(None, [doc.text or "", doc.comments or ""])), doc.title, doc.date)
+        return Extraction("\n".join(filter(None, [doc.text or "", doc.comments or ""])), doc.title, doc.date,
+                          doc.author)
 
     return extract
 
@@ -161,6 +168,10 @@ def _count(result: Score, gold: dict, found: Extraction) -> None:
     if gold.get("date"):
         result.date_total += 1
         result.dates += (found.date or "")[:10] == gold["date"][:10]
+    if gold.get("author"):
+        result.author_total += 1
+        names = gold["author"] if isinstance(gold["author"], list) else [gold["author"]]
+        result.authors += all(norm(name).lower() in norm(found.author or "").lower() for name in names)
 
 
 def load(limit: int | None) -> list[tuple[str, dict, bytes]]:
@@ -207,11 +218,12 @@ def main() -> int:
                 include_comments=False, include_tables=True, fast=True, date_extraction_params=QUICK_DATE)}
     rows = score(extractors, pages)
     print(f"{len(pages)} pages of trafilatura-eval\n")
-    print(f"{'extractor':50} {'include':>8} {'excl.kept':>9} {'title':>6} {'date':>6} {'cmt.leak':>8} {'pages/s':>8}")
+    print(f"{'extractor':50} {'include':>8} {'excl.kept':>9} {'title':>6} {'date':>6} {'author':>6} {'cmt.leak':>8} "
+          f"{'pages/s':>8}")
     for row in rows:
         f = row.figures()
         print(f"{row.name:50} {f['include']:8.3f} {f['exclude_kept']:9.3f} {f['title']:6.3f} {f['date']:6.3f} "
-              f"{f['comment_leak']:8.3f} {f['pages_per_s']:8.1f}")
+              f"{f['author']:6.3f} {f['comment_leak']:8.3f} {f['pages_per_s']:8.1f}")
     seconds = {row.name: row.seconds / max(row.pages, 1) for row in rows}
     print(f"\nmatome {1000 * seconds['matome']:.1f} ms a page; bare_extraction {1000 * seconds[BARE]:.1f} ms "
           f"(defaults), {1000 * seconds[BARE_AS_MATOME]:.1f} ms (matome's options); ratio "
@@ -223,7 +235,7 @@ def main() -> int:
     return 0
 
 
-QUICK_DATE = {"extensive_search": False, "original_date": True}  # what read/html.py asks when a page has a meta date
+QUICK_DATE = {"extensive_search": False, "original_date": True}  # htmldate without its search of the page's text
 
 
 def warm_up(pages: list[tuple[str, dict, bytes]]) -> None:

@@ -79,20 +79,28 @@ POST_HEADER = re.compile(
 # --- HTML comment sections ---------------------------------------------------------------------------------
 # Every rule below needs a class or id naming a comment (or Disqus); pages without one skip the XPath work.
 COMMENT_HINT = re.compile(r"""(?:class|id)\s*=\s*["'][^"']*(?:comment|disqus)""", re.I)
+
+
+def _class_word(word: str) -> str:
+    """XPath: the class attribute holds `word` as a whole word; the cheap substring test goes first, so that
+    normalize-space runs only on the few elements that may match."""
+    return f"(contains(@class, '{word}') and contains(concat(' ', normalize-space(@class), ' '), ' {word} '))"
+
+
 # One XPath per common layout; each selects the element of a single comment. Add a layout here.
 COMMENT_ITEMS: tuple[str, ...] = (
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentlist ')]//li",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-list ')]//li",
+    "//*[" + _class_word("commentlist") + "]//li",
+    "//*[" + _class_word("comment-list") + "]//li",
     "//*[@id='comments']//article[contains(@class, 'comment')]",
     "//*[@id='comment-area' or @id='comment_area']//*[contains(@class, 'comment-item')]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-body ') and not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' comment-body ')])]",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' commentbody ') and not(ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' commentbody ')])]",
+    "//*[" + _class_word("comment-body") + " and not(ancestor::*[" + _class_word("comment-body") + "])]",
+    "//*[" + _class_word("commentbody") + " and not(ancestor::*[" + _class_word("commentbody") + "])]",
     "//li[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
     "//div[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
     "//dl[contains(@class, 'comment')]/dd",
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' comment-item ')]",  # livedoor Blog
-    "//li[contains(concat(' ', normalize-space(@class), ' '), ' entry-comment ')]",  # Hatena Blog
-    "//*[@id='posts' or contains(@class, 'post-list')]//li[contains(concat(' ', normalize-space(@class), ' '), ' post ')]",  # Disqus-style
+    "//*[" + _class_word("comment-item") + "]",  # livedoor Blog
+    "//li[" + _class_word("entry-comment") + "]",  # Hatena Blog
+    "//*[@id='posts' or contains(@class, 'post-list')]//li[" + _class_word("post") + "]",  # Disqus-style
 )
 # A comment section: an element with one of these ids, class words, or class substrings.
 COMMENT_SECTION_IDS = frozenset({"comments", "comment", "comment-area", "comment_area", "disqus_thread"})
