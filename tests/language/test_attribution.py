@@ -170,3 +170,20 @@ def test_a_quote_on_a_clause_inside_the_object_of_a_verb_of_saying(analyzer: Ana
 def test_a_date_may_open_the_sentence_before_the_speaker(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "11日、朝日新聞は、市が新しい駅を計画していると報じた。")
     assert statement.speaker == "朝日新聞"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("観客の前で「次は必ず勝ちます」と意気込む高畑選手。", "高畑選手"),
+        ("「もう少し時間をください」と頭を下げる広瀬社長だった。", "広瀬社長"),
+    ],
+)
+def test_a_sentence_closing_on_a_name_names_the_speaker(analyzer: Analyzer, body: str, speaker: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert statement.speaker == speaker
+
+
+def test_the_speaker_acted_in_the_occasion_the_words_are_set_in(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "12日、村井氏がラジオ番組に出演した際、「制度は見直すべきだ」と説明した。")
+    assert (statement.speaker, statement.content) == ("村井氏", "制度は見直すべきだ")

@@ -2,7 +2,8 @@
 
 A statement is a quotation on any predicate, a clause closed by と whose head is a verb of saying, a stated view, a
 readout (…旨述べた) or a によると source. The speaker is the subject of the speech predicate, of the clause it goes on
-from, or the noun a relative clause describes, if that can be someone; 同氏/同社/記事 refer back; without one, the
+from or of the occasion it is set in (…が出演した際), or the noun a relative clause describes or the sentence closes
+on (…と語る金平会長だった), if that can be someone; 同氏/同社/記事 refer back; without one, the
 speaker of the sentence before goes on (not across a turn of dialogue), else None. Nested speech keeps its inner
 speaker as `quoted_speaker`.
 """
@@ -320,6 +321,8 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "高校生", "大学生", "中学生", "小学生", "先生", "院生")
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
+OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
+CLOSING_NAME = re.compile(r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
 
@@ -335,6 +338,8 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     if predicate is not None and UNSPOKEN.search(text, cue.verb, cue.end):  # 「…」と話題に: only a group speaks
         group = _group(parse, predicate, lambda w: _agent(parse, w, mentions))
         return _name(text, parse, group, mentions, context) if group is not None else (None, None)
+    if subject is None and predicate is not None and cue.direct:
+        subject = _closing_name(parse, predicate, cue, mentions)
     if subject is not None:
         return _name(text, parse, subject, mentions, context)
     source = _according_source(parse, cue.start)
@@ -382,6 +387,10 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
                           and (_marked(parse, w, "は") or not _concessive(parse, clause))]
                 if shared:
                     return shared[0]
+                if (occasion := _occasion_subject(parse, clause, agent)) is not None:
+                    return occasion
+        if (occasion := _occasion_subject(parse, seen, agent)) is not None:
+            return occasion
         if seen.dep == "acl" and parse.head(seen).start > seen.start and _agent(parse, parse.head(seen), mentions):
             return parse.head(seen)  # 「…」と語った澤は
         source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w)
@@ -396,6 +405,26 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             continue
         return None
     return None
+
+
+def _occasion_subject(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
+    """`X氏が番組に出演した際、「…」と説明した`: with no subject of its own, the predicate's speaker is who acted in
+    the occasion it is set in (際, 時, ところ)."""
+    for occasion in parse.children(predicate):
+        if occasion.dep == "obl" and occasion.text in OCCASIONS and occasion.start < predicate.start:
+            for clause in parse.children(occasion):
+                subjects = [w for w in parse.children(clause) if clause.dep == "acl" and w.dep in SUBJECTS and agent(w)]
+                if subjects:
+                    return subjects[0]
+    return None
+
+
+def _closing_name(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -> Word | None:
+    """`「…」と釈明するスギちゃん。`: a sentence that closes on a name (体言止め), the speech clause describing it."""
+    root = next((w for w in reversed(parse.words) if w.head == w.i), None)
+    if root is None or root.start <= cue.verb or not _agent(parse, root, mentions) or parse.in_quote(root.start):
+        return None
+    return root if parse.dominates(root, predicate) and CLOSING_NAME.match(parse.text, root.end) else None
 
 
 def _group(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
