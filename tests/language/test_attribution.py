@@ -187,3 +187,16 @@ def test_a_sentence_closing_on_a_name_names_the_speaker(analyzer: Analyzer, body
 def test_the_speaker_acted_in_the_occasion_the_words_are_set_in(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "12日、村井氏がラジオ番組に出演した際、「制度は見直すべきだ」と説明した。")
     assert (statement.speaker, statement.content) == ("村井氏", "制度は見直すべきだ")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("厚生労働省が公表した「子育て白書」によると、保育所の待機児童は減った。", "厚生労働省"),
+        ("ある関係者は「発表は来週になる」と明かした。", "関係者"),
+        ("司会の大森太郎や小池花子は「信じられない」と驚いた。", "大森太郎や小池花子"),
+    ],
+)
+def test_sources_of_bracketed_titles_anonymous_and_joined_speakers(analyzer: Analyzer, body: str,
+                                                                    speaker: str) -> None:
+    assert [s.speaker for s in _said(analyzer, body)] == [speaker]

@@ -519,8 +519,8 @@ def _whole_start(parse: Parse, word: Word) -> int:
         if not parse.dominates(word, left) or clause or left.text in ("、", "，", "「", "」"):
             break
         first = left
-    while first.i < word.i and (first.pos in PARTICLES or first.text in "「」『』、"):
-        first = parse.words[first.i + 1]  # a phrase never opens with a particle (…」と岸辺監督は)
+    while first.i < word.i and (first.pos in PARTICLES or first.text in "「」『』、" or first.text == "ある"):
+        first = parse.words[first.i + 1]  # a phrase never opens with a particle (…」と岸辺監督は), nor with ある
     return first.start
 
 
@@ -539,12 +539,16 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     end = word.end
     covering = [m.start for m in mentions if m.start < start < m.end and word.end <= m.end + 1]
     start = min([start, *covering])  # a name the parser split (毎日|新聞) is kept whole
+    joined = [w for w in parse.children(word) if w.dep == "nmod" and w.end <= start and _agent(parse, w, mentions)
+              and _marked(parse, w, "や")]
+    if joined:  # マツコ・デラックスや伊集院光は: both speak, as one party
+        start = min([_phrase_start(parse, joined[0]), *(m.start for m in mentions if m.start < joined[0].end <= m.end)])
     phrase = LEADING.sub("", text[start:end]).strip("「」『』（）()、 　")
     refers = REFERS_BACK.match(phrase)
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)
     inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
-    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 else _person_id(phrase)
+    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 and not joined else _person_id(phrase)
     return phrase or None, canonical
 
 
@@ -611,11 +615,12 @@ def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | N
 
 
 def _according_source(parse: Parse, before: int) -> Word | None:
-    """The word before the first によると, if it comes before `before`."""
+    """The word before the first によると (the bracketed name of `「…白書」によると`), if it comes before `before`."""
     according = _according_match(parse)
     if according is None or according.start() >= before:
         return None
-    return parse.at(according.start() - 1)
+    word = parse.at(according.start() - 1)
+    return parse.head(word) if word is not None and word.text in ("」", "』") else word
 
 
 def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
