@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -21,6 +22,8 @@ THREAD_COMMON = 2  # a word another comment uses too is the thread's topic: a co
 LABEL_CHARS = 50
 MAIN_ACTORS = 3
 ACTOR_TYPES = ("PERSON", "ORG")
+# after a polarity word: it is denied (支持しない, 好きじゃない), unless in a rhetorical question (最悪じゃないか)
+NEGATED = re.compile(r"(?:く|では|じゃ|で|し|でき|とは思え|とは思わ)?(?:ない|なかった|ねえ|ず|ません)(?!か)")
 
 ArticleT = TypeVar("ArticleT", bound=Article)
 
@@ -120,7 +123,16 @@ def actor_stance(actor: str, names: frozenset[str], comments: list[Comment]) -> 
 
 
 def _polarity(text: str) -> int:
-    return sum(value for word, value in polarity_words().items() if word in text)
+    """The sum of the polarity words' values, each turned round when a negation follows it (`信用できる` +1,
+    `信用できるとは思えない` … `悪くない` -(-1)), but not a rhetorical question (`最悪じゃないか` stays -1)."""
+    return sum(-value if NEGATED.match(text, found.end()) else value
+               for pattern, value in _polarity_patterns() for found in pattern.finditer(text))
+
+
+
+@functools.cache
+def _polarity_patterns() -> tuple[tuple[re.Pattern[str], int], ...]:
+    return tuple((re.compile(re.escape(word)), value) for word, value in polarity_words().items())
 
 
 def _stance(comments: list[Comment], actors: tuple[tuple[str, frozenset[str]], ...]) -> str | None:
