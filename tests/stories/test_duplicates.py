@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import random
+from datetime import date
 
 import numpy as np
 from datasketch import MinHashLSH
 
 from matome.stories.duplicates import (
     BANDS,
+    NEIGHBOURS,
     PERMUTATIONS,
     ROWS,
     THRESHOLD,
+    CopyKey,
     band_keys,
     candidate_pairs,
+    join_copies,
     near_copy,
     signature,
 )
@@ -50,3 +54,12 @@ def test_band_keys_and_signatures_find_the_pairs_minhashlsh_finds() -> None:
     found = [(a, b) for a, b in candidate_pairs(keys) if near_copy(hashes[a].hashvalues, hashes[b].hashvalues)]
     assert found == sorted(expected)
     assert 0 < len(found) < len(hashes) * (len(hashes) - 1) // 2  # some pairs are copies, not all
+
+
+def test_a_bucket_of_thousands_of_identical_pages_gives_linear_pairs_and_one_group() -> None:
+    keys = np.tile(np.arange(BANDS, dtype=np.int64), (3_000, 1))
+    pairs = candidate_pairs(keys)
+    assert len(pairs) == sum(min(n, NEIGHBOURS) for n in range(3_000))
+    ids = [CopyKey(f"r{n}", "article", None, date(2026, 3, 2), False) for n in range(3_000)]
+    (group,) = join_copies(ids, [(f"r{a}", f"r{b}") for a, b in pairs])
+    assert len(group) == 3_000

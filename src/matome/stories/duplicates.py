@@ -31,6 +31,7 @@ PERMUTATIONS = 128
 THRESHOLD = 0.7
 COPY_WINDOW_DAYS = 7
 MIN_CHARS = 50  # shorter body text is not compared
+NEIGHBOURS = 64  # in a larger LSH bucket, each report is a candidate with the 64 before it only
 BANDS, ROWS = 14, 9  # the LSH bands datasketch's MinHashLSH(THRESHOLD, PERMUTATIONS) chooses: 14 of 9 values
 
 Signature = np.ndarray  # PERMUTATIONS uint64 values
@@ -84,7 +85,12 @@ def _band(hashvalues: Signature, band: int) -> bytes:
 
 def candidate_pairs(keys: np.ndarray) -> list[tuple[int, int]]:
     """Pairs (later, earlier) of rows of `keys` (one row of BANDS keys per signature) that share a band key, ordered
-    by the later row, then the earlier."""
+    by the later row, then the earlier.
+
+    In a bucket of more than NEIGHBOURS rows (a crawl's thousands of identical error or consent pages), a row is paired
+    with the NEIGHBOURS rows before it only, not with every one: the pairs stay linear in the rows, and since joined
+    rows join their groups, a chain of copies still makes one group where the copy window allows.
+    """
     pairs: set[tuple[int, int]] = set()
     for band in range(keys.shape[1] if keys.size else 0):
         column = keys[:, band]
@@ -94,7 +100,8 @@ def candidate_pairs(keys: np.ndarray) -> list[tuple[int, int]]:
         for bucket in np.split(order, cuts):
             if len(bucket) > 1:
                 rows = sorted(int(r) for r in bucket)
-                pairs.update((later, earlier) for n, later in enumerate(rows) for earlier in rows[:n])
+                pairs.update((later, earlier) for n, later in enumerate(rows)
+                             for earlier in rows[max(0, n - NEIGHBOURS): n])
     return sorted(pairs)
 
 
