@@ -74,9 +74,9 @@ def read_html(text: str, url: str | None = None, max_comments: int = 5_000,
         return HtmlReading([], frozenset(), comments=[], warnings=warnings, **_metadata(None, None, {}))
     if _truncated(text) and not cut:
         warnings.append(Notice("truncated-html", "the HTML ends before </html>; read what is there"))
-    has_comments = bool(rules.COMMENT_HINT.search(text))
-    comments, items = select_comments(tree, max_comments + 1) if has_comments else ([], [])
-    sections = _comment_sections(tree) if has_comments else []
+    candidates = _comment_candidates(tree) if rules.COMMENT_HINT.search(text) else None
+    comments, items = select_comments(tree, max_comments + 1, candidates) if candidates is not None else ([], [])
+    sections = _comment_sections(candidates or [])
     if not comments and sections:
         comments, capped = capped_thread([line for s in sections for line in _section_lines(s)], max_comments)
         warnings.extend(capped)
@@ -166,9 +166,14 @@ _CODE = (("<script", "</script>"), ("<style", "</style>"), ("<!--", "-->"))
 _CANDIDATES = etree.XPath("//*[contains(@class, 'omment') or contains(@id, 'omment') or @id='disqus_thread']")
 
 
-def _comment_sections(tree: lxml.html.HtmlElement) -> list[etree._Element]:
+def _comment_candidates(tree: lxml.html.HtmlElement) -> list[etree._Element]:
+    """The elements whose class or id names a comment (or Disqus): every comment section is among them."""
+    return [e for e in _CANDIDATES(tree) if isinstance(e, etree._Element)]
+
+
+def _comment_sections(candidates: list[etree._Element]) -> list[etree._Element]:
     """The outermost elements that hold a comment section (rules.COMMENT_SECTION_*)."""
-    found = {e: None for e in _CANDIDATES(tree) if isinstance(e, etree._Element) and _is_section(e)}
+    found = {e: None for e in candidates if _is_section(e)}
     return [e for e in found if not any(a in found for a in e.iterancestors())]
 
 
@@ -295,14 +300,17 @@ def _jsonld_time(script: str, key: str) -> str | None:
     return find_date(value)
 
 
-_ITEMS = tuple(etree.XPath(xpath) for xpath in rules.COMMENT_ITEMS)
+_ITEMS = tuple((etree.XPath(xpath), words) for xpath, words in rules.COMMENT_ITEMS)
 
 
-def select_comments(tree: lxml.html.HtmlElement,
-                    limit: int | None = None) -> tuple[list[Comment], list[etree._Element]]:
+def select_comments(tree: lxml.html.HtmlElement, limit: int | None = None,
+                    candidates: list[etree._Element] | None = None) -> tuple[list[Comment], list[etree._Element]]:
     """One record per comment (at most `limit`) from the first layout of `rules.COMMENT_ITEMS` that matches, and
-    all its elements."""
-    for xpath in _ITEMS:
+    all its elements. With the page's `_comment_candidates`, a layout none of whose words they hold is skipped."""
+    names = " ".join(f"{e.get('class', '')} {e.get('id', '')}" for e in candidates) if candidates is not None else None
+    for xpath, words in _ITEMS:
+        if names is not None and words and not any(word in names for word in words):
+            continue
         items = [i for i in xpath(tree) if isinstance(i, etree._Element)]
         thread = _Thread(items)
         comments: list[Comment] = []

@@ -87,20 +87,27 @@ def _class_word(word: str) -> str:
     return f"(contains(@class, '{word}') and contains(concat(' ', normalize-space(@class), ' '), ' {word} '))"
 
 
-# One XPath per common layout; each selects the element of a single comment. Add a layout here.
-COMMENT_ITEMS: tuple[str, ...] = (
-    "//*[" + _class_word("commentlist") + "]//li",
-    "//*[" + _class_word("comment-list") + "]//li",
-    "//*[@id='comments']//article[contains(@class, 'comment')]",
-    "//*[@id='comment-area' or @id='comment_area']//*[contains(@class, 'comment-item')]",
-    "//*[" + _class_word("comment-body") + " and not(ancestor::*[" + _class_word("comment-body") + "])]",
-    "//*[" + _class_word("commentbody") + " and not(ancestor::*[" + _class_word("commentbody") + "])]",
-    "//li[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
-    "//div[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), '0123456789', '') = '']",
-    "//dl[contains(@class, 'comment')]/dd",
-    "//*[" + _class_word("comment-item") + "]",  # livedoor Blog
-    "//li[" + _class_word("entry-comment") + "]",  # Hatena Blog
-    "//*[@id='posts' or contains(@class, 'post-list')]//li[" + _class_word("post") + "]",  # Disqus-style
+# One XPath per common layout; each selects the element of a single comment. Add a layout here, with the words one
+# of which the class or id of an element on the page must hold for the layout to match (none: always tried); the
+# page's elements whose class or id holds "omment" are gathered once, so that most layouts need no XPath at all.
+COMMENT_ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("//*[" + _class_word("commentlist") + "]//li", ("commentlist",)),
+    ("//*[" + _class_word("comment-list") + "]//li", ("comment-list",)),
+    ("//*[@id='comments']//article[contains(@class, 'comment')]", ("comments",)),
+    ("//*[@id='comment-area' or @id='comment_area']//*[contains(@class, 'comment-item')]",
+     ("comment-area", "comment_area")),
+    ("//*[" + _class_word("comment-body") + " and not(ancestor::*[" + _class_word("comment-body") + "])]",
+     ("comment-body",)),
+    ("//*[" + _class_word("commentbody") + " and not(ancestor::*[" + _class_word("commentbody") + "])]",
+     ("commentbody",)),
+    ("//li[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), "
+     "'0123456789', '') = '']", ("comment-",)),
+    ("//div[starts-with(@id, 'comment-') and string-length(@id) > 8 and translate(substring-after(@id, 'comment-'), "
+     "'0123456789', '') = '']", ("comment-",)),
+    ("//dl[contains(@class, 'comment')]/dd", ("comment",)),
+    ("//*[" + _class_word("comment-item") + "]", ("comment-item",)),  # livedoor Blog
+    ("//li[" + _class_word("entry-comment") + "]", ("entry-comment",)),  # Hatena Blog
+    ("//*[@id='posts' or contains(@class, 'post-list')]//li[" + _class_word("post") + "]", ()),  # Disqus-style
 )
 # A comment section: an element with one of these ids, class words, or class substrings.
 COMMENT_SECTION_IDS = frozenset({"comments", "comment", "comment-area", "comment_area", "disqus_thread"})
