@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-BASE = {"records", "config", "errors", "text"}
+BASE = {"records", "config", "errors", "files", "text"}
 LEVEL = {"fetch": 1, "read": 2, "language": 3, "comments": 4, "stories": 4, "render": 5, "store": 5, "run": 6, "serve": 6,
          "cli": 7}
 MODULES = sorted(p for p in (SRC / "matome").rglob("*.py"))

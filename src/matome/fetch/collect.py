@@ -9,6 +9,7 @@ from pathlib import Path
 
 from matome.fetch.discover import Found, feed_links, sitemap_links
 from matome.fetch.http import FetchConfig, Fetcher
+from matome.files import write_text_atomic
 from matome.records import Origin, ReadFailure
 
 PENDING = ".fetch-pending.json"  # pages found but not fetched (a timeout, a 5xx): asked for again next run
@@ -85,6 +86,4 @@ def _load(path: Path) -> tuple[list[str], ReadFailure | None]:
 
 
 def _save(path: Path, urls: list[str]) -> None:
-    partial = path.with_name(f"{path.name}.partial")
-    partial.write_text(json.dumps(urls, ensure_ascii=False), encoding="utf-8")
-    partial.replace(path)
+    write_text_atomic(path, json.dumps(urls, ensure_ascii=False))

@@ -24,6 +24,7 @@ from warcio.warcwriter import WARCWriter
 from matome import __version__
 from matome.fetch.robots import ALLOW_ALL, DENY_ALL, Rules
 from matome.fetch.robots import parse as parse_robots
+from matome.files import write_text_atomic
 from matome.records import Origin, ReadFailure
 
 USER_AGENT = f"matome/{__version__} (a Japanese news digest reader)"
@@ -88,9 +89,7 @@ class Fetcher:
             self._client.close()
         if self._file:
             self._file.close()
-        partial = self.archive / f"{STATE}.{os.getpid()}.partial"
-        partial.write_text(json.dumps(self._state, ensure_ascii=False, indent=1), encoding="utf-8")
-        partial.replace(self.archive / STATE)  # never a half-written state
+        write_text_atomic(self.archive / STATE, json.dumps(self._state, ensure_ascii=False, indent=1))
 
     def known(self, url: str) -> bool:
         """Fetched by an earlier run (an article page is not asked for again)."""

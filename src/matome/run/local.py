@@ -19,6 +19,7 @@ from matome.config import Config, ReadConfig
 from matome.errors import MatomeError
 from matome.fetch.collect import FetchRun, collect
 from matome.fetch.http import FetchConfig
+from matome.files import write_text_atomic
 from matome.read import read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure, citable
 from matome.render.write import write_digests
@@ -186,7 +187,7 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
             stored = (ingest(waiting, store, config.read,
                              lambda item: on_failure(item) if isinstance(item, ReadFailure) else None, stages)
                       if waiting else None)
-            (archive / INGESTED).write_text(json.dumps(sorted(done | {p.name for p in waiting})), encoding="utf-8")
+            write_text_atomic(archive / INGESTED, json.dumps(sorted(done | {p.name for p in waiting})))
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
         digests = build_digests(articles, stages.tokenize)
         sentences = citable(articles)

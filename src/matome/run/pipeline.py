@@ -31,6 +31,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from matome.config import ReadConfig
+from matome.files import write_atomic
 from matome.language.tokens import Tokenizer
 from matome.read import listed_files, read_one
 from matome.records import AnalyzedArticle, ReadFailure
@@ -119,16 +120,16 @@ def run_shard(shard: Shard, job: Job) -> dict[str, Any]:
     table = pa.Table.from_pylist([{"id": r.id, "url": r.url, "published": r.published, "kind": r.kind,
                                    "record": json.dumps(r.to_dict(), ensure_ascii=False)} for r in records],
                                  schema=SCHEMA)
-    _atomic(outputs[0], lambda path: pq.write_table(table, path))
+    write_atomic(outputs[0], lambda path: pq.write_table(table, path))
     reports = report_table(records, stages.tokenize)  # what the corpus passes need of each report
-    _atomic(outputs[1], lambda path: pq.write_table(reports, path))
-    _atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
+    write_atomic(outputs[1], lambda path: pq.write_table(reports, path))
+    write_atomic(rejects_dir / f"shard-{shard.number:05d}.jsonl", lambda path: path.write_text(
         "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in failures), encoding="utf-8"))
     counts = {"shard": shard.number, "articles": len(records), "inputs": inputs, "syntax": job.syntax,
               "reports": VERSION,
               "failures": dict(Counter(f"{f.stage}:{f.code}" for f in failures)),
               "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}  # the worker's, so far
-    _atomic(marker, lambda path: path.write_text(json.dumps(counts), encoding="utf-8"))
+    write_atomic(marker, lambda path: path.write_text(json.dumps(counts), encoding="utf-8"))
     return counts
 
 
@@ -139,13 +140,6 @@ def _stamp(path: str) -> list[int]:
     except OSError:
         return [-1, -1]
     return [stat.st_size, stat.st_mtime_ns]
-
-
-def _atomic(path: Path, write: Callable[[Path], object]) -> None:
-    """Write to a temporary name, then rename: a run killed half-way leaves no half file under the real name."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    write(partial)
-    partial.replace(path)
 
 
 def stored_records(out: Path, shards: int | None = None) -> Iterator[AnalyzedArticle]:
