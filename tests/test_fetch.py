@@ -4,6 +4,7 @@ conditional GET, and a named failure for each kind of bad response while the res
 from __future__ import annotations
 
 import contextlib
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -149,6 +150,17 @@ def test_a_second_run_fetches_nothing_new(site: str, tmp_path: Path) -> None:
     again = Site.log[first:]
     assert not any(p.startswith("/news/") for p in again)  # known articles are not asked for again
     assert any("fetched 0 new or changed pages" in line for line in lines)
+
+
+def test_fetch_notes_what_it_ingested_and_takes_delay_and_timeout_from_the_config(site: str, tmp_path: Path) -> None:
+    _fetch(site, tmp_path / "archive", tmp_path / "matome.db")
+    ingested = json.loads((tmp_path / "archive" / ".ingested.json").read_text(encoding="utf-8"))
+    assert sorted(ingested) == sorted(p.name for p in (tmp_path / "archive").glob("*.warc.gz"))
+    config = tmp_path / "matome.toml"
+    config.write_text(f'db = "{tmp_path / "matome.db"}"\n[update]\ndelay = 0\ntimeout = 0.5\n', encoding="utf-8")
+    result = runner.invoke(app, ["fetch", f"{site}/slow.html", "--archive", str(tmp_path / "archive"),
+                                 "--config", str(config)])
+    assert "slow.html" in result.stderr and "timeout" in result.stderr  # it answers in 2.5 s: within 20, not 0.5
 
 
 def test_ingesting_the_archive_gives_the_records_the_fetch_stored(site: str, tmp_path: Path) -> None:

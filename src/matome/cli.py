@@ -333,40 +333,35 @@ def fetch(urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to
           archive: Annotated[Path, typer.Option("--archive", help="Directory for the WARC files and the "
                                                 "conditional-GET state.")] = Path("archive"),
           db: DbOpt = None,
-          delay: Annotated[float, typer.Option("--delay", min=0, help="Seconds between two requests to one "
-                                               "host.")] = 1.0,
-          timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a "
-                                                 "response.")] = 20.0,
+          delay: Annotated[float | None, typer.Option("--delay", min=0, help="Seconds between two requests to one "
+                                                      "host [default: the config's [update] delay, else 1]")] = None,
+          timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response "
+                                                        "[default: the config's [update] timeout, else 20]")] = None,
           config: ConfigOpt = None) -> None:
     """Fetch pages, feeds and sitemaps into a WARC archive (robots.txt honoured, one request at a time per host), then
     ingest what is new into the store. `matome ingest ARCHIVE` repeats it offline."""
-    from matome.fetch.collect import collect
     from matome.fetch.http import FetchConfig
-    from matome.run.local import ingest as ingest_paths
+    from matome.run.local import Fetching, fetch_and_ingest, locked
     from matome.run.stages import Stages
     from matome.store import Store
 
     if not (urls or feed or sitemap):
         raise typer.BadParameter("give article URLs, --feed URL or --sitemap URL")
     settings = _config(config, db)
-    fetched = collect(archive, urls or [], feed or [], sitemap or [],
-                      FetchConfig(delay=delay, timeout=timeout, max_bytes=settings.read.max_page_bytes), _warn)
+    fetching = Fetching(urls or [], feed or [], sitemap or [], FetchConfig(
+        delay=settings.update.delay if delay is None else delay,
+        timeout=settings.update.timeout if timeout is None else timeout, max_bytes=settings.read.max_page_bytes))
+    with locked(settings.db), Store(settings.db) as store:
+        fetched, summary = fetch_and_ingest(archive, fetching, store, settings.read,
+                                            Stages(timeout=settings.read.page_timeout), _warn)
+        total = store.count()
     err.print(fetched.line(), markup=False, soft_wrap=True)
-    if fetched.warcs:
-        with Store(settings.db) as store:
-            summary = ingest_paths(fetched.warcs, store, settings.read, _warn_failures,
-                               Stages(timeout=settings.read.page_timeout))
-            total = store.count()
+    if summary is not None:
         for line in summary.lines():
             err.print(line, markup=False)
         err.print(f"{total} articles in {settings.db}", markup=False)
     if not (fetched.fetched or fetched.unchanged or fetched.known) and fetched.failures:
         raise typer.Exit(1)
-
-
-def _warn_failures(item: Article | ReadFailure) -> None:
-    if isinstance(item, ReadFailure):
-        _warn(item)
 
 
 @app.command()

@@ -66,14 +66,18 @@ class Source:
     delay: float = 0.0  # seconds between two requests to this source's host, when longer than [update] delay
 
 
+FETCH_DELAY = 1.0  # seconds between two requests to one host, by default
+FETCH_TIMEOUT = 20.0  # seconds to wait for a response, by default
+
+
 @dataclass(frozen=True, slots=True)
 class UpdateConfig:
     """`matome update`: where the news comes from, where the archive and digests go, how politely to ask."""
 
     archive: str = "archive"
     out: str = "digests"
-    delay: float = 1.0
-    timeout: float = 20.0
+    delay: float = FETCH_DELAY
+    timeout: float = FETCH_TIMEOUT
     sources: tuple[Source, ...] = ()
 
 

@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from matome.fetch.discover import Found, feed_links, sitemap_links
-from matome.fetch.http import FetchConfig, Fetcher
+from matome.fetch.http import FetchConfig, Fetcher, worth_retrying
 from matome.files import write_text_atomic
 from matome.records import Origin, ReadFailure
 
 PENDING = ".fetch-pending.json"  # pages found but not fetched (a timeout, a 5xx): asked for again next run
-RETRYABLE = ("timeout", "connection-failed", "http-error")
 
 
 @dataclass
@@ -64,7 +63,7 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
             if isinstance(result, ReadFailure):
                 run.failures.append(result)
                 on_failure(result)
-                if result.code in RETRYABLE and not (result.code == "http-error" and "HTTP 4" in result.message):
+                if worth_retrying(result):
                     retry.append(url)
             elif result.status == 304:
                 run.unchanged += 1

@@ -22,6 +22,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from matome import __version__
+from matome.config import FETCH_DELAY, FETCH_TIMEOUT
 from matome.fetch.robots import ALLOW_ALL, DENY_ALL, Rules
 from matome.fetch.robots import parse as parse_robots
 from matome.files import write_text_atomic
@@ -33,10 +34,16 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", 
 STATE = ".fetch-state.json"  # a dot file: `matome ingest ARCHIVE` reads past it
 
 
+def worth_retrying(failure: ReadFailure) -> bool:
+    """A timeout, a connection that failed or a server error (5xx) may go another time; a 4xx or a refusal will not."""
+    return failure.code in ("timeout", "connection-failed") or (
+        failure.code == "http-error" and failure.message.startswith("HTTP 5"))
+
+
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
-    delay: float = 1.0  # seconds between two requests to one host
-    timeout: float = 20.0
+    delay: float = FETCH_DELAY  # seconds between two requests to one host
+    timeout: float = FETCH_TIMEOUT
     retries: int = 2  # after the first try, for timeouts, connection errors and 5xx
     backoff: float = 1.0  # seconds before the first retry, doubled each time
     max_bytes: int = 20 * 1024 * 1024
@@ -114,8 +121,7 @@ class Fetcher:
             if attempt:
                 self.sleep(self.config.backoff * 2 ** (attempt - 1))
             result = self._once(url, headers, accept)
-            if not (isinstance(result, ReadFailure) and result.code in ("http-error", "timeout", "connection-failed")
-                    and (result.code != "http-error" or result.message.startswith("HTTP 5"))):
+            if not (isinstance(result, ReadFailure) and worth_retrying(result)):
                 return result
         return result
 

@@ -7,7 +7,7 @@ import fcntl
 import json
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -167,27 +167,18 @@ class UpdateRun:
 
 
 def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda failure: None) -> UpdateRun:
-    """Fetch every configured source, ingest and analyse what is new, rebuild the digests that changed. A lock file
-    beside the store keeps a second run off the same store."""
+    """Fetch every configured source, ingest and analyse what is new, rebuild the digests that changed."""
     settings = config.update
-    with _locked(Path(f"{config.db}.lock")):
-        sources = settings.sources
-        fetched = collect(Path(settings.archive), [s.url for s in sources if s.url],
-                          [s.feed for s in sources if s.feed], [s.sitemap for s in sources if s.sitemap],
-                          FetchConfig(delay=settings.delay, timeout=settings.timeout,
-                                      max_bytes=config.read.max_page_bytes,
-                                      host_delays=tuple((urlsplit(s.feed or s.sitemap or s.url).netloc, s.delay)
-                                                        for s in sources if s.delay)), on_failure)
-        stages = Stages(timeout=config.read.page_timeout)
-        archive = Path(settings.archive)
-        done = set(json.loads((archive / INGESTED).read_text(encoding="utf-8"))) if (archive / INGESTED).exists() \
-            else set()
-        waiting = sorted(p for p in archive.glob("*.warc.gz") if p.name not in done)  # a killed run's too
+    sources = settings.sources
+    fetch = FetchConfig(delay=settings.delay, timeout=settings.timeout, max_bytes=config.read.max_page_bytes,
+                        host_delays=tuple((urlsplit(s.feed or s.sitemap or s.url).netloc, s.delay)
+                                          for s in sources if s.delay))
+    stages = Stages(timeout=config.read.page_timeout)
+    with locked(config.db):
         with Store(config.db) as store:
-            stored = (ingest(waiting, store, config.read,
-                             lambda item: on_failure(item) if isinstance(item, ReadFailure) else None, stages)
-                      if waiting else None)
-            write_text_atomic(archive / INGESTED, json.dumps(sorted(done | {p.name for p in waiting})))
+            fetched, stored = fetch_and_ingest(Path(settings.archive), Fetching(
+                [s.url for s in sources if s.url], [s.feed for s in sources if s.feed],
+                [s.sitemap for s in sources if s.sitemap], fetch), store, config.read, stages, on_failure)
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
         digests = build_digests(articles, stages.tokenize)
         sentences = citable(articles)
@@ -198,8 +189,36 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
 INGESTED = ".ingested.json"  # the archive's WARC files already in the store
 
 
+@dataclass(frozen=True, slots=True)
+class Fetching:
+    """What to fetch, and how politely."""
+
+    urls: Sequence[str] = ()
+    feeds: Sequence[str] = ()
+    sitemaps: Sequence[str] = ()
+    config: FetchConfig = FetchConfig()
+
+
+def fetch_and_ingest(archive: Path, fetching: Fetching, store: Store, config: ReadConfig, stages: Stages,
+                     on_failure: Callable[[ReadFailure], None]) -> tuple[FetchRun, IngestSummary | None]:
+    """Fetch into `archive`, then ingest every WARC file of it that no run has ingested yet (a killed run's too),
+    and note them as ingested: what `matome fetch` and `matome update` share."""
+    fetched = collect(archive, fetching.urls, fetching.feeds, fetching.sitemaps, fetching.config, on_failure)
+    done = set(json.loads((archive / INGESTED).read_text(encoding="utf-8"))) if (archive / INGESTED).exists() \
+        else set()
+    waiting = sorted(p for p in archive.glob("*.warc.gz") if p.name not in done)
+    if not waiting:
+        return fetched, None
+    stored = ingest(waiting, store, config, lambda item: on_failure(item) if isinstance(item, ReadFailure) else None,
+                    stages)
+    write_text_atomic(archive / INGESTED, json.dumps(sorted(done | {p.name for p in waiting})))
+    return fetched, stored
+
+
 @contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(db: str | Path) -> Iterator[None]:
+    """A lock file beside the store keeps a second fetch or update off the same store."""
+    path = Path(f"{db}.lock")
     with path.open("a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
