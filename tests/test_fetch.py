@@ -198,6 +198,23 @@ sitemap = "{site}/sitemap_index.xml"
     assert "fetched 1 new or changed pages" in third.stderr and "1 rebuilt" in third.stderr
 
 
+def test_with_nothing_new_update_keeps_its_digests_unless_the_store_changed_after_them(site: str,
+                                                                                      tmp_path: Path) -> None:
+    import os
+
+    config = tmp_path / "matome.toml"
+    config.write_text(f'db = "{tmp_path / "news.db"}"\n[update]\narchive = "{tmp_path / "archive"}"\nout = '
+                      f'"{tmp_path / "digests"}"\ndelay = 0\n[[update.sources]]\nfeed = "{site}/feed.rss"\n',
+                      encoding="utf-8")
+    assert runner.invoke(app, ["update", "--config", str(config)]).exit_code == 0
+    stories = tmp_path / "digests" / "stories.json"
+    for moved, rebuilt in ((3600, False), (-3600, True)):  # written after the store's last change, or before it
+        stamp = time.time() + moved
+        os.utime(stories, (stamp, stamp))
+        assert runner.invoke(app, ["update", "--config", str(config)]).exit_code == 0
+        assert (stories.stat().st_mtime != stamp) is rebuilt
+
+
 def test_a_second_update_on_a_locked_store_is_refused(site: str, tmp_path: Path) -> None:
     import fcntl
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -179,14 +180,24 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
             fetched, stored = fetch_and_ingest(Path(settings.archive), Fetching(
                 [s.url for s in sources if s.url], [s.feed for s in sources if s.feed],
                 [s.sitemap for s in sources if s.sitemap], fetch), store, config.read, stages, on_failure)
+            out = Path(settings.out)
+            if stored is None and _written_after(out / "stories.json", store.last_change()):
+                stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))  # nothing new: as written
+                return UpdateRun(fetched, stored, len(stories), (), out / "index.html")
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
         digests = build_digests(articles, stages.tokenize)
         sentences = citable(articles)
-        written = write_digests(digests, sentences, Path(settings.out), len(articles))
+        written = write_digests(digests, sentences, out, len(articles))
     return UpdateRun(fetched, stored, len(digests), written.rewritten, written.index)
 
 
 INGESTED = ".ingested.json"  # the archive's WARC files already in the store
+
+
+def _written_after(path: Path, change: datetime | None) -> bool:
+    """Whether `path` was written after the store's last change (not so after a run killed before its digests)."""
+    return path.exists() and change is not None and (
+        datetime.fromtimestamp(path.stat().st_mtime, UTC) > change + timedelta(seconds=1))  # changed_at: whole seconds
 
 
 @dataclass(frozen=True, slots=True)

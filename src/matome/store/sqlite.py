@@ -151,6 +151,12 @@ class Store:
         with self._failing("read"):
             return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def last_change(self) -> datetime | None:
+        """When an article was last stored or changed (UTC); None for an empty store."""
+        with self._failing("read"):
+            latest = self.db.execute("SELECT max(changed_at) FROM articles").fetchone()[0]
+        return datetime.fromisoformat(latest) if latest else None
+
     def listing(self, since: str | None = None, site: str | None = None) -> list[tuple[str, str | None, str | None,
                                                                                       str | None]]:
         """(id, published, site, title) of stored articles, newest first; `since` an ISO date, `site` a host."""
