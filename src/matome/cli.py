@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from matome.config import Config, load_config
+from matome.config import FEED_SUFFIXES, JSONL_SUFFIXES, PAGE_SUFFIXES, WARC_SUFFIXES, Config, load_config
 from matome.errors import MatomeError
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.text.normalize import replace_surrogates
@@ -40,7 +40,7 @@ R = TypeVar("R")
 
 WARNED_REJECTS = 20  # a run names this many failures on the terminal; rejects.jsonl lists them all
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-ACCEPTED = ".html .htm .xhtml .txt .md .jsonl .ndjson .rss .atom .xml .warc .warc.gz .arc .arc.gz"
+ACCEPTED = " ".join((*PAGE_SUFFIXES, *JSONL_SUFFIXES, *FEED_SUFFIXES, *WARC_SUFFIXES))
 
 
 def _inputs(paths: list[Path], store: bool = False) -> None:
@@ -68,13 +68,13 @@ def _records_in(files: list[Path]) -> int | None:
         name = path.name.lower()
         if not path.is_file():  # a pipe would block; the reader names it
             total += 1
-        elif name.endswith((".jsonl", ".ndjson")):
+        elif name.endswith(JSONL_SUFFIXES):
             try:
                 with path.open("rb") as lines:
                     total += sum(chunk.count(b"\n") for chunk in iter(lambda: lines.read(1 << 20), b""))
             except OSError:
                 total += 1
-        elif name.endswith((".warc", ".warc.gz", ".arc", ".arc.gz", ".rss", ".atom", ".xml")):
+        elif name.endswith((*WARC_SUFFIXES, *FEED_SUFFIXES)):
             return None
         else:
             total += 1
