@@ -107,3 +107,9 @@ def test_two_cities_for_one_meeting_are_a_place_discrepancy(analyzer: Analyzer) 
     there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     assert "place" in _differences(analyzer, here, there)
     assert not _differences(analyzer, here, here)
+
+
+def test_a_city_and_the_same_city_with_its_prefecture_are_one_place(analyzer: Analyzer) -> None:
+    here = "両市の市長は5月20日、桜台県青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
+    assert "place" not in _differences(analyzer, here, there)

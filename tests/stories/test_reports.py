@@ -26,3 +26,13 @@ def test_an_approximate_count_keeps_its_noun() -> None:
 
     assert set(_quantities("消防車約20台が出動した")) == {("台", "消防車", "出動")}
     assert _numbers_differ(_quantities("消防車14台が出動した"), _quantities("消防車約20台が出動した"), True, False)
+
+
+def test_a_toll_written_two_ways_and_a_distance_are_compared() -> None:
+    from matome.stories.disagreements import _numbers_differ, _quantities
+
+    hurt = _quantities("乗客と乗員は全員が脱出したが、14人がけがをした。")
+    assert _numbers_differ(hurt, _quantities("消防によると、脱出した乗客のうち17人が負傷した。"), True, False)
+    assert not _numbers_differ(hurt, _quantities("消防によると、脱出した乗客のうち14人が負傷した。"), True, False)
+    assert _numbers_differ(_quantities("土砂は約1キロにわたって流れた。"), _quantities("土砂は約2キロにわたり流れた。"),
+                           True, True)

@@ -29,7 +29,7 @@ CORE = 4
 ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
                      r"ではなかった|ていない|ていた|ている|なかった|ない|ません|ました|ます|です|だった|だ|である|ず|た)$")
 QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
-                      r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間)")
+                      r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|メートル)")
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
 AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
@@ -37,7 +37,10 @@ ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度|近く|弱)")
 ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 ABOUT = 0.1  # 約20台 allows 18 to 22
 # the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
-COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?(?P<word>[一-龥]{2,4})")
+COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?"
+                     r"(?P<word>けが人|けが|亡くな|[一-龥]{2,4})")
+TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
+TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難"})  # what a count names
 COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
@@ -107,8 +110,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not elsewhere, close):
         yield "number", None, None
     if close:
-        if (len(places_a) == len(places_b) == 1 and places_a != places_b
-                and places_a[0][-1] == places_b[0][-1] and places_a[0][-1] in PLACE_LEVELS):
+        if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):
             yield "place", None, None
         text_a, text_b = a.sentence.text, b.sentence.text
         if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:]:
@@ -135,7 +137,8 @@ def _quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
         counter, head = COUNTER.search(before), COUNTED.match(after)
         noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
-        key = (unit, noun, head.group("word") if head else "")
+        word = head.group("word") if head else ""
+        key = (unit, noun, TOLLS.get(word, word))
         found.setdefault(key, set()).add((value, stated))
     return found
 
@@ -144,8 +147,8 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
                     comparable: bool, close: bool) -> bool:
     """One or two counts of the same thing differ beyond what their bounds allow. In close sentences a count is the
     same when unit, noun and word after all agree; in others (sentences that say more besides, in the same place)
-    only a count named by its noun on both sides, the word after it given on one side at least (消防車14台が出動 /
-    消防車およそ20台)."""
+    only a toll (14人がけが / 17人が負傷) or a count named by its noun on both sides, the word after it given on one
+    side at least (消防車14台が出動 / 消防車およそ20台)."""
     if not comparable:
         return False
     pairs = []
@@ -156,11 +159,16 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
         loose = [y for y in second if y not in first and x[:2] == y[:2] and (not x[2] or not y[2])]
         if len(loose) == 1 and not close:
             pairs.append((x, loose[0]))
-    pairs = [(x, y) for x, y in pairs if close or x[1]]
+    pairs = [(x, y) for x, y in pairs if close or x[1] or x[2] in TOLL_WORDS]
     differing = [(x, y) for x, y in pairs if first[x] != second[y]]
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
         for x, y in differing)
+
+
+def _two_places(a: str, b: str) -> bool:
+    """Two places of one level (two cities); 北海道小樽市 and 小樽市 are one."""
+    return not (a.endswith(b) or b.endswith(a)) and a[-1] == b[-1] and a[-1] in PLACE_LEVELS
 
 
 def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
