@@ -113,3 +113,16 @@ def test_a_city_and_the_same_city_with_its_prefecture_are_one_place(analyzer: An
     here = "両市の市長は5月20日、桜台県青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     assert "place" not in _differences(analyzer, here, there)
+
+
+def test_the_day_of_the_accident_a_sentence_is_framed_by_does_not_date_its_report(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.digest import _timeline
+    from matome.stories.reports import reports_of
+
+    body = ("2日、青葉空港で旅客機と小型機が衝突した事故で、運輸安全委員会が管制の記録を公表した。"
+            "4日、委員会は機体の調査を始めた。")
+    article = Article(id="t", origin=Origin("jsonl"), kind="article", site="east.example", title="衝突事故",
+                      body=body, published="2025-05-04")
+    entries = _timeline(reports_of(analyzer.analyze(article)), analyzer.tokenize)
+    assert [(e.date, e.text[:3]) for e in entries] == [("2025-05-04", "4日、")]

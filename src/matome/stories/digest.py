@@ -37,6 +37,9 @@ ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 QUOTED = re.compile(r"「[^「」]*」")
 MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"
                        r"(?:に|には|から|夜|朝)?、")
+# a clause that names the event a report is about (…した事故で): the day before it is that event's, not the report's
+EVENT_FRAME = re.compile(r"(?:事故|事件|火災|地震|災害|土石流|問題|事案|墜落|衝突)"
+                         r"(?:で|を巡り|をめぐり|を受け|について|に関し)、?")
 
 Tokenize = Callable[[str], list[Token]]
 
@@ -148,6 +151,8 @@ def _timeline(reports: list[Report], tokenize: Tokenize) -> tuple[TimelineEntry,
 
 
 def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
+    if EVENT_FRAME.search(text, end):  # 2日、…が衝突した事故で、国交省が…を公表した: the 2nd is the accident's
+        return False
     if MAIN_TIME.match(text, end):
         return True
     rest = QUOTED.sub("「」", text[end:])
