@@ -36,3 +36,11 @@ def test_a_toll_written_two_ways_and_a_distance_are_compared() -> None:
     assert not _numbers_differ(hurt, _quantities("消防によると、脱出した乗客のうち14人が負傷した。"), True, False)
     assert _numbers_differ(_quantities("土砂は約1キロにわたって流れた。"), _quantities("土砂は約2キロにわたり流れた。"),
                            True, True)
+
+
+def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
+    from matome.stories.disagreements import _numbers_differ, _quantities
+
+    first, later = _quantities("この地震で3人が死亡した。"), _quantities("この地震で5人が死亡した。")
+    assert _numbers_differ(first, later, True, True, same_day=True)
+    assert not _numbers_differ(first, later, True, True, same_day=False)

@@ -107,7 +107,9 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
             yield "date", None, None
     places_a, places_b = _places(a), _places(b)
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
-    if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not elsewhere, close):
+    same_day = a.report.day is not None and a.report.day == b.report.day
+    if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not elsewhere, close,
+                       same_day):
         yield "number", None, None
     if close:
         if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):
@@ -144,11 +146,12 @@ def _quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
 
 
 def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Count, set[tuple[float, str]]],
-                    comparable: bool, close: bool) -> bool:
+                    comparable: bool, close: bool, same_day: bool = True) -> bool:
     """One or two counts of the same thing differ beyond what their bounds allow. In close sentences a count is the
     same when unit, noun and word after all agree; in others (sentences that say more besides, in the same place)
     only a toll (14人がけが / 17人が負傷) or a count named by its noun on both sides, the word after it given on one
-    side at least (消防車14台が出動 / 消防車およそ20台)."""
+    side at least (消防車14台が出動 / 消防車およそ20台). A toll in reports of different days is an update, not a
+    difference (`same_day`)."""
     if not comparable:
         return False
     pairs = []
@@ -159,7 +162,7 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
         loose = [y for y in second if y not in first and x[:2] == y[:2] and (not x[2] or not y[2])]
         if len(loose) == 1 and not close:
             pairs.append((x, loose[0]))
-    pairs = [(x, y) for x, y in pairs if close or x[1] or x[2] in TOLL_WORDS]
+    pairs = [(x, y) for x, y in pairs if (close or x[1] or x[2] in TOLL_WORDS) and (same_day or x[2] not in TOLL_WORDS)]
     differing = [(x, y) for x, y in pairs if first[x] != second[y]]
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
