@@ -123,11 +123,10 @@ def actor_stance(actor: str, names: frozenset[str], comments: list[Comment]) -> 
 
 
 def _polarity(text: str) -> int:
-    """The sum of the polarity words' values, each turned round when a negation follows it (`信用できる` +1,
-    `信用できるとは思えない` … `悪くない` -(-1)), but not a rhetorical question (`最悪じゃないか` stays -1)."""
+    """The sum of the polarity words' values, each turned round when a negation follows it (`支持` +1, `支持しない`
+    -1, `失敗ではない` +1), but not in a rhetorical question (`最悪じゃないか` stays -1)."""
     return sum(-value if NEGATED.match(text, found.end()) else value
                for pattern, value in _polarity_patterns() for found in pattern.finditer(text))
-
 
 
 @functools.cache

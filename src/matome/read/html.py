@@ -239,7 +239,7 @@ def _add_metadata(doc: trafilatura.settings.Document, tree: lxml.html.HtmlElemen
                   dated: bool) -> None:
     """`trafilatura.metadata.extract_metadata` less what matome does not use: categories, tags and licence, and
     htmldate's search when the page's metadata already stated its time (`dated`); the same calls in the same order,
-    so the same title, author, site and date. Together they cost a fifth of a page's read."""
+    so the same title, author, site and date, some milliseconds a page sooner."""
     meta = metadata.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
