@@ -24,6 +24,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -35,7 +36,7 @@ from matome.stories.reports import Report
 BASELINE_WINDOW_DAYS = 7
 BASELINE_THRESHOLD = 0.5  # the best of 0.2, 0.3, 0.4, 0.5 on the dev events
 # matome's B-cubed F1 on the gold articles alone (the quality gate)
-FLOORS = {"gold-only all": 0.92, "gold-only shared": 0.69}
+FLOORS = {"gold-only all": 0.92, "gold-only shared": 0.76}
 EPSILON = 0.01
 SIZES = ((1, 1), (2, 4), (5, 9), (10, 49), (50, 10**9))
 
@@ -111,10 +112,11 @@ def shape(stories: Clusters) -> str:
 
 
 def analysed(rows: list[dict[str, str]]) -> list[Any]:
+    """The articles analysed without the parser, each with its publisher (a livedoor category) as its outlet."""
     from matome.language.analyze import Analyzer
 
     analyzer = Analyzer(syntax=False)
-    return [analyzer.analyze(as_article(row)) for row in rows]
+    return [analyzer.analyze(replace(as_article(row), site=row["category"])) for row in rows]
 
 
 def copy_groups_of(articles: list[Any]) -> list[list[Report]]:

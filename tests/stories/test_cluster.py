@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from matome.language.analyze import Analyzer
 from matome.records import Sentence
-from matome.stories.cluster import MAX_SPAN_DAYS, cluster
+from matome.stories.cluster import MAX_SPAN_DAYS, OTHER_OUTLET, THRESHOLD, cluster, cluster_vectors
 from matome.stories.reports import Report
 
 
@@ -38,3 +38,12 @@ def test_generic_words_alone_do_not_join_two_reports(analyzer: Analyzer) -> None
     second = "日本の企業が新しい製品を発表した。担当者は今後の展開に期待を示した。"
     stories = cluster([_report(0, first, date(2026, 5, 1)), _report(1, second, date(2026, 5, 2))], analyzer.tokenize)
     assert len(stories) == 2
+
+
+def test_a_report_of_another_outlet_joins_on_less_likeness_than_one_of_the_same_outlet() -> None:
+    vectors = [{"桜台港湾協定": 0.6, "共同運営": 0.8}, {"桜台港湾協定": 0.5, "署名式典": 0.866}]
+    assert OTHER_OUTLET < 0.6 * 0.5 < THRESHOLD  # the two reports' cosine lies between the two thresholds
+    day = date(2026, 5, 20)
+    for second, stories in (("west.example", [[0, 1]]), ("east.example", [[0], [1]])):
+        found = cluster_vectors([(day, "a", "east.example"), (day, "b", second)], lambda n: vectors[n])
+        assert found == stories

@@ -42,12 +42,13 @@ from matome.stories.duplicates import (
 )
 from matome.stories.reports import Report, reports_of
 
-VERSION = 1  # of the report files: a shard done before them (or with another version) is done again
+VERSION = 2  # of the report files: a shard done before them (or with another version) is done again
 BATCH = 500  # records held at once while digests are built
 SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa.int32()), ("kind", pa.string()),
                     ("url", pa.string()), ("day", pa.string()), ("credit", pa.bool_()), ("title", pa.string()),
-                    ("vector", pa.string()), ("bands", pa.list_(pa.int64())), ("signature", pa.binary())])
-KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title"]
+                    ("outlet", pa.string()), ("vector", pa.string()), ("bands", pa.list_(pa.int64())),
+                    ("signature", pa.binary())])
+KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet"]
 
 Tokenize = Callable[[str], list[Token]]
 Location = tuple[int, int]  # (shard, row of its records file)
@@ -63,7 +64,7 @@ def report_table(records: list[AnalyzedArticle], tokenize: Tokenize) -> pa.Table
             signature = copy_signature(report)
             rows.append({"id": key.id, "article": report.article, "record": row, "kind": key.kind, "url": key.url,
                          "day": key.day.isoformat() if key.day else None, "credit": key.has_source_credit,
-                         "title": report.title,
+                         "title": report.title, "outlet": report.outlet,
                          "vector": json.dumps(report_vector(report, tokenize, weights), ensure_ascii=False),
                          "bands": None if signature is None else band_keys(signature),
                          "signature": None if signature is None else signature.astype("<u8").tobytes()})
@@ -78,12 +79,13 @@ class _Reports:
     where: list[Location]
     articles: list[str]
     titles: list[str | None]
+    outlets: list[str | None]
     compared: dict[str, int]  # report id -> the report whose body text is compared (first place, last text)
     signed: list[bool]
 
 
 def _read_reports(paths: list[Path]) -> _Reports:
-    found = _Reports([], [], [], [], {}, [])
+    found = _Reports([], [], [], [], [], {}, [])
     for shard, path in enumerate(paths):
         table = pq.read_table(path, columns=[*KEY_COLUMNS, "signature"])
         signed = table.column("signature").is_valid().to_pylist()
@@ -99,6 +101,7 @@ def _read_reports(paths: list[Path]) -> _Reports:
             found.where.append((shard, columns["record"][n]))
             found.articles.append(columns["article"][n])
             found.titles.append(columns["title"][n])
+            found.outlets.append(columns["outlet"][n])
             found.signed.append(bool(signed[n]))
     return found
 
@@ -147,7 +150,7 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Corpus:
     originals = [g[0] for g in groups]
     vectors: dict[int, str] = _column_rows(paths, "vector", originals)
     stories = [[groups[i] for i in story] for story in cluster_vectors(
-        [(reports.keys[n].day, reports.keys[n].id) for n in originals],
+        [(reports.keys[n].day, reports.keys[n].id, reports.outlets[n]) for n in originals],
         lambda i: json.loads(vectors.pop(originals[i])), background())]
     story_of = {reports.keys[n].id: s for s, story in enumerate(stories) for group in story for n in group}
     titles = [reports.titles[story[0][0]] for story in stories]

@@ -3,8 +3,11 @@
 A corpus pass over reports in date order. Each report is a TF-IDF vector over its terms (content nouns and number
 expressions, the title's three times) weighted by a background corpus shipped with matome, not by the input. A report is
 compared only with the stories that share one of its anchors (a term at most ANCHOR_DF background articles carry),
-whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_SPAN_DAYS; it joins the most similar
-one when the cosine with that story's centroid reaches THRESHOLD, and otherwise starts a story. Undated reports come
+whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_SPAN_DAYS; it joins the story it is
+most similar to, beyond what joining needs: a cosine with the story's centroid of THRESHOLD, or of OTHER_OUTLET when
+the report's outlet is not yet in the story (two outlets that write alike about one day's happening report one event;
+one outlet's articles of a day that read alike are often a series: one per phone model, one per match); otherwise it
+starts a story. Undated reports come
 last and are compared without the time bounds. The cost grows with the number of stories sharing an anchor, which the
 time bound keeps small: about linear in the input.
 """
@@ -24,6 +27,7 @@ from matome.stories.reports import Report
 WINDOW_DAYS = 4  # from the story's centre in time
 MAX_SPAN_DAYS = 14
 THRESHOLD = 0.4
+OTHER_OUTLET = 0.25  # chosen on livedoor's dev events and two sets of real multi-outlet news (README, "Stories")
 ANCHOR_DF = 30  # of the 7,367 background articles
 TERMS_PER_REPORT = 60  # the heaviest terms of a report make its vector
 
@@ -37,6 +41,11 @@ class _Story:
     centroid: Counter[str] = field(default_factory=Counter)
     days: list[date] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    outlets: set[str] = field(default_factory=set)
+
+    def needs(self, outlet: str | None) -> float:
+        """The cosine a report of `outlet` needs to join."""
+        return OTHER_OUTLET if outlet is not None and self.outlets and outlet not in self.outlets else THRESHOLD
 
     def norm(self) -> float:
         return math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
@@ -72,31 +81,32 @@ def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]],
             weights: Background | None = None) -> list[list[Report]]:
     """Stories as lists of reports, in order of their first report."""
     weights = weights or background()
-    stories = cluster_vectors([(r.day, r.id) for r in reports],
+    stories = cluster_vectors([(r.day, r.id, r.outlet) for r in reports],
                               lambda n: report_vector(reports[n], tokenize, weights), weights)
     return [[reports[n] for n in story] for story in stories]
 
 
-def cluster_vectors(reports: list[tuple[date | None, str]], vector: Callable[[int], Vector],
+def cluster_vectors(reports: list[tuple[date | None, str, str | None]], vector: Callable[[int], Vector],
                     weights: Background | None = None) -> list[list[int]]:
-    """Stories as lists of indices into `reports` (each a day and an id), in order of their first report; `vector(n)`
-    is report n's vector (`report_vector`), asked for once, in date order, so it may be read from disk then."""
+    """Stories as lists of indices into `reports` (each a day, an id and an outlet), in order of their first report;
+    `vector(n)` is report n's vector (`report_vector`), asked for once, in date order, so it may be read from disk
+    then."""
     weights = weights or background()
     stories: list[_Story] = []
     open_stories: dict[str, list[_Story]] = defaultdict(list)  # by anchor: stories that dated reports may still join
     undated = False
     for n in sorted(range(len(reports)), key=lambda n: (reports[n][0] is None, reports[n][0] or date.max,
                                                          reports[n][1])):
-        day = reports[n][0]
+        day, _, outlet = reports[n]
         report_terms = vector(n)
         anchors = [t for t in report_terms if weights.rare(t, ANCHOR_DF)]
         if day is None and not undated:  # the undated reports come last and may join any story
             open_stories, undated = _index(stories), True
-        best, score = None, THRESHOLD
+        best, margin = None, 0.0
         for story in _candidates(open_stories, anchors, day):
             similarity = sum(v * story.centroid.get(t, 0.0) for t, v in report_terms.items()) / story.norm()
-            if similarity >= score:
-                best, score = story, similarity
+            if similarity - story.needs(outlet) >= margin:
+                best, margin = story, similarity - story.needs(outlet)
         if best is None:
             best = _Story(len(stories))
             stories.append(best)
@@ -104,6 +114,7 @@ def cluster_vectors(reports: list[tuple[date | None, str]], vector: Callable[[in
         best.centroid.update(report_terms)
         best.days.extend([day] if day else [])
         best.anchors.update(anchors)
+        best.outlets.update([outlet] if outlet else [])
         for anchor in anchors:
             if best not in open_stories[anchor]:
                 open_stories[anchor].append(best)
