@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -63,3 +63,16 @@ def test_a_bucket_of_thousands_of_identical_pages_gives_linear_pairs_and_one_gro
     ids = [CopyKey(f"r{n}", "article", None, date(2026, 3, 2), False) for n in range(3_000)]
     (group,) = join_copies(ids, [(f"r{a}", f"r{b}") for a, b in pairs])
     assert len(group) == 3_000
+
+
+def test_an_excerpt_of_another_outlets_report_is_its_copy_but_an_outlets_series_is_not() -> None:
+    day = date(2026, 3, 2)
+
+    def key(name: str, outlet: str, lead: str, days: int = 0) -> CopyKey:
+        return CopyKey(name, "article", None, day + timedelta(days=days), False, outlet, lead)
+
+    keys = [key("wire", "kyodo.example", "a"), key("excerpt", "blog.example", "a"),
+            key("column-1", "tech.example", "b"), key("column-2", "tech.example", "b", 6),
+            key("late", "other.example", "a", 30)]
+    assert sorted(sorted(keys[n].id for n in group) for group in join_copies(keys, [])) == [
+        ["column-1"], ["column-2"], ["excerpt", "wire"], ["late"]]

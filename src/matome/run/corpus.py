@@ -46,9 +46,9 @@ VERSION = 2  # of the report files: a shard done before them (or with another ve
 BATCH = 500  # records held at once while digests are built
 SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa.int32()), ("kind", pa.string()),
                     ("url", pa.string()), ("day", pa.string()), ("credit", pa.bool_()), ("title", pa.string()),
-                    ("outlet", pa.string()), ("vector", pa.string()), ("bands", pa.list_(pa.int64())),
-                    ("signature", pa.binary())])
-KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet"]
+                    ("outlet", pa.string()), ("lead", pa.string()), ("vector", pa.string()),
+                    ("bands", pa.list_(pa.int64())), ("signature", pa.binary())])
+KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet", "lead"]
 
 Tokenize = Callable[[str], list[Token]]
 Location = tuple[int, int]  # (shard, row of its records file)
@@ -64,7 +64,7 @@ def report_table(records: list[AnalyzedArticle], tokenize: Tokenize) -> pa.Table
             signature = copy_signature(report)
             rows.append({"id": key.id, "article": report.article, "record": row, "kind": key.kind, "url": key.url,
                          "day": key.day.isoformat() if key.day else None, "credit": key.has_source_credit,
-                         "title": report.title, "outlet": report.outlet,
+                         "title": report.title, "outlet": report.outlet, "lead": key.lead,
                          "vector": json.dumps(report_vector(report, tokenize, weights), ensure_ascii=False),
                          "bands": None if signature is None else band_keys(signature),
                          "signature": None if signature is None else signature.astype("<u8").tobytes()})
@@ -79,13 +79,12 @@ class _Reports:
     where: list[Location]
     articles: list[str]
     titles: list[str | None]
-    outlets: list[str | None]
     compared: dict[str, int]  # report id -> the report whose body text is compared (first place, last text)
     signed: list[bool]
 
 
 def _read_reports(paths: list[Path]) -> _Reports:
-    found = _Reports([], [], [], [], [], {}, [])
+    found = _Reports([], [], [], [], {}, [])
     for shard, path in enumerate(paths):
         table = pq.read_table(path, columns=[*KEY_COLUMNS, "signature"])
         signed = table.column("signature").is_valid().to_pylist()
@@ -94,14 +93,14 @@ def _read_reports(paths: list[Path]) -> _Reports:
         for n in range(len(signed)):
             day = columns["day"][n]
             key = CopyKey(columns["id"][n], columns["kind"][n], columns["url"][n],
-                          date.fromisoformat(day) if day else None, columns["credit"][n])
+                          date.fromisoformat(day) if day else None, columns["credit"][n], columns["outlet"][n],
+                          columns["lead"][n])
             if key.kind != "card":
                 found.compared[key.id] = len(found.keys)
             found.keys.append(key)
             found.where.append((shard, columns["record"][n]))
             found.articles.append(columns["article"][n])
             found.titles.append(columns["title"][n])
-            found.outlets.append(columns["outlet"][n])
             found.signed.append(bool(signed[n]))
     return found
 
@@ -150,7 +149,7 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Corpus:
     originals = [g[0] for g in groups]
     vectors: dict[int, str] = _column_rows(paths, "vector", originals)
     stories = [[groups[i] for i in story] for story in cluster_vectors(
-        [(reports.keys[n].day, reports.keys[n].id, reports.outlets[n]) for n in originals],
+        [(reports.keys[n].day, reports.keys[n].id, reports.keys[n].outlet) for n in originals],
         lambda i: json.loads(vectors.pop(originals[i])), background())]
     story_of = {reports.keys[n].id: s for s, story in enumerate(stories) for group in story for n in group}
     titles = [reports.titles[story[0][0]] for story in stories]

@@ -31,6 +31,7 @@ PERMUTATIONS = 128
 THRESHOLD = 0.7
 COPY_WINDOW_DAYS = 7
 MIN_CHARS = 50  # shorter body text is not compared
+LEAD_CHARS = 100  # reports of two outlets that open with the same this many characters are copies
 NEIGHBOURS = 64  # in a larger LSH bucket, each report is a candidate with the 64 before it only
 BANDS, ROWS = 14, 9  # the LSH bands datasketch's MinHashLSH(THRESHOLD, PERMUTATIONS) chooses: 14 of 9 values
 
@@ -46,10 +47,24 @@ class CopyKey:
     url: str | None  # url_key of the report's URL
     day: date | None
     has_source_credit: bool
+    outlet: str | None = None
+    lead: str | None = None  # `lead_key` of the report's body
 
 
 def copy_key(report: Report) -> CopyKey:
-    return CopyKey(report.id, report.kind, url_key(report.url), report.day, report.has_source_credit)
+    return CopyKey(report.id, report.kind, url_key(report.url), report.day, report.has_source_credit, report.outlet,
+                   lead_key(report))
+
+
+def lead_key(report: Report) -> str | None:
+    """A hash of the first LEAD_CHARS characters of a report's body (spaces dropped); None for a source card or a
+    shorter body. Two outlets' reports that open alike are copies even when one is only an excerpt (a wire story's
+    first paragraph), which MinHash, comparing whole texts, does not find."""
+    if report.kind == "card":
+        return None
+    flat = "".join(normalize("".join(s.text for s in report.body_sentences)).split())
+    return hashlib.blake2b(flat[:LEAD_CHARS].encode("utf-8"), digest_size=8).hexdigest() \
+        if len(flat) >= LEAD_CHARS else None
 
 
 def shingles(text: str) -> set[bytes]:
@@ -126,8 +141,8 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
 
 
 def join_copies(keys: Sequence[CopyKey], pairs: Iterable[tuple[str, str]]) -> list[list[int]]:
-    """Groups (as indices into `keys`, originals first) of reports with one URL, or joined by a near-copy pair
-    (later id, earlier id) whose group would stay within COPY_WINDOW_DAYS."""
+    """Groups (as indices into `keys`, originals first) of reports with one URL, or joined by the same opening in
+    two outlets or by a near-copy pair (later id, earlier id), whose group would stay within COPY_WINDOW_DAYS."""
     parent = {k.id: k.id for k in keys}
 
     def find(x: str) -> str:
@@ -155,6 +170,14 @@ def join_copies(keys: Sequence[CopyKey], pairs: Iterable[tuple[str, str]]) -> li
             if key.url in by_url:
                 union(key.id, by_url[key.url])
             by_url.setdefault(key.url, key.id)
+    by_lead: dict[str, dict[str, str]] = {}  # opening -> outlet -> its last report that opens so
+    for key in keys:  # an outlet's own series share their openings: only another outlet's report is its copy
+        if key.lead is not None and key.outlet is not None:
+            opened = by_lead.setdefault(key.lead, {})
+            other = next((r for outlet, r in opened.items() if outlet != key.outlet and close(key.id, r)), None)
+            if other is not None:
+                union(key.id, other)
+            opened[key.outlet] = key.id
     for later, earlier in pairs:
         if close(later, earlier):
             union(later, earlier)
