@@ -126,13 +126,16 @@ def points_of(aligned: list[list[Aligned]], summaries: dict[str, tuple[Supported
 
 
 def _central(group: list[Aligned]) -> Sentence:
-    """The sentence most like the others; the shorter when two are alike (it says it without extras)."""
+    """Of the latest day's sentences (a developing story's tally as it stands now), the one most like the others; the
+    shorter when two are alike (it says it without extras)."""
     def likeness(member: Aligned) -> tuple[float, int]:
         grams = _bigrams(member.sentence.text)
         others = [_bigrams(m.sentence.text) for m in group if m is not member]
         return (sum(len(grams & o) / (len(grams | o) or 1) for o in others), -len(member.sentence.text))
 
-    return max(group, key=likeness).sentence
+    latest = max((m.report.day for m in group if m.report.day), default=None)
+    candidates = [m for m in group if m.report.day == latest] if latest else group
+    return max(candidates, key=likeness).sentence
 
 
 def _bigrams(text: str) -> set[str]:
