@@ -179,7 +179,8 @@ def _copy_checks(group: Group) -> list[StoryCheck]:
     if not copies:
         return []
     names = "、".join(c.outlet or c.id for c in copies)
-    return [StoryCheck("syndicated-copy", f"{names}は{group.original.outlet or group.original.id}の記事と同じ本文です"
+    original = group.original.outlet or group.original.id
+    return [StoryCheck("syndicated-copy", f"{names}は{original}の記事と同じ本文（またはその抜粋）です"
                        "（転載：一つの報道として数えます）", (group.original.article, *(c.article for c in copies)))]
 
 
