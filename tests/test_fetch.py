@@ -288,3 +288,9 @@ def test_an_unreadable_fetch_state_is_named_not_silently_reset(tmp_path: Path) -
     run = collect(tmp_path, on_failure=named.append)
     assert [f.code for f in named] == ["bad-fetch-state", "bad-fetch-state"] == [f.code for f in run.failures]
     assert {STATE, PENDING} == {Path(f.origin.path or "").name for f in named}
+
+
+def test_a_store_in_a_missing_directory_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["fetch", "http://127.0.0.1:9/a.html", "--archive", str(tmp_path / "archive"),
+                                 "--db", str(tmp_path / "missing" / "news.db")])
+    assert result.exit_code == 2 and "(store-unwritable)" in result.stderr and "Traceback" not in result.output

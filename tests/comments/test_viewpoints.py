@@ -58,9 +58,10 @@ def test_stance_counts_the_comments_naming_an_actor_by_polarity() -> None:
 
 
 def test_a_denied_polarity_word_turns_round_but_not_in_a_rhetorical_question() -> None:
-    comments = _comments(["村井社長は支持しない", "村井社長の判断は失敗ではない", "村井社長の対応は最悪じゃないか"])
+    comments = _comments(["村井社長は支持しない", "村井社長の判断は失敗ではない", "村井社長の対応は最悪じゃないか",
+                          "村井社長の対応、最悪じゃないですか？"])
     stance = actor_stance("村井社長", frozenset({"村井社長"}), comments)
-    assert stance is not None and (stance.negative, stance.positive) == (2, 1)
+    assert stance is not None and (stance.negative, stance.positive) == (3, 1)
 
 
 def test_main_actors_of_an_article_not_analysed_come_from_the_gazetteer() -> None:

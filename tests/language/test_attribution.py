@@ -184,9 +184,12 @@ def test_a_sentence_closing_on_a_name_names_the_speaker(analyzer: Analyzer, body
     assert statement.speaker == speaker
 
 
-def test_the_speaker_acted_in_the_occasion_the_words_are_set_in(analyzer: Analyzer) -> None:
+def test_the_speaker_appeared_on_the_occasion_the_words_are_set_in(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "12日、村井氏がラジオ番組に出演した際、「制度は見直すべきだ」と説明した。")
     assert (statement.speaker, statement.content) == ("村井氏", "制度は見直すべきだ")
+    for body in ("記者が質問した際、「答えられない」と述べた。", "前会長が死去した際、「残念でならない」と述べた。"):
+        (statement,) = _said(analyzer, body)
+        assert statement.speaker is None, body  # who asked, or who died, did not say it
 
 
 @pytest.mark.parametrize(

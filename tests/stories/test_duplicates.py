@@ -76,3 +76,5 @@ def test_an_excerpt_of_another_outlets_report_is_its_copy_but_an_outlets_series_
             key("late", "other.example", "a", 30)]
     assert sorted(sorted(keys[n].id for n in group) for group in join_copies(keys, [])) == [
         ["column-1"], ["column-2"], ["excerpt", "wire"], ["late"]]
+    series = [key("first", "tech.example", "c"), key("reprint", "blog.example", "c"), key("second", "tech.example", "c")]
+    assert len(join_copies(series, [])) == 2  # another outlet's reprint of one column does not join the series

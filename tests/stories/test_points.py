@@ -113,6 +113,9 @@ def test_a_city_and_the_same_city_with_its_prefecture_are_one_place(analyzer: An
     here = "両市の市長は5月20日、桜台県青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     assert "place" not in _differences(analyzer, here, there)
+    from matome.stories.disagreements import _two_places
+
+    assert _two_places("東大阪市", "大阪市") and not _two_places("北海道小樽市", "小樽市")
 
 
 def test_the_day_of_the_accident_a_sentence_is_framed_by_does_not_date_its_report(analyzer: Analyzer) -> None:
@@ -126,3 +129,15 @@ def test_the_day_of_the_accident_a_sentence_is_framed_by_does_not_date_its_repor
                       body=body, published="2025-05-04")
     entries = _timeline(reports_of(analyzer.analyze(article)), analyzer.tokenize)
     assert [(e.date, e.text[:3]) for e in entries] == [("2025-05-04", "4日、")]
+    from matome.stories.digest import _dates_main_clause
+
+    said = "首相は2日、補助金の問題について記者団に説明した。"
+    assert _dates_main_clause(said, said.index("日") + 1, analyzer.tokenize)  # the 2nd is when he spoke
+
+
+def test_the_day_of_a_newspaper_quoted_is_not_the_day_of_the_event(analyzer: Analyzer) -> None:
+    event = "8日、青葉市の駅前で市長が演説中に倒れ、病院に運ばれた。"
+    quoted = "9日の青葉新聞によると、青葉市の駅前で市長が演説中に倒れ、病院に運ばれた。"
+    later = "9日、青葉市の駅前で市長が演説中に倒れ、病院に運ばれた。"
+    assert "date" not in _differences(analyzer, event, quoted)
+    assert "date" in _differences(analyzer, event, later)

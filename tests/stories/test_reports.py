@@ -44,3 +44,6 @@ def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
     first, later = _quantities("この地震で3人が死亡した。"), _quantities("この地震で5人が死亡した。")
     assert _numbers_differ(first, later, True, True, same_day=True)
     assert not _numbers_differ(first, later, True, True, same_day=False)
+    aboard, dead = _quantities("事故でバスの乗客3人。"), _quantities("事故で乗客5人が死亡した。")
+    assert _numbers_differ(aboard, dead, True, False, same_day=False) == _numbers_differ(dead, aboard, True, False,
+                                                                                         same_day=False) is False

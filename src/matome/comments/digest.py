@@ -23,7 +23,8 @@ LABEL_CHARS = 50
 MAIN_ACTORS = 3
 ACTOR_TYPES = ("PERSON", "ORG")
 # after a polarity word: it is denied (支持しない, 好きじゃない), unless in a rhetorical question (最悪じゃないか)
-NEGATED = re.compile(r"(?:く|では|じゃ|で|し|でき|とは思え|とは思わ)?(?:ない|なかった|ねえ|ず|ません)(?!か)")
+NEGATED = re.compile(r"(?:く|では|じゃ|で|し|でき|とは思え|とは思わ)?(?:ない|なかった|ねえ|ず|ません)"
+                     r"(?!(?:です|でしょう|の|ん)?(?:か|[？?]))")
 
 ArticleT = TypeVar("ArticleT", bound=Article)
 

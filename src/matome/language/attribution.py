@@ -322,6 +322,7 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
+APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
 CLOSING_NAME = re.compile(r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
@@ -408,12 +409,14 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
 
 
 def _occasion_subject(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
-    """`X氏が番組に出演した際、「…」と説明した`: with no subject of its own, the predicate's speaker is who acted in
-    the occasion it is set in (際, 時, ところ)."""
+    """`X氏が番組に出演した際、「…」と説明した`: with no subject of its own, the predicate's speaker is who appeared
+    on the occasion it is set in (際, 時, ところ)."""
     for occasion in parse.children(predicate):
         if occasion.dep == "obl" and occasion.text in OCCASIONS and occasion.start < predicate.start:
             for clause in parse.children(occasion):
-                subjects = [w for w in parse.children(clause) if clause.dep == "acl" and w.dep in SUBJECTS and agent(w)]
+                if clause.dep != "acl" or not APPEARING.match(parse.text, clause.start):
+                    continue  # 記者が質問した際 or 元首相が死去した際: who asked or died does not speak
+                subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)]
                 if subjects:
                     return subjects[0]
     return None

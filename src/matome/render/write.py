@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from matome.files import write_text_atomic
 from matome.language.statements import by_speaker
 from matome.records import Digest
 
@@ -123,8 +124,6 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     for stale in out.glob("s-*.*"):  # a story that no longer exists (its reports joined another)
         if stale.suffix in (".html", ".md", ".json") and stale.stem not in current:
             stale.unlink()
-    stories = [{"id": d.id, "title": d.title, "articles": list(d.articles)} for d in digests]
-    (out / "stories.json").write_text(json.dumps(stories, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     css = files("matome.render").joinpath("templates", "style.css").read_text(encoding="utf-8")
     (out / "style.css").write_text(css, encoding="utf-8")
     for stale in out.glob("index-*.html"):
@@ -139,6 +138,9 @@ def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, a
     if not months:
         (out / "index.html").write_text(env.get_template("index.html.j2").render(
             digests=[], month="", months=[], total=0, article_count=article_count), encoding="utf-8")
+    # stories.json last: `matome update` takes it as the mark that every digest and index page was written
+    stories = [{"id": d.id, "title": d.title, "articles": list(d.articles)} for d in digests]
+    write_text_atomic(out / "stories.json", json.dumps(stories, ensure_ascii=False, indent=1) + "\n")
     return Written(out / "index.html", tuple(rewritten))
 
 

@@ -42,7 +42,7 @@ from matome.stories.duplicates import (
 )
 from matome.stories.reports import Report, reports_of
 
-VERSION = 2  # of the report files: a shard done before them (or with another version) is done again
+VERSION = 3  # of the report files: a shard done before them (or with another version) is done again
 BATCH = 500  # records held at once while digests are built
 SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa.int32()), ("kind", pa.string()),
                     ("url", pa.string()), ("day", pa.string()), ("credit", pa.bool_()), ("title", pa.string()),

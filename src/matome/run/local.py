@@ -181,7 +181,7 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
                 [s.url for s in sources if s.url], [s.feed for s in sources if s.feed],
                 [s.sitemap for s in sources if s.sitemap], fetch), store, config.read, stages, on_failure)
             out = Path(settings.out)
-            if stored is None and _written_after(out / "stories.json", store.last_change()):
+            if _written_after(out / "stories.json", store.last_change()):
                 stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))  # nothing new: as written
                 return UpdateRun(fetched, stored, len(stories), (), out / "index.html")
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
@@ -230,11 +230,16 @@ def fetch_and_ingest(archive: Path, fetching: Fetching, store: Store, config: Re
 def locked(db: str | Path) -> Iterator[None]:
     """A lock file beside the store keeps a second fetch or update off the same store."""
     path = Path(f"{db}.lock")
-    with path.open("a") as handle:
+    try:
+        handle = path.open("a")
+    except OSError as error:
+        raise MatomeError(f"cannot open {path}: {error.strerror}", code="store-unwritable",
+                          remedy="give a --db in a directory that exists and you may write to") from error
+    with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise MatomeError(f"another matome update holds {path}", code="store-locked",
+            raise MatomeError(f"another matome fetch or update holds {path}", code="store-locked",
                               remedy="wait for it to finish (a lock left by a killed run is released with it)") \
                 from error
         try:

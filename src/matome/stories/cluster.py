@@ -3,8 +3,8 @@
 A corpus pass over reports in date order. Each report is a TF-IDF vector over its terms (content nouns and number
 expressions, the title's three times) weighted by a background corpus shipped with matome, not by the input. A report is
 compared only with the stories that share one of its anchors (a term at most ANCHOR_DF background articles carry),
-whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_SPAN_DAYS; it joins the story it is
-most similar to, beyond what joining needs: a cosine with the story's centroid of THRESHOLD, or of OTHER_OUTLET when
+whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_SPAN_DAYS; of the stories it may
+join, it joins the one whose centroid it is most like. It may join at a cosine of THRESHOLD, or of OTHER_OUTLET when
 the report's outlet is not yet in the story (two outlets that write alike about one day's happening report one event;
 one outlet's articles of a day that read alike are often a series: one per phone model, one per match); otherwise it
 starts a story. Undated reports come
@@ -102,11 +102,11 @@ def cluster_vectors(reports: list[tuple[date | None, str, str | None]], vector: 
         anchors = [t for t in report_terms if weights.rare(t, ANCHOR_DF)]
         if day is None and not undated:  # the undated reports come last and may join any story
             open_stories, undated = _index(stories), True
-        best, margin = None, 0.0
+        best, score = None, 0.0
         for story in _candidates(open_stories, anchors, day):
             similarity = sum(v * story.centroid.get(t, 0.0) for t, v in report_terms.items()) / story.norm()
-            if similarity - story.needs(outlet) >= margin:
-                best, margin = story, similarity - story.needs(outlet)
+            if similarity >= story.needs(outlet) and similarity >= score:
+                best, score = story, similarity
         if best is None:
             best = _Story(len(stories))
             stories.append(best)

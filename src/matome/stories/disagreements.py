@@ -48,6 +48,8 @@ MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と
 Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
+SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
+OUTLET_WORDS = re.compile(r"[^、。「」]{0,12}?(?:新聞|紙|通信|放送|テレビ)(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
 CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
@@ -162,7 +164,8 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
         loose = [y for y in second if y not in first and x[:2] == y[:2] and (not x[2] or not y[2])]
         if len(loose) == 1 and not close:
             pairs.append((x, loose[0]))
-    pairs = [(x, y) for x, y in pairs if (close or x[1] or x[2] in TOLL_WORDS) and (same_day or x[2] not in TOLL_WORDS)]
+    tolls = [(x, y) for x, y in pairs if x[2] in TOLL_WORDS or y[2] in TOLL_WORDS]
+    pairs = [(x, y) for x, y in pairs if (close or x[1] or (x, y) in tolls) and (same_day or (x, y) not in tolls)]
     differing = [(x, y) for x, y in pairs if first[x] != second[y]]
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
@@ -170,8 +173,10 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
 
 
 def _two_places(a: str, b: str) -> bool:
-    """Two places of one level (two cities); 北海道小樽市 and 小樽市 are one."""
-    return not (a.endswith(b) or b.endswith(a)) and a[-1] == b[-1] and a[-1] in PLACE_LEVELS
+    """Two places of one level (two cities); 北海道小樽市 and 小樽市 are one (but 東大阪市 and 大阪市 are two)."""
+    shorter, longer = sorted((a, b), key=len)
+    with_prefecture = longer.endswith(shorter) and longer[: -len(shorter)].endswith(("都", "道", "府", "県"))
+    return a != b and not with_prefecture and a[-1] == b[-1] and a[-1] in PLACE_LEVELS
 
 
 def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
@@ -188,9 +193,17 @@ def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
 
 
 def _days(member: Aligned) -> list[date]:
+    """The days a sentence names, but not a source's own (`9日の日本経済新聞によると`, `9日付の…`)."""
+    text = member.sentence.text
+    outlets = {e.start for e in member.report.entities if e.sentence == member.sentence.id and e.type == "MEDIA"}
     days = {e.canonical[:10] for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
-            and ONE_DAY.match(e.canonical)}
+            and ONE_DAY.match(e.canonical) and not _dates_source(text, e.end, outlets)}
     return sorted(date.fromisoformat(d) for d in days)
+
+
+def _dates_source(text: str, end: int, outlets: set[int]) -> bool:
+    after = SOURCE_DAY.match(text, end)
+    return after is not None and (after.end() in outlets or OUTLET_WORDS.match(text, after.end()) is not None)
 
 
 def _places(member: Aligned) -> list[str]:

@@ -164,20 +164,26 @@ def join_copies(keys: Sequence[CopyKey], pairs: Iterable[tuple[str, str]]) -> li
         joined = _joined(span[root_a], span[root_b])
         return root_a == root_b or joined is None or (joined[1] - joined[0]).days <= COPY_WINDOW_DAYS
 
+    outlet_of = {k.id: k.outlet for k in keys if k.outlet is not None}
     by_url: dict[str, str] = {}
     for key in keys:
         if key.url is not None:
             if key.url in by_url:
                 union(key.id, by_url[key.url])
             by_url.setdefault(key.url, key.id)
+    openers: dict[str, set[str]] = {}  # root -> the outlets of its reports joined by their opening
     by_lead: dict[str, dict[str, str]] = {}  # opening -> outlet -> its last report that opens so
     for key in keys:  # an outlet's own series share their openings: only another outlet's report is its copy
-        if key.lead is not None and key.outlet is not None:
-            opened = by_lead.setdefault(key.lead, {})
-            other = next((r for outlet, r in opened.items() if outlet != key.outlet and close(key.id, r)), None)
-            if other is not None:
-                union(key.id, other)
-            opened[key.outlet] = key.id
+        if key.lead is None or key.outlet is None:
+            continue
+        opened = by_lead.setdefault(key.lead, {})
+        other = next((r for outlet, r in opened.items() if outlet != key.outlet and close(key.id, r)
+                      and key.outlet not in openers.get(find(r), set())), None)  # not A1 = B1 = A2
+        if other is not None:
+            joined = openers.pop(find(other), set()) | openers.pop(find(key.id), set()) | {key.outlet, outlet_of[other]}
+            union(key.id, other)
+            openers[find(key.id)] = joined
+        opened[key.outlet] = key.id
     for later, earlier in pairs:
         if close(later, earlier):
             union(later, earlier)
