@@ -17,7 +17,16 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from matome.config import FEED_SUFFIXES, JSONL_SUFFIXES, PAGE_SUFFIXES, WARC_SUFFIXES, Config, load_config
+from matome.config import (
+    FEED_SUFFIXES,
+    FETCH_DELAY,
+    FETCH_TIMEOUT,
+    JSONL_SUFFIXES,
+    PAGE_SUFFIXES,
+    WARC_SUFFIXES,
+    Config,
+    load_config,
+)
 from matome.errors import MatomeError
 from matome.records import AnalyzedArticle, Article, ReadFailure
 from matome.text.normalize import replace_surrogates
@@ -334,9 +343,11 @@ def fetch(urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to
                                                 "conditional-GET state.")] = Path("archive"),
           db: DbOpt = None,
           delay: Annotated[float | None, typer.Option("--delay", min=0, help="Seconds between two requests to one "
-                                                      "host [default: the config's [update] delay, else 1]")] = None,
+                                                      f"host [default: the config's update.delay, else "
+                                                      f"{FETCH_DELAY:g}]")] = None,
           timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response "
-                                                        "[default: the config's [update] timeout, else 20]")] = None,
+                                                        f"[default: the config's update.timeout, else "
+                                                        f"{FETCH_TIMEOUT:g}]")] = None,
           config: ConfigOpt = None) -> None:
     """Fetch pages, feeds and sitemaps into a WARC archive (robots.txt honoured, one request at a time per host), then
     ingest what is new into the store. `matome ingest ARCHIVE` repeats it offline."""
