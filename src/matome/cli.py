@@ -343,11 +343,11 @@ def fetch(urls: Annotated[list[str] | None, typer.Argument(help="Article URLs to
                                                 "conditional-GET state.")] = Path("archive"),
           db: DbOpt = None,
           delay: Annotated[float | None, typer.Option("--delay", min=0, help="Seconds between two requests to one "
-                                                      f"host [default: the config's update.delay, else "
-                                                      f"{FETCH_DELAY:g}]")] = None,
+                                                      f"host (default: the config's update.delay, else "
+                                                      f"{FETCH_DELAY:g})")] = None,
           timeout: Annotated[float | None, typer.Option("--timeout", min=0.1, help="Seconds to wait for a response "
-                                                        f"[default: the config's update.timeout, else "
-                                                        f"{FETCH_TIMEOUT:g}]")] = None,
+                                                        f"(default: the config's update.timeout, else "
+                                                        f"{FETCH_TIMEOUT:g})")] = None,
           config: ConfigOpt = None) -> None:
     """Fetch pages, feeds and sitemaps into a WARC archive (robots.txt honoured, one request at a time per host), then
     ingest what is new into the store. `matome ingest ARCHIVE` repeats it offline."""
