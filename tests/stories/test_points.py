@@ -141,3 +141,20 @@ def test_the_day_of_a_newspaper_quoted_is_not_the_day_of_the_event(analyzer: Ana
     later = "9日、青葉市の駅前で市長が演説中に倒れ、病院に運ばれた。"
     assert "date" not in _differences(analyzer, event, quoted)
     assert "date" in _differences(analyzer, event, later)
+
+
+def test_a_points_text_is_the_latest_days_tally() -> None:
+    from datetime import date
+
+    from matome.records import Sentence
+    from matome.stories.points import Aligned, _central
+    from matome.stories.reports import Report
+
+    def member(n: int, day: int, text: str) -> Aligned:
+        sentence = Sentence(f"r{n}:1", text, "body")
+        report = Report(f"r{n}", f"r{n}", "article", None, f"outlet{n}.example", None, date(2026, 1, day),
+                        (sentence,), (), ())
+        return Aligned(report, sentence, {})
+
+    group = [member(1, 1, "地震で5人が死亡した。"), member(2, 1, "地震で5人が死亡した。"), member(3, 2, "地震で24人が死亡した。")]
+    assert _central(group).text == "地震で24人が死亡した。"
