@@ -49,7 +49,7 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
         named = set(urls)
         for url in urls:
             found.add(url)
-        pending, problem = _load(archive / PENDING)
+        pending, problem = load_list(archive / PENDING, "so the pages waiting for another try are lost")
         for url in pending:  # found by an earlier run that could not fetch them (its feed may now answer 304)
             found.add(url)
         for failure in [*fetcher.problems, *([problem] if problem else []), *found.failures]:
@@ -70,19 +70,19 @@ def collect(archive: Path, urls: Sequence[str] = (), feeds: Sequence[str] = (), 
             else:
                 run.fetched += 1
         run.requests = fetcher.requests
-    _save(archive / PENDING, retry)
+    save_list(archive / PENDING, retry)
     run.warcs = list(fetcher.warcs)
     return run
 
 
-def _load(path: Path) -> tuple[list[str], ReadFailure | None]:
-    """The URLs waiting for another try, or a failure naming the file when it cannot be read."""
+def load_list(path: Path, lost: str) -> tuple[list[str], ReadFailure | None]:
+    """A list an earlier run kept in the archive (URLs to try again, WARC files ingested); empty when there is none.
+    When it cannot be read, also a failure naming the file and what is `lost` with it."""
     try:
         return ([str(u) for u in json.loads(path.read_text(encoding="utf-8"))] if path.exists() else []), None
     except (OSError, ValueError, TypeError) as error:
-        return [], ReadFailure(Origin("http", path=str(path)), "bad-fetch-state",
-                               f"unreadable, so the pages waiting for another try are lost: {error}")
+        return [], ReadFailure(Origin("http", path=str(path)), "bad-fetch-state", f"unreadable, {lost}: {error}")
 
 
-def _save(path: Path, urls: list[str]) -> None:
-    write_text_atomic(path, json.dumps(urls, ensure_ascii=False))
+def save_list(path: Path, names: list[str]) -> None:
+    write_text_atomic(path, json.dumps(names, ensure_ascii=False))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -95,7 +94,7 @@ def read_html(text: str, url: str | None = None, max_comments: int = 5_000,
         warnings.append(Notice("no-main-text", "trafilatura found no main text on this page"))
         return HtmlReading([], frozenset(), comments=comments, warnings=warnings, **_metadata(tree, None, times))
     lines, headings = _lines(doc)
-    _add_metadata(doc, tree, url, dated=times["published"] is not None)
+    warnings.extend(_add_metadata(doc, tree, url, dated=times["published"] is not None))
     return HtmlReading(lines, headings, comments=comments, warnings=warnings, **_metadata(tree, doc, times))
 
 
@@ -236,15 +235,18 @@ def _metadata(tree: lxml.html.HtmlElement | None, doc: trafilatura.settings.Docu
 
 
 def _add_metadata(doc: trafilatura.settings.Document, tree: lxml.html.HtmlElement, url: str | None,
-                  dated: bool) -> None:
+                  dated: bool) -> list[Notice]:
     """`trafilatura.metadata.extract_metadata` less what matome does not use: categories, tags and licence, and
     htmldate's search when the page's metadata already stated its time (`dated`); the same calls in the same order,
     so the same title, author, site and date, some milliseconds a page sooner."""
     meta = metadata.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
-    with contextlib.suppress(Exception):  # as trafilatura does: its JSON-LD reader has bugs on odd pages
+    notices = []
+    try:
         meta = metadata.extract_meta_json(tree, meta)
+    except Exception as error:  # as trafilatura does, the page is read on: its JSON-LD reader has bugs on odd pages
+        notices.append(Notice("bad-json-ld", f"the page's JSON-LD metadata could not be read: {error}"))
     meta.title = meta.title or metadata.extract_title(tree)
     meta.author = meta.author or metadata.extract_author(tree)
     meta.url = meta.url or metadata.extract_url(tree, url)
@@ -259,6 +261,7 @@ def _add_metadata(doc: trafilatura.settings.Document, tree: lxml.html.HtmlElemen
         meta.sitename = site[1]
     meta.clean_and_trim()
     doc.title, doc.author, doc.url, doc.date, doc.sitename = meta.title, meta.author, meta.url, meta.date, meta.sitename
+    return notices
 
 
 def _stated(day: str | None, doc: trafilatura.settings.Document) -> bool:

@@ -18,9 +18,8 @@ from urllib.parse import urlsplit
 
 from matome.config import Config, ReadConfig
 from matome.errors import MatomeError
-from matome.fetch.collect import FetchRun, collect
+from matome.fetch.collect import FetchRun, collect, load_list, save_list
 from matome.fetch.http import FetchConfig
-from matome.files import write_text_atomic
 from matome.read import read_paths
 from matome.records import AnalyzedArticle, Article, ReadFailure, citable
 from matome.render.write import write_digests
@@ -215,14 +214,16 @@ def fetch_and_ingest(archive: Path, fetching: Fetching, store: Store, config: Re
     """Fetch into `archive`, then ingest every WARC file of it that no run has ingested yet (a killed run's too),
     and note them as ingested: what `matome fetch` and `matome update` share."""
     fetched = collect(archive, fetching.urls, fetching.feeds, fetching.sitemaps, fetching.config, on_failure)
-    done = set(json.loads((archive / INGESTED).read_text(encoding="utf-8"))) if (archive / INGESTED).exists() \
-        else set()
+    ingested, problem = load_list(archive / INGESTED, "so every WARC file of the archive is read again")
+    if problem is not None:
+        on_failure(problem)
+    done = set(ingested)
     waiting = sorted(p for p in archive.glob("*.warc.gz") if p.name not in done)
     if not waiting:
         return fetched, None
     stored = ingest(waiting, store, config, lambda item: on_failure(item) if isinstance(item, ReadFailure) else None,
                     stages)
-    write_text_atomic(archive / INGESTED, json.dumps(sorted(done | {p.name for p in waiting})))
+    save_list(archive / INGESTED, sorted(done | {p.name for p in waiting}))
     return fetched, stored
 
 

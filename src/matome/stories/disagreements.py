@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import combinations
 
+from matome.language.entities import MEDIA_SUFFIXES
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
@@ -49,7 +50,7 @@ Count = tuple[str, str, str]  # unit, the noun before the number (消防車), th
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
-OUTLET_WORDS = re.compile(r"[^、。「」]{0,12}?(?:新聞|紙|通信|放送|テレビ)(?:など)?(?:によると|によれば|が|は|で)")
+OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
 CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words

@@ -62,13 +62,21 @@ def lead_key(report: Report) -> str | None:
     first paragraph), which MinHash, comparing whole texts, does not find."""
     if report.kind == "card":
         return None
-    flat = "".join(normalize("".join(s.text for s in report.body_sentences)).split())
+    body = "".join(s.text for s in report.body_sentences)
+    flat = _flat(body[: 4 * LEAD_CHARS])  # the opening is enough, unless spaces took most of it
+    if len(flat) <= LEAD_CHARS + 8 and len(body) > 4 * LEAD_CHARS:  # (+8: the cut may split what NFKC joins)
+        flat = _flat(body)
     return hashlib.blake2b(flat[:LEAD_CHARS].encode("utf-8"), digest_size=8).hexdigest() \
         if len(flat) >= LEAD_CHARS else None
 
 
+def _flat(text: str) -> str:
+    """Text as copies are compared: normalised, without spaces and line breaks."""
+    return "".join(normalize(text).split())
+
+
 def shingles(text: str) -> set[bytes]:
-    flat = "".join(normalize(text).split())
+    flat = _flat(text)
     return {flat[i: i + SHINGLE].encode("utf-8") for i in range(max(1, len(flat) - SHINGLE + 1))}
 
 
