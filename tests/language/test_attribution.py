@@ -151,6 +151,24 @@ def test_reactions_named_by_a_noun(analyzer: Analyzer, body: str, speaker: str |
     assert (statement.speaker, statement.cue) == (speaker, cue)
 
 
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        ("柴田監督は「まだ上を狙える」と笑いをこらえながら説明した。", "説明した"),
+        ("柴田監督は「まだ上を狙える」とキッパリ言い切った。", "言い切った"),
+        ("柴田監督は「まだ上を狙える」と選手たちに向かって語りかけた。", "語りかけた"),
+    ],
+)
+def test_the_cue_is_the_verb_of_saying_not_the_manner_before_it(analyzer: Analyzer, body: str, cue: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert statement.speaker == "柴田監督" and statement.cue.endswith(cue)
+
+
+def test_a_statement_that_ends_its_own_clause_stays_apart(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "柴田監督は「守備はよかった」と評価しつつ、「打線は課題だ」と語った。")
+    assert [s.cue for s in said] == ["評価しつつ", "語った"]
+
+
 def test_the_subject_nearest_the_predicate_speaks(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "中村投手は契約を更新せず、一部のメディアが「移籍が濃厚」と伝えている。")
     assert statement.speaker == "一部のメディア"

@@ -61,6 +61,7 @@ SUBJECTS = ("nsubj", "csubj")
 MEDIA_ENDINGS = (*MEDIA_SUFFIXES, "ポスト", "セブン", "自身", "文春", "新潮", "サイト", "ブログ", "ネット", "Web",
                  "web")  # outlets and the sites that publish like them
 WHILE = re.compile(r"ながら|つつ")
+MANNER = ("て", "で", "ながら", "つつ")  # 笑って答えた, 苦笑いしながら説明した: how the words were said
 CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
@@ -244,6 +245,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         while predicate.pos != "VERB" and predicate.head != predicate.i and (
                 parse.head(predicate).start > predicate.start):
             predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
+    predicate, heard = _manner_to_main(parse, predicate, heard)
     if predicate.dep == "acl" and not heard and not SPEECH_VERB.match(parse.text, predicate.start) and not _agent(
             parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした: what was 明かした
         predicate = _speech_above(parse, predicate) or predicate
@@ -260,6 +262,21 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     carries = not heard and not UNSPOKEN.match(predicate.text)
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
+
+
+def _manner_to_main(parse: Parse, predicate: Word, heard: bool) -> tuple[Word, bool]:
+    """Past the manner in which words were said to the verb that says them: 「…」と苦笑いをしながら説明した,
+    「…」とキッパリ言い放つ, 「…」と笑って答えた (but not past 「…」と評価しつつ、…: a statement of its own)."""
+    for _ in range(2):
+        if heard or SPEECH_VERB.match(parse.text, predicate.start) or predicate.dep != "advcl":
+            break
+        main = parse.head(predicate)
+        marks = [w for w in parse.children(predicate) if w.dep == "mark" and w.text in MANNER]
+        manner = predicate.end == main.start or bool(marks and not re.match("も?、", parse.text[marks[-1].end:]))
+        if main.start <= predicate.start or not manner or not (main.pos == "VERB" or _heard(main)):
+            break
+        predicate, heard = main, _heard(main)
+    return predicate, heard
 
 
 def _speech_above(parse: Parse, word: Word) -> Word | None:
