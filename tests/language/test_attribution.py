@@ -66,6 +66,12 @@ def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> Non
     assert asked.speaker == "長尾" and answered.speaker is None
 
 
+def test_who_answers_is_who_was_heard_before_other_than_who_asked(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "試合後、堀田選手は「足が重かった」と語った。\n"
+                           "司会の長尾が「緊張しましたか」と尋ねると、「全然です」と答えた。")
+    assert [s.speaker for s in said] == ["堀田選手", "長尾", "堀田選手"]
+
+
 def test_a_speaker_goes_on_into_the_next_sentence(analyzer: Analyzer) -> None:
     first, second = _said(analyzer, "堀田知事は会見で「予算は足りている」と述べた。「来年度も続ける」とも語った。")
     assert first.speaker == second.speaker == "堀田知事"

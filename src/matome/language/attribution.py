@@ -73,6 +73,7 @@ BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト"
 REFERS_BACK = re.compile(rf"^(?:同|その)(?P<what>氏|{'|'.join(BODIES)}|記事|報道|[^\s]{{1,4}})$"
                          r"|^(?P<article>記事|これ|それ)$")
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
+ANSWERER_BACK = 2  # who answers a question was named at most this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
@@ -352,7 +353,7 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
         subject = _topic_in_content(parse, cue, mentions)
     turned = bool(found) and TURN.match(text, found[-1].cue_end or 0) is not None
     if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
-        return None, None  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked; who answered is not named
+        return _answerer(context, found[-1].speaker)  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked
     if predicate is not None and UNSPOKEN.search(text, cue.verb, cue.end):  # 「…」と話題に: only a group speaks
         group = _group(parse, predicate, lambda w: _agent(parse, w, mentions))
         return _name(text, parse, group, mentions, context) if group is not None else (None, None)
@@ -369,13 +370,26 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     if not cue.carries:
         return None, None
     if found:  # 「…」と述べ、「…」と強調した: the same speaker, but not across a turn (「…」と尋ねると、「…」と答えた)
-        return (None, None) if turned else (found[-1].speaker, found[-1].speaker_canonical)
+        return _answerer(context, found[-1].speaker) if turned else (found[-1].speaker, found[-1].speaker_canonical)
     if context is not None:
         recent = [v for v in (*context.recent, *context.topics) if context.sentence - v.sentence <= CARRY]
         if recent:
             voice = max(recent, key=lambda v: v.sentence)
             return voice.name, voice.canonical
     return None, None
+
+
+def _answerer(context: Context | None, asker: str | None) -> Named:
+    """Who answers a question put in this sentence: the last one heard or written about in the sentences before,
+    other than who asked (三村が「…」と尋ねると、「…」と本音を吐露した)."""
+    if context is None:
+        return None, None
+    voices = [v for v in (*context.recent, *context.topics) if context.sentence - v.sentence <= ANSWERER_BACK
+              and v.name and not (asker and (v.name in asker or asker in v.name))]
+    if not voices:
+        return None, None
+    voice = max(voices, key=lambda v: v.sentence)
+    return voice.name, voice.canonical
 
 
 def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -> Word | None:
@@ -488,6 +502,8 @@ def _when(parse: Parse, word: Word) -> bool:
 
 def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
     """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is."""
+    if "固有名詞" in word.tag and "地名" not in word.tag and not parse.in_quote(word.start):
+        return True  # the parser's part of speech may disagree with the lexicon's (川澄 as CCONJ)
     if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
         return False
     if word.pos == "PRON" and DEMONSTRATIVE.match(word.text):  # こちらも「…」という意見が: not someone
