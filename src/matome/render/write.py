@@ -19,8 +19,8 @@ from matome.language.statements import by_speaker
 from matome.records import Digest
 
 KINDS = {"article": "記事", "blog": "ブログ", "card": "まとめ掲載", "page": "まとめページ"}
-DIFFERENCES = {"number": "数値", "date": "日付", "place": "場所", "attribution": "発言者", "polarity": "肯定と否定",
-               "claim": "主張"}
+DIFFERENCES = {"number": "数値", "time": "時刻", "date": "日付", "place": "場所", "attribution": "発言者",
+               "polarity": "肯定と否定", "claim": "主張"}
 POINTS_SHOWN = 10
 
 
@@ -102,55 +102,89 @@ class Written:
     rewritten: tuple[str, ...]  # the stories whose files changed (new, or with new content)
 
 
-def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Written:
-    """Write every digest whose content changed, and the index."""
-    out.mkdir(parents=True, exist_ok=True)
-    env = environment()
-    rewritten = []
-    for digest in digests:
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What the index and stories.json show of a digest once its pages are written."""
+
+    id: str
+    title: str
+    day: str | None
+    reports: int
+    disagrees: bool
+    checks: int
+    lead: str
+    articles: tuple[str, ...]
+
+
+class DigestWriter:
+    """Writes each digest's pages as it comes (only what the index lists of it is kept), then the index."""
+
+    def __init__(self, out: Path) -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        self.out = out
+        self.env = environment()
+        self.listed: list[Listed] = []
+        self.rewritten: list[str] = []
+
+    def add(self, digest: Digest, sentences: dict[str, str]) -> None:
+        """Write the digest's pages if their content changed; `sentences`: the text of every sentence it cites."""
         html_notes, md_notes = Notes(sentences), Notes(sentences)
         context = story_context(digest)
-        html = env.get_template("story.html.j2").render(notes=html_notes, **context)
-        markdown = env.get_template("story.md.j2").render(notes=md_notes, **context)
+        html = self.env.get_template("story.html.j2").render(notes=html_notes, **context)
+        markdown = self.env.get_template("story.md.j2").render(notes=md_notes, **context)
         record = json.dumps(digest.to_dict() | {"sources": dict(html_notes.items())}, ensure_ascii=False,
                             indent=1) + "\n"
         pages = {f"{digest.id}.html": html, f"{digest.id}.md": markdown, f"{digest.id}.json": record}
-        if any(not (out / name).exists() or (out / name).read_text(encoding="utf-8") != text
+        if any(not (self.out / name).exists() or (self.out / name).read_text(encoding="utf-8") != text
                for name, text in pages.items()):
-            rewritten.append(digest.id)
+            self.rewritten.append(digest.id)
             for name, text in pages.items():
-                (out / name).write_text(text, encoding="utf-8")
-    current = {d.id for d in digests}
-    for stale in out.glob("s-*.*"):  # a story that no longer exists (its reports joined another)
-        if stale.suffix in (".html", ".md", ".json") and stale.stem not in current:
+                (self.out / name).write_text(text, encoding="utf-8")
+        self.listed.append(Listed(digest.id, digest.title, story_day(digest), len(digest.cards),
+                                  bool(digest.disagreements), len(digest.checks), digest.lead.text, digest.articles))
+
+    def finish(self, article_count: int) -> Written:
+        """Remove the pages of stories that are gone, write the index by month and, last, stories.json."""
+        current = {d.id for d in self.listed}
+        for stale in self.out.glob("s-*.*"):  # a story that no longer exists (its reports joined another)
+            if stale.suffix in (".html", ".md", ".json") and stale.stem not in current:
+                stale.unlink()
+        css = files("matome.render").joinpath("templates", "style.css").read_text(encoding="utf-8")
+        (self.out / "style.css").write_text(css, encoding="utf-8")
+        for stale in self.out.glob("index-*.html"):
             stale.unlink()
-    css = files("matome.render").joinpath("templates", "style.css").read_text(encoding="utf-8")
-    (out / "style.css").write_text(css, encoding="utf-8")
-    for stale in out.glob("index-*.html"):
-        stale.unlink()
-    months = _by_month(digests)
-    listing = [(month, "index.html" if n == 0 else f"index-{month}.html", len(listed))
-               for n, (month, listed) in enumerate(months)]
-    for (month, name, _), (_, listed) in zip(listing, months, strict=True):
-        (out / name).write_text(env.get_template("index.html.j2").render(
-            digests=listed, month=month, months=listing, total=len(digests), article_count=article_count),
-            encoding="utf-8")
-    if not months:
-        (out / "index.html").write_text(env.get_template("index.html.j2").render(
-            digests=[], month="", months=[], total=0, article_count=article_count), encoding="utf-8")
-    # stories.json last: `matome update` takes it as the mark that every digest and index page was written
-    stories = [{"id": d.id, "title": d.title, "articles": list(d.articles)} for d in digests]
-    write_text_atomic(out / "stories.json", json.dumps(stories, ensure_ascii=False, indent=1) + "\n")
-    return Written(out / "index.html", tuple(rewritten))
+        months = _by_month(self.listed)
+        listing = [(month, "index.html" if n == 0 else f"index-{month}.html", len(listed))
+                   for n, (month, listed) in enumerate(months)]
+        index = self.env.get_template("index.html.j2")
+        for (month, name, _), (_, listed) in zip(listing, months, strict=True):
+            (self.out / name).write_text(index.render(digests=listed, month=month, months=listing,
+                                                      total=len(self.listed), article_count=article_count),
+                                         encoding="utf-8")
+        if not months:
+            (self.out / "index.html").write_text(index.render(digests=[], month="", months=[], total=0,
+                                                              article_count=article_count), encoding="utf-8")
+        # stories.json last: `matome update` takes it as the mark that every digest and index page was written
+        stories = [{"id": d.id, "title": d.title, "articles": list(d.articles)} for d in self.listed]
+        write_text_atomic(self.out / "stories.json", json.dumps(stories, ensure_ascii=False, indent=1) + "\n")
+        return Written(self.out / "index.html", tuple(self.rewritten))
 
 
-def _by_month(digests: list[Digest]) -> list[tuple[str, list[Digest]]]:
-    """Stories by the month they are listed under, newest month first and newest story first; undated last."""
-    months: dict[str, list[Digest]] = {}
+def write_digests(digests: list[Digest], sentences: dict[str, str], out: Path, article_count: int) -> Written:
+    """Write every digest whose content changed, and the index."""
+    writer = DigestWriter(out)
     for digest in digests:
-        months.setdefault((story_day(digest) or "")[:7] or "undated", []).append(digest)
+        writer.add(digest, sentences)
+    return writer.finish(article_count)
+
+
+def _by_month(listed: list[Listed]) -> list[tuple[str, list[Listed]]]:
+    """Stories by the month they are listed under, newest month first and newest story first; undated last."""
+    months: dict[str, list[Listed]] = {}
+    for story in listed:
+        months.setdefault((story.day or "")[:7] or "undated", []).append(story)
     order = sorted((m for m in months if m != "undated"), reverse=True) + [m for m in months if m == "undated"]
-    return [(m, sorted(months[m], key=lambda d: (story_day(d) or "", d.id), reverse=True)) for m in order]
+    return [(m, sorted(months[m], key=lambda d: (d.day or "", d.id), reverse=True)) for m in order]
 
 
 def japanese_date(value: str | None) -> str:

@@ -133,15 +133,9 @@ def copy_pairs(paths: list[Path], reports: _Reports) -> list[tuple[str, str]]:
             if near_copy(signatures[compared[a]], signatures[compared[b]])]
 
 
-@dataclass(frozen=True, slots=True)
-class Corpus:
-    digests: list[Digest]
-    sentences: dict[str, str]  # the text of every sentence and comment a digest cites
-    articles: int
-
-
-def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Corpus:
-    """Copies, stories and digests of the first `shards` shards of the run in `out`."""
+def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple[Digest, dict[str, str]]]:
+    """Copies, stories and digests of the first `shards` shards of the run in `out`: each digest as it is made, with
+    the text of every sentence and comment it cites (nothing of a story is kept once the next is made)."""
     paths = [out / "reports" / f"shard-{n:05d}.parquet" for n in range(shards)]
     records = [out / "records" / f"shard-{n:05d}.parquet" for n in range(shards)]
     reports = _read_reports(paths)
@@ -156,8 +150,6 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Corpus:
     last = {}  # article id -> where its last record is (the one every digest uses)
     for n, article in enumerate(reports.articles):
         last[article] = reports.where[n]
-    digests: list[Digest] = []
-    sentences: dict[str, str] = {}
     scratch = out / ".batches"
     shutil.rmtree(scratch, ignore_errors=True)
     try:
@@ -172,12 +164,15 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Corpus:
                 found = {n: of_record[reports.where[n]][reports.keys[n].id] for n in members}
                 digest = story_digest([Group(found[g[0]], tuple(found[n] for n in g[1:])) for g in story],
                                       articles, story_of, titles, tokenize)
-                digests.append(digest)
                 texts = citable(articles.values())
-                sentences.update((k, texts[k]) for k in _strings(digest.to_dict()) if k in texts)
+                yield digest, {k: texts[k] for k in _strings(digest.to_dict()) if k in texts}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    return Corpus(digests, sentences, sum(pq.ParquetFile(p).metadata.num_rows for p in records))
+
+
+def article_count(out: Path, shards: int) -> int:
+    """How many analysed records the first `shards` shards of the run in `out` hold."""
+    return sum(pq.ParquetFile(out / "records" / f"shard-{n:05d}.parquet").metadata.num_rows for n in range(shards))
 
 
 def _members(story: list[list[int]]) -> list[int]:

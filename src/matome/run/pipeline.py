@@ -35,8 +35,8 @@ from matome.files import write_atomic
 from matome.language.tokens import Tokenizer
 from matome.read import listed_files, read_one
 from matome.records import AnalyzedArticle, ReadFailure
-from matome.render.write import write_digests
-from matome.run.corpus import VERSION, corpus_digests, report_table
+from matome.render.write import DigestWriter
+from matome.run.corpus import VERSION, article_count, corpus_digests, report_table
 from matome.run.pieces import Piece, piece_pages, split
 from matome.run.stages import Stages
 
@@ -175,14 +175,16 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
         for stale in (out / folder).glob("shard-*"):  # shards of an earlier, larger plan
             if stale.suffix in suffixes and int(stale.name.split("-")[1].split(".")[0]) >= len(shards):
                 stale.unlink()
-    corpus = corpus_digests(out, len(shards), Tokenizer())
-    digests = corpus.digests
-    index = write_digests(digests, corpus.sentences, out / "digests", corpus.articles).index
+    writer = DigestWriter(out / "digests")
+    for digest, cited in corpus_digests(out, len(shards), Tokenizer()):
+        writer.add(digest, cited)
+    articles = article_count(out, len(shards))
+    index = writer.finish(articles).index
     rejects = out / "rejects.jsonl"
     rejects.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((out / "rejects").glob("*.jsonl"))),
                        encoding="utf-8")
-    summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), corpus.articles,
-                         dict(sorted(failures.items())), len(digests), index, rejects)
+    summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), articles,
+                         dict(sorted(failures.items())), len(writer.listed), index, rejects)
     manifest = {"executor": executor_name, "config": asdict(job.config), "syntax": job.syntax,
                 "sharding": {"files": job.shard_files, "records": job.shard_records, "bytes": job.shard_bytes},
                 "inputs": [str(i) for i in inputs], "shards": summary.shards, "shards_skipped": summary.skipped,
