@@ -150,6 +150,9 @@ def test_one_person_under_two_titles_is_one_speaker(analyzer: Analyzer) -> None:
         ("会場では「寒い」などの批判が上がった。", None, "批判が上がった"),
         ("「早く帰りたい」と、運営を批判する声も多かった。", None, "声も多かった"),
         ("青山町長が視察した際には「きれいな街」とネット上で話題になった。", None, "ネット上で話題になった"),
+        ("町長は説明を避けており、掲示板には「説明して」「残念だ」など、説明を求める声が相次いでいる。", None,
+         "声が相次いでいる"),
+        ("ファンからは「頑張れ」「待ってる」など、温かいエールが届いた。", "ファン", "届いた"),
     ],
 )
 def test_reactions_named_by_a_noun(analyzer: Analyzer, body: str, speaker: str | None, cue: str) -> None:

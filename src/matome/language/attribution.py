@@ -40,6 +40,7 @@ SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き�
                 r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞|クレーム|体験談"
                 r"|問い|返答|称賛|絶賛|非難|不満|疑問)")
 QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?:との|などの)(?=" + SPEECH_NOUNS + r")|などと|とも"
+                       r"|など(?=、?[^。「」]{0,30}?" + SPEECH_NOUNS + r"(?:が|も|は))"  # 「…」など、…を求める声が
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
@@ -397,13 +398,15 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
 
     def agent(word: Word) -> bool:
         inside = cue.start <= word.start < max(cue.said_end, cue.start)
-        return not inside and word.start < cue.head and _agent(parse, word, mentions)
+        words_said = re.search(SPEECH_NOUNS + "$", word.text) is not None  # エールが相次いだ: what, not who
+        return not inside and not words_said and word.start < cue.head and _agent(parse, word, mentions)
 
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
     quoted = parse.at(cue.said_end - 2) if cue.direct and cue.said_end >= 2 else None
     if quoted is not None and (quoted.end != cue.said_end - 1 or parse.text[quoted.start - 1] not in "「『"):
         quoted = None  # not a whole quote parsed as one word
+    crowd = any(w.dep in SUBJECTS and _heard(w) for w in parse.children(predicate))  # 「…」との声が相次いだ
     seen = predicate
     for _ in range(4):
         subjects = [w for w in parse.children(seen) if w.dep in SUBJECTS and agent(w)]
@@ -413,8 +416,8 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
                               key=lambda w: w.start)
         if subjects:  # the one nearest the predicate: 琴光喜は…一部のメディアが「…」と伝えている
             return subjects[-1]
-        for clause in parse.children(seen):  # Xは「…」とねぎらい、「…」と前を向いた
-            if clause.dep == "advcl" and clause.start < cue.start and not _reported(parse, clause):
+        for clause in parse.children(seen):  # Xは「…」とねぎらい、「…」と前を向いた (not Xは…、「…」との声が)
+            if clause.dep == "advcl" and clause.start < cue.start and not _reported(parse, clause) and not crowd:
                 shared = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)
                           and (_marked(parse, w, "は") or not _concessive(parse, clause))]
                 if shared:
