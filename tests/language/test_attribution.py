@@ -66,6 +66,26 @@ def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> Non
     assert asked.speaker == "長尾" and answered.speaker is None
 
 
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ("司会の長尾から「緊張しましたか」という質問を受けると、堀田選手は「全然です」と答えた。",
+         [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
+        ("堀田選手は取材に応じた。「緊張しましたか」という問いに対し、「全然です」と答えた。",
+         [(None, "緊張しましたか"), ("堀田選手", "全然です")]),
+    ],
+)
+def test_a_question_named_by_a_noun_is_said_by_who_asked(analyzer: Analyzer, body: str,
+                                                         said: list[tuple[str | None, str]]) -> None:
+    assert [(s.speaker, s.content) for s in _said(analyzer, body)] == said
+
+
+def test_who_asked_does_not_go_on_speaking(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "司会の長尾から「緊張しましたか」という質問を受けると、堀田選手は「全然です」と答えた。\n"
+                           "「次も勝ちます」と笑顔を見せた。")
+    assert said[-1].speaker == "堀田選手"
+
+
 def test_who_answers_is_who_was_heard_before_other_than_who_asked(analyzer: Analyzer) -> None:
     said = _said(analyzer, "試合後、堀田選手は「足が重かった」と語った。\n"
                            "司会の長尾が「緊張しましたか」と尋ねると、「全然です」と答えた。")

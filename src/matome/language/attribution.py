@@ -43,6 +43,8 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
                        r"|など(?=、?[^。「」]{0,30}?" + SPEECH_NOUNS + r"(?:が|も|は))"  # 「…」など、…を求める声が
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
+QUESTION = re.compile(r"質問|問い|問いかけ")
+QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
                 "綴り", "綴る", "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い",
                 "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
@@ -80,6 +82,11 @@ Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, ACCORDING_CUE, re.compile("取材で")))))
+
+
+def asks(statement: Statement) -> bool:
+    """Whether a statement is a question put to someone (whose answer comes from the other side)."""
+    return QUESTION_CUE.search(statement.cue) is not None
 
 
 def carries_speech(text: str) -> bool:
@@ -230,6 +237,10 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     if predicate.start < match.end():  # the quote ends the sentence: a headline or a label, not speech
         return None
     named = NAMED_BY.match(text, match.start() + 1) is not None
+    if named and QUESTION.fullmatch(predicate.text):  # 「…」という質問に、「…」と答えた: the question is said too
+        return Cue(opening, predicate.end, text[match.start() + 1: predicate.end], True,
+                   text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
+                   match.start() + 1)
     heard = _heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
     if named and not heard:  # 「…」という多村は: the noun it names is the speaker, if it is someone
         if not _agent(parse, predicate, mentions) or parse.text[predicate.end: predicate.end + 1] not in ("は", "が",
@@ -352,7 +363,8 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     subject = _subject(parse, predicate, cue, mentions) if predicate else None
     if subject is None and not cue.direct and cue.content_start >= 0:
         subject = _topic_in_content(parse, cue, mentions)
-    turned = bool(found) and TURN.match(text, found[-1].cue_end or 0) is not None
+    turned = bool(found) and (TURN.match(text, found[-1].cue_end or 0) is not None
+                              or asks(found[-1]))
     if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
         return _answerer(context, found[-1].speaker)  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked
     if predicate is not None and UNSPOKEN.search(text, cue.verb, cue.end):  # 「…」と話題に: only a group speaks
@@ -401,6 +413,10 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
         words_said = re.search(SPEECH_NOUNS + "$", word.text) is not None  # エールが相次いだ: what, not who
         return not inside and not words_said and word.start < cue.head and _agent(parse, word, mentions)
 
+    if QUESTION_CUE.search(cue.cue):  # 本田アナから「…」という質問を受けると: who asked, if anyone is named
+        asked = parse.head(predicate)
+        return next((w for w in parse.children(asked) if w.dep == "obl" and agent(w)
+                     and (_marked(parse, w, "から") or _marked(parse, w, "より"))), None)
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
     quoted = parse.at(cue.said_end - 2) if cue.direct and cue.said_end >= 2 else None
