@@ -380,7 +380,7 @@ class Side(Record):
 
 @dataclass(frozen=True, slots=True)
 class Disagreement(Record):
-    """Where accounts differ on one point: `kind` is number, date, place, attribution, polarity or claim."""
+    """Where accounts differ on one point: `kind` is number, time, date, place, attribution, polarity or claim."""
 
     point: str
     sides: tuple[Side, ...]

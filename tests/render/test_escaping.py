@@ -68,6 +68,24 @@ def test_points_and_differences_are_escaped_and_an_undated_story_takes_its_cards
     assert "2025年5月19日" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize(("kind", "label"), [("number", "数値"), ("time", "時刻"), ("date", "日付"), ("place", "場所"),
+                                           ("attribution", "発言者"), ("polarity", "肯定と否定"), ("claim", "主張")])
+def test_every_kind_of_disagreement_is_labelled_and_its_sides_escaped(tmp_path: Path, kind: str, label: str) -> None:
+    from matome.records import Card, Digest, Disagreement, Reactions, Side, SupportedLine
+    from matome.render.write import write_digests
+
+    hostile = "<b>午前11時25分ごろ</b>、バスが衝突した"
+    cards = tuple(Card(c, "題", f"紙{c}", "2025-05-20", None, (SupportedLine("本文。", (f"{c}:1",)),)) for c in "ab")
+    differ = Disagreement(hostile, (Side(None, hostile, "紙a", "a:1"), Side(None, "午前11時半ごろ", "紙b", "b:1")), kind)
+    digest = Digest("s-test", "題", SupportedLine("本文。", ("a:1",)), ("a", "b"), cards, (), (), (differ,), (),
+                    Reactions(), ())
+    write_digests([digest], {"a:1": hostile, "b:1": "午前11時半ごろ"}, tmp_path, 1)
+    html = (tmp_path / "s-test.html").read_text(encoding="utf-8")
+    markdown = (tmp_path / "s-test.md").read_text(encoding="utf-8")
+    assert f'<span class="kind">{label}</span>&lt;b&gt;' in html and "<b>" not in html
+    assert f"**{label}: &lt;b&gt;" in markdown and "<b>" not in markdown
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<script>alert(1)</script>",
                                  'https://a.example/"><script>alert(1)</script>', "https://a.example/x>y <b>z</b>"])
 def test_only_http_urls_become_links_and_none_can_close_a_tag(tmp_path: Path, url: str) -> None:

@@ -33,7 +33,7 @@ def test_the_differing_duration_and_the_differing_speaker_are_found(demo_digests
 def test_every_disagreement_has_two_sides_from_two_sources_or_two_speakers(demo_digests: list[Digest]) -> None:
     for digest in demo_digests:
         for item in digest.disagreements:
-            assert item.kind in {"number", "date", "place", "attribution", "polarity", "claim"}
+            assert item.kind in {"number", "time", "date", "place", "attribution", "polarity", "claim"}
             assert len(item.sides) >= 2
             speakers = {s.speaker for s in item.sides}
             if item.kind in ("claim", "polarity", "attribution") and None not in speakers:
@@ -80,16 +80,16 @@ def test_a_story_keeps_its_id_when_a_later_report_joins(demo_digests: list[Diges
     assert {d.id for d in fewer} - {strike.id} <= {d.id for d in demo_digests}
 
 
-def _differences(analyzer: Analyzer, first: str, second: str) -> set[str]:
+def _differences(analyzer: Analyzer, first: str, second: str, second_day: str = "2025-05-20") -> set[str]:
     from matome.records import Article, Origin
     from matome.stories.disagreements import disagreements
     from matome.stories.points import align
     from matome.stories.reports import reports_of
 
     reports = []
-    for n, (site, body) in enumerate((("east.example", first), ("west.example", second))):
+    for n, (site, body, day) in enumerate((("east.example", first, "2025-05-20"), ("west.example", second, second_day))):
         article = Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site, title="首脳会談",
-                          body=body, published="2025-05-20")
+                          body=body, published=day)
         reports.extend(reports_of(analyzer.analyze(article)))
     aligned = align(reports, analyzer.tokenize)
     names = {s.id: r.outlet or "?" for r in reports for s in r.sentences}
@@ -111,6 +111,35 @@ def test_a_day_that_is_not_the_events_own_is_not_a_discrepancy(analyzer: Analyze
                                                                later: str) -> None:
     assert "date" not in _differences(analyzer, first, same_day)
     assert "date" in _differences(analyzer, first, later)
+
+
+CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラックが正面衝突した。"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [  # ごろ, すぎ and 前 allow the minutes that round to the time as told: in fives, or a quarter hour by the hour
+        ("午前11時25分ごろ", "午前11時半ごろ", True),
+        ("午前11時ごろ", "午前11時すぎ", False),
+        ("午前11時ごろ", "11時05分", False),
+        ("午後3時", "15時", False),
+        ("午後3時", "１５：００", False),
+        ("午前11時", "23時", True),
+        ("午前11時25分", "午前11時26分", True),
+    ],
+)
+def test_two_times_of_day_for_one_crash_disagree_only_beyond_their_rounding(analyzer: Analyzer, first: str,
+                                                                            second: str, differ: bool) -> None:
+    assert ("time" in _differences(analyzer, CRASH.format(first), CRASH.format(second))) is differ
+
+
+def test_times_of_day_of_different_days_or_of_different_events_do_not_disagree(analyzer: Analyzer) -> None:
+    first, second = CRASH.format("午前11時25分ごろ"), CRASH.format("午前11時半ごろ")
+    assert "time" not in _differences(analyzer, first, second, second_day="2025-05-21")
+    both = "桜台市の倉庫で午前5時ごろ出火し、3時間後の午前{}ごろにほぼ消し止められ、鎮火した。"
+    one = "桜台市の倉庫で出火し、3時間後の午前{}ごろにほぼ消し止められ、鎮火した。"
+    assert "time" not in _differences(analyzer, both.format("8時"), one.format("8時"))
+    assert "time" in _differences(analyzer, both.format("8時"), one.format("9時"))
 
 
 def test_two_cities_for_one_meeting_are_a_place_discrepancy(analyzer: Analyzer) -> None:

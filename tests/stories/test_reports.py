@@ -47,3 +47,13 @@ def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
     aboard, dead = _quantities("事故でバスの乗客3人。"), _quantities("事故で乗客5人が死亡した。")
     assert not _numbers_differ(aboard, dead, True, False, same_day=False)
     assert not _numbers_differ(dead, aboard, True, False, same_day=False)  # the same either way round
+
+
+def test_disagreeing_times_of_day_are_read_in_news_style_and_keyed_by_their_event() -> None:
+    from matome.stories.disagreements import _times
+
+    fire = _times("倉庫から午前５時ごろ出火し、午後２時半すぎに鎮火した。")
+    assert fire == {"出火": {(285, 315, False)}, "鎮火": {(870, 872, False)}}
+    assert _times("会見は15:20に始まり、市長は16時前に退席した。") == {"退席": {(920, 920, False), (945, 960, False)}}
+    assert _times("3時ごろ到着した") == {"到着": {(165, 195, True)}}  # 3時 alone may be 15時
+    assert not _times("捜索は3時間にわたり、記録は2:05:30で、集合は10時5分前だった。")

@@ -1,12 +1,12 @@
 """Where accounts differ (認識のずれ): sources that state one point differently, speakers that contradict each other.
 
 On each point that two or more reports state (stories/points.py), the aligned sentences are compared: a number of
-the same unit (`2時間` / `2時間半`), the day of the event, the place (two cities, two prefectures), who is quoted
-saying the same words, and the polarity of the same predicate (`合意した` / `合意していない`). Across the story's
-statements, a denial of what another speaker said (`これを否定`) and the same claim with opposite polarity
-(`交渉は決裂した` / `交渉は決裂していない`) are claims that contradict. Every disagreement has two or more sides from
-different sources or different speakers; one speaker is never set against himself, and a day's difference under a
-foreign dateline (a time zone) is not a discrepancy.
+the same unit (`2時間` / `2時間半`), the time of day of the same event (`午前11時25分ごろ` / `11時半ごろ`), the day
+of the event, the place (two cities, two prefectures), who is quoted saying the same words, and the polarity of the
+same predicate (`合意した` / `合意していない`). Across the story's statements, a denial of what another speaker said
+(`これを否定`) and the same claim with opposite polarity (`交渉は決裂した` / `交渉は決裂していない`) are claims that
+contradict. Every disagreement has two or more sides from different sources or different speakers; one speaker is
+never set against himself, and a day's difference under a foreign dateline (a time zone) is not a discrepancy.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
 from matome.stories.summary import trim
+from matome.text.dates import minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
@@ -52,9 +53,16 @@ ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
-CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, days and polarity
+CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, times, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
+CLOCK = re.compile(r"(?<![0-9:.])(?P<ampm>午前|午後)?(?P<h>[0-9]{1,2})"
+                   r"(?:時(?![間限点])(?:(?P<mi>[0-9]{1,2})分(?!間)|(?P<half>半))?|:(?P<colon>[0-9]{2})(?![0-9]|:[0-9]))"
+                   r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20 (not 3時間, 2:05:30)
+CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
+ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
+HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
+Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
 SourceName = Callable[[str], str]  # sentence id -> the outlet (or report) that carries it
 Tokenize = Callable[[str], list[Token]]
@@ -101,8 +109,9 @@ def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
 
 
 def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str | None, str | None]]:
-    """The day wherever two aligned sentences each name one; numbers and polarity only where the two are close (else
-    they may be about two products); the speaker wherever the two quote the same words."""
+    """The day wherever two aligned sentences each name one; numbers, times of day and polarity only where the two are
+    close (else they may be about two products); the speaker wherever the two quote the same words. Times of day
+    compare only on one day in one time zone."""
     days_a, days_b = _days(a), _days(b)
     if len(days_a) == len(days_b) == 1 and days_a != days_b:
         apart = abs((days_a[0] - days_b[0]).days)
@@ -114,6 +123,10 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not elsewhere, close,
                        same_day):
         yield "number", None, None
+    one_clock = not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text))
+    one_day = same_day and one_clock and (days_a == days_b or not days_a or not days_b)
+    if _times_differ(_times(a.sentence.text), _times(b.sentence.text), close or not elsewhere, close, one_day):
+        yield "time", None, None
     if close:
         if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):
             yield "place", None, None
@@ -171,6 +184,50 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
         for x, y in differing)
+
+
+def _times(text: str) -> dict[str, set[Clock]]:
+    """The times of day of a sentence, keyed by the event each dates, the first verbal noun after it (午前11時25分ごろ、
+    …衝突した: 衝突; 午後3時すぎに会見し: 会見), or "" when none follows."""
+    found: dict[str, set[Clock]] = {}
+    flat = unicodedata.normalize("NFKC", text)
+    for match in CLOCK.finditer(flat):
+        clock = _clock(match)
+        if clock is not None:
+            event = CLOCK_EVENT.search(flat, match.end())
+            found.setdefault(event.group(0) if event else "", set()).add(clock)
+    return found
+
+
+def _clock(match: re.Match[str]) -> Clock | None:
+    """The minutes of the day a time allows: 午後3時 and 15時 are one (午後 counts from noon); ごろ, すぎ and 前 widen
+    it by the minutes that round to it, told to the minute (半 is 30分) or to the hour."""
+    at = minute_of_day(match)
+    if at is None or (match.group("mi") and match.group("rough") == "前"):
+        return None  # 10時5分前 is 9時55分
+    told = "minute" if match.group("mi") or match.group("colon") or match.group("half") else "hour"
+    slack, rough, hour = ROUNDING[told], match.group("rough") or "", at // 60
+    earliest = at - slack if rough in ("ごろ", "頃", "前後", "前") else at
+    latest = at + slack if rough in ("ごろ", "頃", "前後", "すぎ", "過ぎ") else at
+    return earliest, latest, not (match.group("ampm") or match.group("colon")) and 1 <= hour <= 11
+
+
+def _times_differ(first: dict[str, set[Clock]], second: dict[str, set[Clock]], comparable: bool, close: bool,
+                  one_day: bool) -> bool:
+    """A time of day of the same event differs beyond what ごろ, すぎ and 前 allow. Like a toll, the event must be
+    the same on both sides, named on both unless the sentences are close, and the reports of one day (`one_day`)."""
+    if not comparable or not one_day:
+        return False
+    differing = [x for x in first if x in second and (close or x) and first[x] != second[x]]
+    return 0 < len(differing) <= MAX_DIFFERING and all(
+        len(first[x]) == len(second[x]) == 1 and not _same_time(next(iter(first[x])), next(iter(second[x])))
+        for x in differing)
+
+
+def _same_time(first: Clock, second: Clock) -> bool:
+    """Can both be true? `11時ごろ` and `11時05分` can; `11時25分ごろ` and `11時半ごろ` cannot; `3時` may be 15時."""
+    shifts = (0, HALF_DAY, -HALF_DAY) if first[2] or second[2] else (0,)
+    return any(first[0] + shift <= second[1] and second[0] <= first[1] + shift for shift in shifts)
 
 
 def _two_places(a: str, b: str) -> bool:

@@ -195,15 +195,23 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
     return mentions
 
 
+def minute_of_day(match: re.Match[str]) -> int | None:
+    """The minute of the day a time read by a pattern with the groups `ampm`, `h`, `mi` and `half` (and `colon`, for
+    15:20) names: 午後3時 and 15時 are 900, 11時半 is 690; None for no time or an impossible one."""
+    groups = match.groupdict()
+    if not groups.get("h"):
+        return None
+    hour = int(groups["h"]) + (12 if groups.get("ampm") == "午後" and int(groups["h"]) < 12 else 0)
+    minute = 30 if groups.get("half") else int(groups.get("mi") or groups.get("colon") or 0)
+    return hour * 60 + minute if hour < 24 and minute < 60 else None
+
+
 def _at(day: date, match: re.Match[str]) -> str:
     """The day, or the moment when a time of day goes with it (20日午後3時 → …T15:00:00+09:00)."""
-    if not match.group("h") or int(match.group("h")) > 24:
+    minute = minute_of_day(match)
+    if minute is None:
         return day.isoformat()
-    hour = int(match.group("h")) + (12 if match.group("ampm") == "午後" and int(match.group("h")) < 12 else 0)
-    minute = 30 if match.group("half") else int(match.group("mi") or 0)
-    if hour >= 24 or minute >= 60:
-        return day.isoformat()
-    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=JST).isoformat()
+    return datetime(day.year, day.month, day.day, minute // 60, minute % 60, tzinfo=JST).isoformat()
 
 
 def _relative_days(flat: str, anchor: date | None) -> list[DateMention]:
