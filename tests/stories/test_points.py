@@ -113,6 +113,38 @@ def test_a_day_that_is_not_the_events_own_is_not_a_discrepancy(analyzer: Analyze
     assert "date" in _differences(analyzer, first, later)
 
 
+def _aligned(analyzer: Analyzer, first: tuple[str, str], second: tuple[str, str]) -> bool:
+    """Whether the first sentences of two outlets' reports (day, body) are aligned as one point."""
+    from matome.records import Article, Origin
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    reports = []
+    for n, (site, (day, body)) in enumerate((("east.example", first), ("west.example", second))):
+        article = Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site, title="バス事故",
+                          body=body, published=day)
+        reports.extend(reports_of(analyzer.analyze(article)))
+    return any(len(group) == 2 for group in align(reports, analyzer.tokenize))
+
+
+TOLL = "桜台市の県道で起きた路線バスと軽トラックの衝突事故で、乗客{}人が死亡し、県警が原因を調べている。"
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "one_point"),
+    [
+        (("2025-05-20", TOLL.format(1)), ("2025-05-22", TOLL.format(3)), False),  # the toll rose: a newer fact
+        (("2025-05-22", TOLL.format(3)), ("2025-05-20", TOLL.format(1)), False),
+        (("2025-05-20", TOLL.format(3)), ("2025-05-22", TOLL.format(1)), True),  # it fell: accounts that differ
+        (("2025-05-20", TOLL.format(1)), ("2025-05-20", TOLL.format(3)), True),  # one day: accounts that differ
+        (("2025-05-20", TOLL.format(3)), ("2025-05-22", TOLL.format(3)), True),
+    ],
+)
+def test_tolls_of_later_days_that_rose_are_not_one_point(analyzer: Analyzer, first: tuple[str, str],
+                                                         second: tuple[str, str], one_point: bool) -> None:
+    assert _aligned(analyzer, first, second) is one_point
+
+
 CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラックが正面衝突した。"
 
 

@@ -22,14 +22,16 @@ def test_a_predicate_inside_a_clause_is_not_the_clause_s_claim() -> None:
 
 
 def test_an_approximate_count_keeps_its_noun() -> None:
-    from matome.stories.disagreements import _numbers_differ, _quantities
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities as _quantities
 
     assert set(_quantities("消防車約20台が出動した")) == {("台", "消防車", "出動")}
     assert _numbers_differ(_quantities("消防車14台が出動した"), _quantities("消防車約20台が出動した"), True, False)
 
 
 def test_a_toll_written_two_ways_and_a_distance_are_compared() -> None:
-    from matome.stories.disagreements import _numbers_differ, _quantities
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities as _quantities
 
     hurt = _quantities("乗客と乗員は全員が脱出したが、14人がけがをした。")
     assert _numbers_differ(hurt, _quantities("消防によると、脱出した乗客のうち17人が負傷した。"), True, False)
@@ -39,7 +41,8 @@ def test_a_toll_written_two_ways_and_a_distance_are_compared() -> None:
 
 
 def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
-    from matome.stories.disagreements import _numbers_differ, _quantities
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities as _quantities
 
     first, later = _quantities("この地震で3人が死亡した。"), _quantities("この地震で5人が死亡した。")
     assert _numbers_differ(first, later, True, True, same_day=True)

@@ -21,6 +21,7 @@ from matome.language.entities import MEDIA_SUFFIXES
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
+from matome.stories.quantities import TOLL_WORDS, Count, quantities
 from matome.stories.summary import trim
 from matome.text.dates import minute_of_day
 
@@ -30,24 +31,8 @@ SAME_POINT = 0.5
 CORE = 4
 ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
                      r"ではなかった|ていない|ていた|ている|なかった|ない|ません|ました|ます|です|だった|だ|である|ず|た)$")
-QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
-                      r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|メートル)")
-MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
-AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
-AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
-ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度|近く|弱)")
-ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 ABOUT = 0.1  # 約20台 allows 18 to 22
-# the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
-COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?"
-                     r"(?P<word>けが人|けが|亡くな|[一-龥]{2,4})")
-TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
-TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難"})  # what a count names
-COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
-TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
-TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
 MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
-Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
@@ -120,7 +105,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     places_a, places_b = _places(a), _places(b)
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
     same_day = a.report.day is not None and a.report.day == b.report.day
-    if _numbers_differ(_quantities(a.sentence.text), _quantities(b.sentence.text), close or not elsewhere, close,
+    if _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text), close or not elsewhere, close,
                        same_day):
         yield "number", None, None
     one_clock = not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text))
@@ -138,27 +123,6 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         (speaker_a, words_a), (speaker_b, words_b) = quoted_a[0], quoted_b[0]
         if _overlap(words_a, words_b) >= QUOTE_OVERLAP and _overlap(speaker_a, speaker_b) < NAME_OVERLAP:
             yield "attribution", speaker_a, speaker_b
-
-
-def _quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
-    """The values of each quantity, keyed by unit and the thing it counts (消防車14台: 台, 消防車; 3人が死亡: 人, 死亡),
-    with how they are stated: "exact", "at least" (40人以上, 少なくとも4人) or "about" (約20台)."""
-    found: dict[Count, set[tuple[float, str]]] = {}
-    flat = unicodedata.normalize("NFKC", text)
-    for match in QUANTITY.finditer(flat):
-        digits, multiplier, unit = match.groups()
-        value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
-        if unit == "時間半":
-            value, unit = value + 0.5, "時間"
-        before, after = flat[max(0, match.start() - 12): match.start()], flat[match.end(): match.end() + 12]
-        stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
-                  else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
-        counter, head = COUNTER.search(before), COUNTED.match(after)
-        noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
-        word = head.group("word") if head else ""
-        key = (unit, noun, TOLLS.get(word, word))
-        found.setdefault(key, set()).add((value, stated))
-    return found
 
 
 def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Count, set[tuple[float, str]]],

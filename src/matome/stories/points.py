@@ -21,6 +21,7 @@ from itertools import combinations
 from matome.language.tokens import Token
 from matome.records import Point, Sentence, SupportedLine
 from matome.stories.background import background, terms
+from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report
 from matome.stories.summary import trim
 
@@ -94,9 +95,21 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
     pairs = []
     for a, b in candidates:
         shared = vectors[a].keys() & vectors[b].keys()
-        if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN:
+        if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN \
+                and not _successive_tallies(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
+
+
+def _successive_tallies(a: Aligned, b: Aligned) -> bool:
+    """A toll that rose from one day's report to a later one's (1人が死亡 on the 26th, 5人が死亡 on the 29th): each was
+    true when written, so they are two facts, not one point stated two ways. A toll that fell, or two tolls of one
+    day, are one point whose accounts differ."""
+    if a.report.day is None or b.report.day is None or a.report.day == b.report.day:
+        return False
+    earlier, later = (a, b) if a.report.day < b.report.day else (b, a)
+    before, after = tallies(quantities(earlier.sentence.text)), tallies(quantities(later.sentence.text))
+    return any(min(after[key]) > max(before[key]) for key in before.keys() & after.keys())
 
 
 def similarity(a: Aligned, b: Aligned) -> float:

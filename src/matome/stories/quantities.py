@@ -1,0 +1,51 @@
+"""Quantities in a news sentence: the values of each count, keyed by its unit and the thing it counts (消防車14台, 3人が
+死亡), with how each is stated (exact, at least, about). Points keep successive tallies apart with them; disagreements
+compare them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
+                      r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|メートル)")
+MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
+AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
+AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
+ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度|近く|弱)")
+ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
+# the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
+COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?"
+                     r"(?P<word>けが人|けが|亡くな|[一-龥]{2,4})")
+TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
+TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難"})  # what a count names
+COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
+TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
+TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
+Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
+
+
+def quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
+    """The values of each quantity, keyed by unit and the thing it counts (消防車14台: 台, 消防車; 3人が死亡: 人, 死亡),
+    with how they are stated: "exact", "at least" (40人以上, 少なくとも4人) or "about" (約20台)."""
+    found: dict[Count, set[tuple[float, str]]] = {}
+    flat = unicodedata.normalize("NFKC", text)
+    for match in QUANTITY.finditer(flat):
+        digits, multiplier, unit = match.groups()
+        value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
+        if unit == "時間半":
+            value, unit = value + 0.5, "時間"
+        before, after = flat[max(0, match.start() - 12): match.start()], flat[match.end(): match.end() + 12]
+        stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
+                  else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
+        counter, head = COUNTER.search(before), COUNTED.match(after)
+        noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
+        word = head.group("word") if head else ""
+        key = (unit, noun, TOLLS.get(word, word))
+        found.setdefault(key, set()).add((value, stated))
+    return found
+
+
+def tallies(found: dict[Count, set[tuple[float, str]]]) -> dict[Count, set[float]]:
+    """The tolls among `found` (死亡, 負傷, 行方不明…) with their values."""
+    return {key: {value for value, _ in values} for key, values in found.items() if key[2] in TOLL_WORDS}
