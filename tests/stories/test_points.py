@@ -190,13 +190,16 @@ def test_a_city_and_the_same_city_with_its_prefecture_are_one_place(analyzer: An
     assert _two_places("東大阪市", "大阪市") and not _two_places("北海道小樽市", "小樽市")
 
 
-def test_the_day_of_the_accident_a_sentence_is_framed_by_does_not_date_its_report(analyzer: Analyzer) -> None:
+@pytest.mark.parametrize("frame", ["2日、青葉空港で旅客機と小型機が衝突した事故で、運輸安全委員会が管制の記録を公表した。",
+                                   "2日、青葉沖で遊覧船が行方不明になった事故を受け、運航会社の社長が会見した。",
+                                   "2日から健康被害の報告が相次いでいる問題で、製造元が製品の回収を発表した。"])
+def test_the_day_of_the_accident_a_sentence_is_framed_by_does_not_date_its_report(analyzer: Analyzer,
+                                                                                   frame: str) -> None:
     from matome.records import Article, Origin
     from matome.stories.digest import _timeline
     from matome.stories.reports import reports_of
 
-    body = ("2日、青葉空港で旅客機と小型機が衝突した事故で、運輸安全委員会が管制の記録を公表した。"
-            "4日、委員会は機体の調査を始めた。")
+    body = frame + "4日、委員会は機体の調査を始めた。"
     article = Article(id="t", origin=Origin("jsonl"), kind="article", site="east.example", title="衝突事故",
                       body=body, published="2025-05-04")
     entries = _timeline(reports_of(analyzer.analyze(article)), analyzer.tokenize)

@@ -37,9 +37,10 @@ ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 QUOTED = re.compile(r"「[^「」]*」")
 MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"
                        r"(?:に|には|から|夜|朝)?、")
-# a relative clause naming the event a report is about (…が衝突した事故で、): the day before it is that event's
-EVENT_FRAME = re.compile(r"(?:した|された|起きた|起こった|あった)"
-                         r"(?:衝突事故|墜落事故|事故|事件|火災|地震|災害|土石流|事案)"
+# a relative clause naming the event a report is about (…が衝突した事故で、…が行方不明になった事故を受け、…が相次いで
+# いる問題で、): the day before it is that event's
+EVENT_FRAME = re.compile(r"(?:た|だ|ている|でいる)"
+                         r"(?:衝突事故|墜落事故|事故|事件|火災|地震|災害|土石流|事案|問題|騒動)"
                          r"(?:で|を巡り|をめぐり|を受け(?:て)?)、")
 
 Tokenize = Callable[[str], list[Token]]
