@@ -174,6 +174,13 @@ def test_times_of_day_of_different_days_or_of_different_events_do_not_disagree(a
     assert "time" in _differences(analyzer, both.format("8時"), one.format("9時"))
 
 
+def test_the_days_a_fact_came_out_are_not_a_discrepancy(analyzer: Analyzer) -> None:
+    learned = "桜台市の県道で路線バスの運転手が居眠りをしていたことが{}日、県警への取材で分かった。"
+    assert "date" not in _differences(analyzer, learned.format(20), learned.format(21))
+    happened = "桜台市の県道で路線バスの運転手が{}日、乗客を乗せたまま居眠りをしていた。"
+    assert "date" in _differences(analyzer, happened.format(18), happened.format(19))
+
+
 def test_two_cities_for_one_meeting_are_a_place_discrepancy(analyzer: Analyzer) -> None:
     here = "両市の市長は5月20日、桜台市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"

@@ -35,6 +35,8 @@ ABOUT = 0.1  # 約20台 allows 18 to 22
 MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
+CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調べ|発表|調査)で、?)?"
+                      r"(?:分かった|わかった|判明|明らかになった)")  # 5日、…の取材で分かった: when it came out
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
@@ -215,11 +217,13 @@ def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
 
 
 def _days(member: Aligned) -> list[date]:
-    """The days a sentence names, but not a source's own (`9日の日本経済新聞によると`, `9日付の…`)."""
+    """The days a sentence names, but not a source's own (`9日の日本経済新聞によると`, `9日付の…`) nor the day a fact
+    came out (`…ことが5日、関係者への取材で分かった`: outlets learn it on different days)."""
     text = member.sentence.text
     outlets = {e.start for e in member.report.entities if e.sentence == member.sentence.id and e.type == "MEDIA"}
     days = {e.canonical[:10] for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
-            and ONE_DAY.match(e.canonical) and not _dates_source(text, e.end, outlets)}
+            and ONE_DAY.match(e.canonical) and not _dates_source(text, e.end, outlets)
+            and not CAME_OUT.match(text, e.end)}
     return sorted(date.fromisoformat(d) for d in days)
 
 
