@@ -181,6 +181,13 @@ def test_the_days_a_fact_came_out_are_not_a_discrepancy(analyzer: Analyzer) -> N
     assert "date" in _differences(analyzer, happened.format(18), happened.format(19))
 
 
+def test_counts_as_of_different_times_of_day_are_not_a_discrepancy(analyzer: Analyzer) -> None:
+    fire = "桜台市の商店街で起きた火災で、住宅など約{}棟が{}焼けた。"
+    assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, ""))
+    assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, "午後8時現在で"))
+    assert "number" in _differences(analyzer, fire.format(50, "午後8時現在で"), fire.format(140, "午後8時現在で"))
+
+
 def test_two_cities_for_one_meeting_are_a_place_discrepancy(analyzer: Analyzer) -> None:
     here = "両市の市長は5月20日、桜台市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"
     there = "両市の市長は5月20日、青葉市で会談し、港湾の共同運営に向けた協議を始めることで一致した。"

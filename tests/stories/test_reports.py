@@ -60,3 +60,11 @@ def test_disagreeing_times_of_day_are_read_in_news_style_and_keyed_by_their_even
     assert _times("会見は15:20に始まり、市長は16時前に退席した。") == {"退席": {(920, 920, False), (945, 960, False)}}
     assert _times("3時ごろ到着した") == {"到着": {(165, 195, True)}}  # 3時 alone may be 15時
     assert not _times("捜索は3時間にわたり、記録は2:05:30で、集合は10時5分前だった。")
+
+
+def test_weights_buildings_and_areas_are_counted() -> None:
+    from matome.stories.quantities import quantities
+
+    assert {key[0] for key in quantities("重さ12トンのトラックが踏切で立ち往生した")} == {"トン"}
+    assert {key[0] for key in quantities("住宅など120棟、約4万平方メートルが焼け、363世帯が被災した")} == {
+        "棟", "平方メートル", "世帯"}

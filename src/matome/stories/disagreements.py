@@ -35,6 +35,8 @@ ABOUT = 0.1  # 約20台 allows 18 to 22
 MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
+# 午後2時半現在で約50棟: a count as of a time of day, which a count as of another time (or of none) may outgrow
+AS_OF = re.compile(r"([0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分|半)?)現在")
 CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調べ|発表|調査)で、?)?"
                       r"(?:分かった|わかった|判明|明らかになった)")  # 5日、…の取材で分かった: when it came out
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
@@ -107,8 +109,9 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     places_a, places_b = _places(a), _places(b)
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
     same_day = a.report.day is not None and a.report.day == b.report.day
-    if _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text), close or not elsewhere, close,
-                       same_day):
+    snapshots = set(AS_OF.findall(a.sentence.text)) == set(AS_OF.findall(b.sentence.text))
+    if snapshots and _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text),
+                                     close or not elsewhere, close, same_day):
         yield "number", None, None
     one_clock = not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text))
     one_day = same_day and one_clock and (days_a == days_b or not days_a or not days_b)
