@@ -73,6 +73,10 @@ def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> Non
          [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
         ("堀田選手は取材に応じた。「緊張しましたか」という問いに対し、「全然です」と答えた。",
          [(None, "緊張しましたか"), ("堀田選手", "全然です")]),
+        ("記者が「辞任しますか」という質問をすると、知事は「しません」と答えた。",
+         [("記者", "辞任しますか"), ("知事", "しません")]),
+        ("「緊張しましたか」という質問を司会の長尾から受けると、堀田選手は「全然です」と答えた。",
+         [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
     ],
 )
 def test_a_question_named_by_a_noun_is_said_by_who_asked(analyzer: Analyzer, body: str,
@@ -178,6 +182,19 @@ def test_one_person_under_two_titles_is_one_speaker(analyzer: Analyzer) -> None:
 def test_reactions_named_by_a_noun(analyzer: Analyzer, body: str, speaker: str | None, cue: str) -> None:
     (statement,) = _said(analyzer, body)
     assert (statement.speaker, statement.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("body", ["「鬼滅の刃」「呪術廻戦」などの作品について、ファンの反応は上々だ。",
+                                  "同社は「カレー」「ラーメン」など、人気メニューを値上げし、利用者の不満が広がっている。",
+                                  "会場では「新型A」「新型B」など、新機種の実演に驚きの声が上がった。"])
+def test_titles_and_products_listed_with_nado_are_not_words_said(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
+def test_a_topic_goes_on_speaking_after_to(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "試合後、堀田選手は「足が重かった」と語った。\n"
+                           "柴田監督は「次は勝つ」と宣言すると、「応援してください」と笑顔で呼びかけた。")
+    assert [s.speaker for s in said] == ["堀田選手", "柴田監督", "柴田監督"]
 
 
 @pytest.mark.parametrize(

@@ -39,12 +39,15 @@ from matome.text.normalize import normalize
 SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き込み|投稿|答え|回答|見方|見解|証言|言葉|発言|主張"
                 r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞|クレーム|体験談"
                 r"|問い|返答|称賛|絶賛|非難|不満|疑問)")
+WORDS_SAID = re.compile(SPEECH_NOUNS + "$")
+# 「…」など、…を求める声が: a crowd's voice, the noun after a verb or adjective (not 「…」など、…への批判: a topic)
 QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?:との|などの)(?=" + SPEECH_NOUNS + r")|などと|とも"
-                       r"|など(?=、?[^。「」]{0,30}?" + SPEECH_NOUNS + r"(?:が|も|は))"  # 「…」など、…を求める声が
+                       r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
+RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
 PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
                 "綴り", "綴る", "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い",
                 "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
@@ -278,7 +281,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
 
 
 def _manner_to_main(parse: Parse, predicate: Word, heard: bool) -> tuple[Word, bool]:
-    """Past the manner in which words were said to the verb that says them: 「…」と苦笑いをしながら説明した,
+    """Past the manner in which words were said to the verb after it: 「…」と苦笑いをしながら説明した,
     「…」とキッパリ言い放つ, 「…」と笑って答えた (but not past 「…」と評価しつつ、…: a statement of its own)."""
     for _ in range(2):
         if heard or SPEECH_VERB.match(parse.text, predicate.start) or predicate.dep != "advcl":
@@ -308,7 +311,12 @@ def _speech_above(parse: Parse, word: Word) -> Word | None:
 
 def _heard(word: Word) -> bool:
     """A noun that names words said: 声, コメント, 呆れ声, 褒め言葉."""
-    return word.pos == "NOUN" and re.search(SPEECH_NOUNS + "$", word.text) is not None
+    return word.pos == "NOUN" and _names_words(word.text)
+
+
+def _names_words(text: str) -> bool:
+    """Whether a word names words said (声, エール), whatever the parser tags it: what was said, never who said it."""
+    return WORDS_SAID.search(text) is not None
 
 
 def _passive(parse: Parse, predicate: Word) -> bool:
@@ -363,8 +371,8 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     subject = _subject(parse, predicate, cue, mentions) if predicate else None
     if subject is None and not cue.direct and cue.content_start >= 0:
         subject = _topic_in_content(parse, cue, mentions)
-    turned = bool(found) and (TURN.match(text, found[-1].cue_end or 0) is not None
-                              or asks(found[-1]))
+    turned = bool(found) and (asks(found[-1]) or (TURN.match(text, found[-1].cue_end or 0) is not None
+                                                  and not _topic_goes_on(text, found[-1])))
     if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
         return _answerer(context, found[-1].speaker)  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked
     if predicate is not None and UNSPOKEN.search(text, cue.verb, cue.end):  # 「…」と話題に: only a group speaks
@@ -392,6 +400,12 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     return None, None
 
 
+def _topic_goes_on(text: str, said: Statement) -> bool:
+    """`柴田監督は「…」と宣言すると、「…」と呼びかけた`: a speaker who is the sentence's topic (は) goes on speaking
+    after と; one marked が (`長尾が「…」と尋ねると`) speaks only in that clause, and the other side answers."""
+    return bool(said.speaker) and f"{said.speaker}は" in text[: said.cue_start or 0]
+
+
 def _answerer(context: Context | None, asker: str | None) -> Named:
     """Who answers a question put in this sentence: the last one heard or written about in the sentences before,
     other than who asked (三村が「…」と尋ねると、「…」と本音を吐露した)."""
@@ -410,13 +424,14 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
 
     def agent(word: Word) -> bool:
         inside = cue.start <= word.start < max(cue.said_end, cue.start)
-        words_said = re.search(SPEECH_NOUNS + "$", word.text) is not None  # エールが相次いだ: what, not who
-        return not inside and not words_said and word.start < cue.head and _agent(parse, word, mentions)
+        return not inside and not _names_words(word.text) and word.start < cue.head and _agent(parse, word, mentions)
 
-    if QUESTION_CUE.search(cue.cue):  # 本田アナから「…」という質問を受けると: who asked, if anyone is named
-        asked = parse.head(predicate)
-        return next((w for w in parse.children(asked) if w.dep == "obl" and agent(w)
-                     and (_marked(parse, w, "から") or _marked(parse, w, "より"))), None)
+    if QUESTION_CUE.search(cue.cue):  # 本田アナから「…」という質問を受けると, 記者が「…」という質問をすると: who asked
+        verb = parse.head(predicate)
+        sources = [w for w in parse.children(verb) if w.dep == "obl" and _agent(parse, w, mentions)
+                   and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
+        askers = [w for w in parse.children(verb) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
+        return next(iter(sources), None) or (None if RECEIVED.match(verb.text) else next(iter(askers), None))
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
     quoted = parse.at(cue.said_end - 2) if cue.direct and cue.said_end >= 2 else None
