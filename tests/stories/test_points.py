@@ -158,6 +158,9 @@ CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラック�
         ("午後3時", "１５：００", False),
         ("午前11時", "23時", True),
         ("午前11時25分", "午前11時26分", True),
+        ("午後3時すぎ", "午後3時20分ごろ", False),  # すぎ and 前 reach further, on one side
+        ("午後2時半すぎ", "午後2時35分ごろ", False),
+        ("午後3時すぎ", "午後2時50分ごろ", True),
     ],
 )
 def test_two_times_of_day_for_one_crash_disagree_only_beyond_their_rounding(analyzer: Analyzer, first: str,
@@ -186,6 +189,10 @@ def test_counts_as_of_different_times_of_day_are_not_a_discrepancy(analyzer: Ana
     assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, ""))
     assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, "午後8時現在で"))
     assert "number" in _differences(analyzer, fire.format(50, "午後8時現在で"), fire.format(140, "午後8時現在で"))
+    from matome.stories.disagreements import _as_of
+
+    assert _as_of("約50棟が午後8時現在で焼けた") == _as_of("約140棟が２０時現在で焼けた") == {20 * 60}
+    assert "time" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, "午後8時現在で"))
 
 
 def test_two_cities_for_one_meeting_are_a_place_discrepancy(analyzer: Analyzer) -> None:

@@ -56,8 +56,11 @@ def test_disagreeing_times_of_day_are_read_in_news_style_and_keyed_by_their_even
     from matome.stories.disagreements import _times
 
     fire = _times("倉庫から午前５時ごろ出火し、午後２時半すぎに鎮火した。")
-    assert fire == {"出火": {(285, 315, False)}, "鎮火": {(870, 872, False)}}
-    assert _times("会見は15:20に始まり、市長は16時前に退席した。") == {"退席": {(920, 920, False), (945, 960, False)}}
+    assert fire == {"出火": {(285, 315, False)}, "鎮火": {(870, 880, False)}}  # 半すぎ: up to ten minutes past
+    assert _times("会見は15:20に開始し、市長は16時前に退席した。") == {"開始": {(920, 920, False)},
+                                                                   "退席": {(930, 960, False)}}
+    assert _times("午後2時現在で約50棟が焼損した。") == {}  # a time a count is given as of dates no event
+    assert _times("午後12時ごろ出火した。") == {"出火": {(705, 735, True)}}  # 午後12時: noon or midnight
     assert _times("3時ごろ到着した") == {"到着": {(165, 195, True)}}  # 3時 alone may be 15時
     assert not _times("捜索は3時間にわたり、記録は2:05:30で、集合は10時5分前だった。")
 

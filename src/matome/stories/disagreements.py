@@ -36,7 +36,7 @@ MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 # 午後2時半現在で約50棟: a count as of a time of day, which a count as of another time (or of none) may outgrow
-AS_OF = re.compile(r"([0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分|半)?)現在")
+AS_OF = re.compile(r"(?:現在|時点|の時点)")  # after a time of day: the moment a count or a state was true
 CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調べ|発表|調査)で、?)?"
                       r"(?:分かった|わかった|判明|明らかになった)")  # 5日、…の取材で分かった: when it came out
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
@@ -50,6 +50,7 @@ CLOCK = re.compile(r"(?<![0-9:.])(?P<ampm>午前|午後)?(?P<h>[0-9]{1,2})"
                    r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20 (not 3時間, 2:05:30)
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
 ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
+PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
@@ -109,8 +110,8 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     places_a, places_b = _places(a), _places(b)
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
     same_day = a.report.day is not None and a.report.day == b.report.day
-    snapshots = set(AS_OF.findall(a.sentence.text)) == set(AS_OF.findall(b.sentence.text))
-    if snapshots and _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text),
+    same_as_of = _as_of(a.sentence.text) == _as_of(b.sentence.text)
+    if same_as_of and _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text),
                                      close or not elsewhere, close, same_day):
         yield "number", None, None
     one_clock = not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text))
@@ -156,16 +157,25 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
 
 
 def _times(text: str) -> dict[str, set[Clock]]:
-    """The times of day of a sentence, keyed by the event each dates, the first verbal noun after it (午前11時25分ごろ、
-    …衝突した: 衝突; 午後3時すぎに会見し: 会見), or "" when none follows."""
+    """The times of day of a sentence, keyed by the event each dates, the first verbal noun after it and before the
+    next time (午前11時25分ごろ、…衝突した: 衝突; 午後3時すぎに会見し: 会見), or "" when none follows; not a time a
+    count or a state is given as of (午後2時現在)."""
     found: dict[str, set[Clock]] = {}
     flat = unicodedata.normalize("NFKC", text)
-    for match in CLOCK.finditer(flat):
+    matches = list(CLOCK.finditer(flat))
+    ends = [m.start() for m in matches[1:]] + [len(flat)] if matches else []
+    for match, end in zip(matches, ends, strict=True):
         clock = _clock(match)
-        if clock is not None:
-            event = CLOCK_EVENT.search(flat, match.end())
+        if clock is not None and not AS_OF.match(flat, match.end()):
+            event = CLOCK_EVENT.search(flat, match.end(), end)
             found.setdefault(event.group(0) if event else "", set()).add(clock)
     return found
+
+
+def _as_of(text: str) -> set[int]:
+    """The minutes of the day a sentence gives its counts as of (午後2時半現在で約50棟: 870)."""
+    flat = unicodedata.normalize("NFKC", text)
+    return {minute for m in CLOCK.finditer(flat) if AS_OF.match(flat, m.end()) and (minute := minute_of_day(m))}
 
 
 def _clock(match: re.Match[str]) -> Clock | None:
@@ -175,10 +185,13 @@ def _clock(match: re.Match[str]) -> Clock | None:
     if at is None or (match.group("mi") and match.group("rough") == "前"):
         return None  # 10時5分前 is 9時55分
     told = "minute" if match.group("mi") or match.group("colon") or match.group("half") else "hour"
-    slack, rough, hour = ROUNDING[told], match.group("rough") or "", at // 60
-    earliest = at - slack if rough in ("ごろ", "頃", "前後", "前") else at
-    latest = at + slack if rough in ("ごろ", "頃", "前後", "すぎ", "過ぎ") else at
-    return earliest, latest, not (match.group("ampm") or match.group("colon")) and 1 <= hour <= 11
+    rough, hour = match.group("rough") or "", int(match.group("h"))
+    around, past = ROUNDING[told], PAST[told]
+    earliest = at - (past if rough == "前" else around if rough in ("ごろ", "頃", "前後") else 0)
+    latest = at + (past if rough in ("すぎ", "過ぎ") else around if rough in ("ごろ", "頃", "前後") else 0)
+    twelve_hours = (not match.group("colon") and 1 <= hour <= 11 and not match.group("ampm")) or (
+        hour == 12 and match.group("ampm") is not None)  # 3時 may be 15時; 午後12時 may be noon or midnight
+    return earliest, latest, twelve_hours
 
 
 def _times_differ(first: dict[str, set[Clock]], second: dict[str, set[Clock]], comparable: bool, close: bool,
