@@ -192,6 +192,7 @@ def test_counts_as_of_different_times_of_day_are_not_a_discrepancy(analyzer: Ana
     from matome.stories.disagreements import _as_of
 
     assert _as_of("約50棟が午後8時現在で焼けた") == _as_of("約140棟が２０時現在で焼けた") == {20 * 60}
+    assert _as_of("24日午前0時現在、約50棟が焼けた") == {0}  # midnight is a time too
     assert "time" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, "午後8時現在で"))
 
 

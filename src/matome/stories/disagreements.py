@@ -175,7 +175,8 @@ def _times(text: str) -> dict[str, set[Clock]]:
 def _as_of(text: str) -> set[int]:
     """The minutes of the day a sentence gives its counts as of (午後2時半現在で約50棟: 870)."""
     flat = unicodedata.normalize("NFKC", text)
-    return {minute for m in CLOCK.finditer(flat) if AS_OF.match(flat, m.end()) and (minute := minute_of_day(m))}
+    return {minute for m in CLOCK.finditer(flat)
+            if AS_OF.match(flat, m.end()) and (minute := minute_of_day(m)) is not None}
 
 
 def _clock(match: re.Match[str]) -> Clock | None:
