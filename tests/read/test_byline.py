@@ -23,12 +23,28 @@ from matome.read.byline import find_author
         ('<html><body><div class="writer">鈴木 一郎</div><a rel="author">田中 次郎</a></body></html>', "田中 次郎"),
         ('<html><body><span class="author">高橋 三郎<time>2026-03-02</time></span></body></html>', "高橋 三郎"),
         ('<html><body><p>署名のない記事です。</p></body></html>', None),
+        ('<html><body><p>本文</p><span><rel>me<time>x</time></rel>山田 太郎</span></body></html>', "Me 山田 太郎"),
+        ('<html><body><p>本文</p><span><rel>m<span class="date">x</span>e</rel>山田 太郎</span></body></html>',
+         "Me 山田 太郎"),
     ],
-    ids=["author-class", "not-in-comments", "ranked-searches", "pruned-inside", "none"],
+    ids=["author-class", "not-in-comments", "ranked-searches", "pruned-inside", "none", "rel-me-pruned",
+         "rel-me-joined"],
 )
 def test_the_author_trafilatura_would_find(html: str, author: str | None) -> None:
     tree = lxml.html.fromstring(html)
     assert find_author(tree) == extract_author(tree) == author
+
+
+def test_only_the_tree_given_is_searched() -> None:
+    """load_html may return a part of the document, still attached to it: what lies outside that part is not read."""
+    page = '<body class="archive author-page"><div><p>山田 太郎</p><p>短い記事。</p></div></body>'
+    part = load_html(page.encode())
+    assert part is not None and part.getparent() is not None
+    assert find_author(part) == extract_author(part)
+    document = lxml.html.fromstring('<html><body><div class="comments"><div id="main"><span class="author">山田 太郎'
+                                    '</span><p>本文</p></div></div></body></html>')
+    (inside,) = document.xpath('//div[@id="main"]')
+    assert find_author(inside) == extract_author(inside) == "山田 太郎"
 
 
 def test_the_same_author_as_trafilatura_on_every_evaluation_page() -> None:

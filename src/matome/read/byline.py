@@ -31,8 +31,8 @@ _SECOND_CLASS = re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitte
 _THIRD_ID = re.compile(r"[Aa]uthor")
 _THIRD_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
 # every element the searches may look at (those with none of these attributes match none of them), in document order
-_MARKED = lxml.etree.XPath("//*[@id or @class or @itemprop or @data-component or @rel or @data-testid or rel]"
-                           "|//time|//figure|//author")
+_MARKED = lxml.etree.XPath("descendant-or-self::*[@id or @class or @itemprop or @data-component or @rel"
+                           " or @data-testid or rel or self::time or self::figure or self::author]")
 
 
 def find_author(tree: lxml.html.HtmlElement) -> str | None:
@@ -57,8 +57,8 @@ def find_author(tree: lxml.html.HtmlElement) -> str | None:
             ranked[2].append(element)
     for candidates in ranked:
         for element in candidates:
-            if any(inner in discarded for inner in element.iterdescendants()):
-                return extract_author(tree)  # its text would be joined differently once pruned
+            if element.find("rel") is not None or any(inner in discarded for inner in element.iterdescendants()):
+                return extract_author(tree)  # its text (or its <rel>'s, tested) would read differently once pruned
             content = trim(" ".join(element.itertext()))
             if content and 2 < len(content) < LONGEST:
                 return normalize_authors(None, content)
@@ -83,8 +83,7 @@ def _first(tag: str, ident: str | None, kind: str | None, itemprop: str, element
     return (get("rel") == "author" or ident == "author" or kind == "author" or itemprop == "author name"
             or get("data-testid") in ("AuthorCard", "AuthorURL")
             or (kind is not None and _FIRST_CLASS.search(kind) is not None)
-            or (element.find("rel") is not None
-                and any(child.text_content() == "me" for child in element.iterchildren("rel"))))
+            or element.find("rel") is not None)  # rel='me', tested on the pruned text: trafilatura decides
 
 
 def _second(ident: str | None, kind: str | None, itemprop: str) -> bool:
