@@ -23,7 +23,7 @@ from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
 from matome.stories.quantities import TOLL_WORDS, Count, quantities
 from matome.stories.summary import trim
-from matome.text.dates import minute_of_day
+from matome.text.dates import CLOCK, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
@@ -45,9 +45,6 @@ PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities
 CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, times, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
-CLOCK = re.compile(r"(?<![0-9:.])(?P<ampm>午前|午後)?(?P<h>[0-9]{1,2})"
-                   r"(?:時(?![間限点])(?:(?P<mi>[0-9]{1,2})分(?!間)|(?P<half>半))?|:(?P<colon>[0-9]{2})(?![0-9]|:[0-9]))"
-                   r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20 (not 3時間, 2:05:30)
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
 ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
 PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半

@@ -105,6 +105,10 @@ def _zone(tz: str | None) -> timezone:
 
 WEEKDAYS = "月火水木金土日"
 _CLOCK = r"(?:\s*(?P<ampm>午前|午後)?(?P<h>\d{1,2})時(?:(?P<mi>\d{1,2})分|(?P<half>半))?)?"
+CLOCK = re.compile(  # a time of day alone, as news writes it
+    r"(?<![0-9:.])(?P<ampm>午前|午後)?(?P<h>[0-9]{1,2})"
+    r"(?:時(?![間限点])(?:(?P<mi>[0-9]{1,2})分(?!間)|(?P<half>半))?|:(?P<colon>[0-9]{2})(?![0-9]|:[0-9]))"
+    r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20 (not 3時間, 2:05:30)
 _DAY = re.compile(
     r"(?<![\d年月/.\-])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中市酔]|\d(?!\d?時))(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
     + _CLOCK
@@ -193,6 +197,7 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
         mentions.append(DateMention(m.group(0), m.start(), m.end(), _at(day, m) if day else None, True,
                                     weekday_ok))
     return mentions
+
 
 
 def minute_of_day(match: re.Match[str]) -> int | None:
