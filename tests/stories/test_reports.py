@@ -23,31 +23,31 @@ def test_a_predicate_inside_a_clause_is_not_the_clause_s_claim() -> None:
 
 def test_an_approximate_count_keeps_its_noun() -> None:
     from matome.stories.disagreements import _numbers_differ
-    from matome.stories.quantities import quantities as _quantities
+    from matome.stories.quantities import quantities
 
-    assert set(_quantities("消防車約20台が出動した")) == {("台", "消防車", "出動")}
-    assert _numbers_differ(_quantities("消防車14台が出動した"), _quantities("消防車約20台が出動した"), True, False)
+    assert set(quantities("消防車約20台が出動した")) == {("台", "消防車", "出動")}
+    assert _numbers_differ(quantities("消防車14台が出動した"), quantities("消防車約20台が出動した"), True, False)
 
 
 def test_a_toll_written_two_ways_and_a_distance_are_compared() -> None:
     from matome.stories.disagreements import _numbers_differ
-    from matome.stories.quantities import quantities as _quantities
+    from matome.stories.quantities import quantities
 
-    hurt = _quantities("乗客と乗員は全員が脱出したが、14人がけがをした。")
-    assert _numbers_differ(hurt, _quantities("消防によると、脱出した乗客のうち17人が負傷した。"), True, False)
-    assert not _numbers_differ(hurt, _quantities("消防によると、脱出した乗客のうち14人が負傷した。"), True, False)
-    assert _numbers_differ(_quantities("土砂は約1キロにわたって流れた。"), _quantities("土砂は約2キロにわたり流れた。"),
+    hurt = quantities("乗客と乗員は全員が脱出したが、14人がけがをした。")
+    assert _numbers_differ(hurt, quantities("消防によると、脱出した乗客のうち17人が負傷した。"), True, False)
+    assert not _numbers_differ(hurt, quantities("消防によると、脱出した乗客のうち14人が負傷した。"), True, False)
+    assert _numbers_differ(quantities("土砂は約1キロにわたって流れた。"), quantities("土砂は約2キロにわたり流れた。"),
                            True, True)
 
 
 def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
     from matome.stories.disagreements import _numbers_differ
-    from matome.stories.quantities import quantities as _quantities
+    from matome.stories.quantities import quantities
 
-    first, later = _quantities("この地震で3人が死亡した。"), _quantities("この地震で5人が死亡した。")
+    first, later = quantities("この地震で3人が死亡した。"), quantities("この地震で5人が死亡した。")
     assert _numbers_differ(first, later, True, True, same_day=True)
     assert not _numbers_differ(first, later, True, True, same_day=False)
-    aboard, dead = _quantities("事故でバスの乗客3人。"), _quantities("事故で乗客5人が死亡した。")
+    aboard, dead = quantities("事故でバスの乗客3人。"), quantities("事故で乗客5人が死亡した。")
     assert not _numbers_differ(aboard, dead, True, False, same_day=False)
     assert not _numbers_differ(dead, aboard, True, False, same_day=False)  # the same either way round
 

@@ -23,13 +23,13 @@ _DISCARD_TAGS = frozenset({"a", "div", "section", "span"})
 _DISCARD_ID = re.compile(r"^comments|comment-?list|ProductReviews")
 _DISCARD_CLASS = re.compile(r"^[Cc]omments|commentlist|comments-list|sidebar|is-hidden|quote|embedly-instagram|"
                             r"article-(?:share|support)|print|category|meta-date|meta-reviewer")
-_FIRST_TAGS = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
-_FIRST_CLASS = re.compile(r"author-?name|AuthorName|authorName")
-_SECOND_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
-_SECOND_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
-_SECOND_CLASS = re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
-_THIRD_ID = re.compile(r"[Aa]uthor")
-_THIRD_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
+_SPECIFIC_TAGS = frozenset({"a", "address", "div", "link", "p", "span", "strong"})
+_SPECIFIC_CLASS = re.compile(r"author-?name|AuthorName|authorName")
+_GENERIC_TAGS = frozenset({"a", "div", "h3", "h4", "p", "span"})
+_GENERIC_ID = re.compile(r"author|zuozhe|bianji|xiaobian")
+_GENERIC_CLASS = re.compile(r"author|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by|journalist-name")
+_LAST_RESORT_ID = re.compile(r"[Aa]uthor")
+_LAST_RESORT_CLASS = re.compile(r"[Aa]uthor|screenname|writer|[Bb]yline")
 # every element the searches may look at (those with none of these attributes match none of them), in document order
 _MARKED = lxml.etree.XPath("descendant-or-self::*[@id or @class or @itemprop or @data-component or @rel"
                            " or @data-testid or rel or self::time or self::figure or self::author]")
@@ -49,11 +49,11 @@ def find_author(tree: lxml.html.HtmlElement) -> str | None:
             discarded.add(element)
             gone.update(element.iterdescendants())
             continue
-        if _first(tag, ident, kind, itemprop, element):
+        if _specific(tag, ident, kind, itemprop, element):
             ranked[0].append(element)
-        if tag in _SECOND_TAGS and _second(ident, kind, itemprop):
+        if tag in _GENERIC_TAGS and _generic(ident, kind, itemprop):
             ranked[1].append(element)
-        if _third(ident, kind, itemprop, component):
+        if _last_resort(ident, kind, itemprop, component):
             ranked[2].append(element)
     for candidates in ranked:
         for element in candidates:
@@ -74,25 +74,25 @@ def _discards(tag: str, ident: str | None, kind: str | None, component: str) -> 
         or (kind is not None and _DISCARD_CLASS.search(kind) is not None) or "Figure" in component)
 
 
-def _first(tag: str, ident: str | None, kind: str | None, itemprop: str, element: lxml.html.HtmlElement) -> bool:
+def _specific(tag: str, ident: str | None, kind: str | None, itemprop: str, element: lxml.html.HtmlElement) -> bool:
     if tag == "author":
         return True
-    if tag not in _FIRST_TAGS:
+    if tag not in _SPECIFIC_TAGS:
         return False
     get = element.get
     return (get("rel") == "author" or ident == "author" or kind == "author" or itemprop == "author name"
             or get("data-testid") in ("AuthorCard", "AuthorURL")
-            or (kind is not None and _FIRST_CLASS.search(kind) is not None)
+            or (kind is not None and _SPECIFIC_CLASS.search(kind) is not None)
             or element.find("rel") is not None)  # rel='me', tested on the pruned text: trafilatura decides
 
 
-def _second(ident: str | None, kind: str | None, itemprop: str) -> bool:
+def _generic(ident: str | None, kind: str | None, itemprop: str) -> bool:
     return (kind in ("byline", "username", "byl", "BBL") or "author" in itemprop
-            or (ident is not None and _SECOND_ID.search(ident) is not None)
-            or (kind is not None and _SECOND_CLASS.search(kind) is not None))
+            or (ident is not None and _GENERIC_ID.search(ident) is not None)
+            or (kind is not None and _GENERIC_CLASS.search(kind) is not None))
 
 
-def _third(ident: str | None, kind: str | None, itemprop: str, component: str) -> bool:
+def _last_resort(ident: str | None, kind: str | None, itemprop: str, component: str) -> bool:
     return ("Byline" in component or "author" in itemprop
-            or (ident is not None and _THIRD_ID.search(ident) is not None)
-            or (kind is not None and _THIRD_CLASS.search(kind) is not None))
+            or (ident is not None and _LAST_RESORT_ID.search(ident) is not None)
+            or (kind is not None and _LAST_RESORT_CLASS.search(kind) is not None))

@@ -109,9 +109,9 @@ class Listed:
     id: str
     title: str
     day: str | None
-    reports: int
+    report_count: int
     disagrees: bool
-    checks: int
+    check_count: int
     lead: str
     articles: tuple[str, ...]
 
