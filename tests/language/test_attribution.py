@@ -191,6 +191,11 @@ def test_titles_and_products_listed_with_nado_are_not_words_said(analyzer: Analy
     assert _said(analyzer, body) == []
 
 
+def test_a_name_the_lexicon_knows_speaks_whatever_the_parser_tags_it(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "川澄は「写真が多いので」と補足。")  # the parser tags 川澄 CCONJ
+    assert statement.speaker == "川澄"
+
+
 def test_a_topic_goes_on_speaking_after_to(analyzer: Analyzer) -> None:
     said = _said(analyzer, "試合後、堀田選手は「足が重かった」と語った。\n"
                            "柴田監督は「次は勝つ」と宣言すると、「応援してください」と笑顔で呼びかけた。")
