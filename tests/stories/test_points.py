@@ -189,7 +189,10 @@ def test_counts_as_of_different_times_of_day_are_not_a_discrepancy(analyzer: Ana
     assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, ""))
     assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, "午後8時現在で"))
     assert "number" in _differences(analyzer, fire.format(50, "午後8時現在で"), fire.format(140, "午後8時現在で"))
-    from matome.stories.disagreements import _as_of
+    from matome.stories.disagreements import _clock_times
+
+    def _as_of(text: str) -> frozenset[int]:
+        return _clock_times(text)[1]
 
     assert _as_of("約50棟が午後8時現在で焼けた") == _as_of("約140棟が２０時現在で焼けた") == {20 * 60}
     assert _as_of("24日午前0時現在、約50棟が焼けた") == {0}  # midnight is a time too

@@ -53,7 +53,10 @@ def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
 
 
 def test_disagreeing_times_of_day_are_read_in_news_style_and_keyed_by_their_event() -> None:
-    from matome.stories.disagreements import _times
+    from matome.stories.disagreements import _clock_times
+
+    def _times(text: str) -> dict:
+        return _clock_times(text)[0]
 
     fire = _times("倉庫から午前５時ごろ出火し、午後２時半すぎに鎮火した。")
     assert fire == {"出火": {(285, 315, False)}, "鎮火": {(870, 880, False)}}  # 半すぎ: up to ten minutes past

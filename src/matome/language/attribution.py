@@ -240,18 +240,16 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     if predicate.start < match.end():  # the quote ends the sentence: a headline or a label, not speech
         return None
     named = NAMED_BY.match(text, match.start() + 1) is not None
-    if named and QUESTION.fullmatch(predicate.text):  # 「…」という質問に、「…」と答えた: the question is said too
-        return Cue(opening, predicate.end, text[match.start() + 1: predicate.end], True,
+    question = named and QUESTION.fullmatch(predicate.text) is not None  # 「…」という質問に、「…」と答えた
+    heard = not question and (_heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None)
+    if named and not heard:  # 「…」という多村は: the noun it names speaks, if someone; 「…」という質問: who asked
+        if not question and (not _agent(parse, predicate, mentions)
+                             or parse.text[predicate.end: predicate.end + 1] not in ("は", "が", "も", "に")):
+            return None  # 「…」という名前, 「…」という今井メロの反論
+        cue_end = predicate.end if question else match.end()
+        return Cue(opening, predicate.end, text[match.start() + 1: cue_end], True,
                    text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
                    match.start() + 1)
-    heard = _heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None
-    if named and not heard:  # 「…」という多村は: the noun it names is the speaker, if it is someone
-        if not _agent(parse, predicate, mentions) or parse.text[predicate.end: predicate.end + 1] not in ("は", "が",
-                                                                                                         "も", "に"):
-            return None  # 「…」という名前, 「…」という今井メロの反論
-        return Cue(opening, predicate.end, text[match.start() + 1: match.end()], True,
-                    text[opening + 1: match.start()], opening, match.start() + 1, predicate.start, False,
-                    match.start() + 1)
     noun = -1  # where the noun that names the words starts (声 of 「…」と擁護する声が相次いだ)
     for _ in range(2):
         if predicate.dep == "acl" and _heard(parse.head(predicate)) and parse.head(predicate).start > predicate.start:

@@ -11,9 +11,10 @@ never set against himself, and a day's difference under a foreign dateline (a ti
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from itertools import combinations
 
@@ -21,7 +22,7 @@ from matome.language.entities import MEDIA_SUFFIXES
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
-from matome.stories.quantities import TOLL_WORDS, Count, quantities
+from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities
 from matome.stories.summary import trim
 from matome.text.dates import CLOCK, minute_of_day
 
@@ -100,20 +101,20 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     close (else they may be about two products); the speaker wherever the two quote the same words. Times of day
     compare only on one day in one time zone."""
     days_a, days_b = _days(a), _days(b)
+    one_clock = not (_abroad(a.report.text) or _abroad(b.report.text))
     if len(days_a) == len(days_b) == 1 and days_a != days_b:
         apart = abs((days_a[0] - days_b[0]).days)
-        if apart > 1 or not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text)):
+        if apart > 1 or one_clock:
             yield "date", None, None
     places_a, places_b = _places(a), _places(b)
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
     same_day = a.report.day is not None and a.report.day == b.report.day
-    same_as_of = _as_of(a.sentence.text) == _as_of(b.sentence.text)
-    if same_as_of and _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text),
-                                     close or not elsewhere, close, same_day):
+    (times_a, as_of_a), (times_b, as_of_b) = _clock_times(a.sentence.text), _clock_times(b.sentence.text)
+    if as_of_a == as_of_b and _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text),
+                                              close or not elsewhere, close, same_day):
         yield "number", None, None
-    one_clock = not (ABROAD.search(a.report.text) or ABROAD.search(b.report.text))
     one_day = same_day and one_clock and (days_a == days_b or not days_a or not days_b)
-    if _times_differ(_times(a.sentence.text), _times(b.sentence.text), close or not elsewhere, close, one_day):
+    if _times_differ(times_a, times_b, close or not elsewhere, close, one_day):
         yield "time", None, None
     if close:
         if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):
@@ -128,7 +129,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
             yield "attribution", speaker_a, speaker_b
 
 
-def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Count, set[tuple[float, str]]],
+def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values],
                     comparable: bool, close: bool, same_day: bool = True) -> bool:
     """One or two counts of the same thing differ beyond what their bounds allow. In close sentences a count is the
     same when unit, noun and word after all agree; in others (sentences that say more besides, in the same place)
@@ -153,27 +154,30 @@ def _numbers_differ(first: dict[Count, set[tuple[float, str]]], second: dict[Cou
         for x, y in differing)
 
 
-def _times(text: str) -> dict[str, set[Clock]]:
+@functools.lru_cache(maxsize=4096)  # a sentence is compared with every other of its point: read it once
+def _clock_times(text: str) -> tuple[dict[str, frozenset[Clock]], frozenset[int]]:
     """The times of day of a sentence, keyed by the event each dates, the first verbal noun after it and before the
-    next time (午前11時25分ごろ、…衝突した: 衝突; 午後3時すぎに会見し: 会見), or "" when none follows; not a time a
-    count or a state is given as of (午後2時現在)."""
+    next time (午前11時25分ごろ、…衝突した: 衝突; 午後3時すぎに会見し: 会見), or "" when none follows; and apart, the
+    minutes of the day it gives counts or states as of (午後2時半現在で約50棟: 870), which date no event."""
     found: dict[str, set[Clock]] = {}
+    as_of: set[int] = set()
     flat = unicodedata.normalize("NFKC", text)
     matches = list(CLOCK.finditer(flat))
     ends = [m.start() for m in matches[1:]] + [len(flat)] if matches else []
     for match, end in zip(matches, ends, strict=True):
-        clock = _clock(match)
-        if clock is not None and not AS_OF.match(flat, match.end()):
+        if AS_OF.match(flat, match.end()):
+            if (minute := minute_of_day(match)) is not None:
+                as_of.add(minute)
+        elif (clock := _clock(match)) is not None:
             event = CLOCK_EVENT.search(flat, match.end(), end)
             found.setdefault(event.group(0) if event else "", set()).add(clock)
-    return found
+    return {event: frozenset(clocks) for event, clocks in found.items()}, frozenset(as_of)
 
 
-def _as_of(text: str) -> set[int]:
-    """The minutes of the day a sentence gives its counts as of (午後2時半現在で約50棟: 870)."""
-    flat = unicodedata.normalize("NFKC", text)
-    return {minute for m in CLOCK.finditer(flat)
-            if AS_OF.match(flat, m.end()) and (minute := minute_of_day(m)) is not None}
+@functools.lru_cache(maxsize=1024)
+def _abroad(text: str) -> bool:
+    """Whether a report is written under a foreign dateline or in another time zone (現地時間, (ワシントン共同))."""
+    return ABROAD.search(text) is not None
 
 
 def _clock(match: re.Match[str]) -> Clock | None:
@@ -192,7 +196,8 @@ def _clock(match: re.Match[str]) -> Clock | None:
     return earliest, latest, twelve_hours
 
 
-def _times_differ(first: dict[str, set[Clock]], second: dict[str, set[Clock]], comparable: bool, close: bool,
+def _times_differ(first: dict[str, frozenset[Clock]], second: dict[str, frozenset[Clock]], comparable: bool,
+                  close: bool,
                   one_day: bool) -> bool:
     """A time of day of the same event differs beyond what ごろ, すぎ and 前 allow. Like a toll, the event must be
     the same on both sides, named on both unless the sentences are close, and the reports of one day (`one_day`)."""

@@ -4,8 +4,11 @@ compare them."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
 
 QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
                       r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
@@ -23,9 +26,11 @@ COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およ�
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
 Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
+Values = frozenset[tuple[float, str]]  # each value with how it is stated
 
 
-def quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
+@functools.lru_cache(maxsize=4096)  # a sentence is compared with every other of its point: read it once
+def quantities(text: str) -> Mapping[Count, Values]:
     """The values of each quantity, keyed by unit and the thing it counts (消防車14台: 台, 消防車; 3人が死亡: 人, 死亡),
     with how they are stated: "exact", "at least" (40人以上, 少なくとも4人) or "about" (約20台)."""
     found: dict[Count, set[tuple[float, str]]] = {}
@@ -43,9 +48,9 @@ def quantities(text: str) -> dict[Count, set[tuple[float, str]]]:
         word = head.group("word") if head else ""
         key = (unit, noun, TOLLS.get(word, word))
         found.setdefault(key, set()).add((value, stated))
-    return found
+    return MappingProxyType({key: frozenset(values) for key, values in found.items()})
 
 
-def tallies(found: dict[Count, set[tuple[float, str]]]) -> dict[Count, set[float]]:
+def tallies(found: Mapping[Count, Values]) -> dict[Count, set[float]]:
     """The tolls among `found` (死亡, 負傷, 行方不明…) with their values."""
     return {key: {value for value, _ in values} for key, values in found.items() if key[2] in TOLL_WORDS}

@@ -199,7 +199,6 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
     return mentions
 
 
-
 def minute_of_day(match: re.Match[str]) -> int | None:
     """The minute of the day a time read by a pattern with the groups `ampm`, `h`, `mi` and `half` (and `colon`, for
     15:20) names: 午後3時 and 15時 are 900, 11時半 is 690; None for no time or an impossible one."""
