@@ -47,6 +47,9 @@ def _flags(text: str, tokenize: Tokenizer, body: str = "港のストライキで
         ("俺もバカだった", "abusive", False),
         ("あいつは本当にバカな奴だ", "abusive", True),
         ("クソ暑い日が続く", "abusive", False),
+        ("あの選手は国に帰れ", "abusive", True),
+        ("あいつは人間として最低", "abusive", True),
+        ("港の交渉は長引きますしね", "abusive", False),
         ("港の交渉はまだ続くと思う", "off_topic", False),
     ],
 )
