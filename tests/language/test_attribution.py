@@ -77,6 +77,8 @@ def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> Non
          [("記者", "辞任しますか"), ("知事", "しません")]),
         ("「緊張しましたか」という質問を司会の長尾から受けると、堀田選手は「全然です」と答えた。",
          [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
+        ("堀田選手は司会の長尾から寄せられた「緊張しましたか」という質問に対し、「全然です」と答えた。",
+         [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
     ],
 )
 def test_a_question_named_by_a_noun_is_said_by_who_asked(analyzer: Analyzer, body: str,
@@ -94,6 +96,17 @@ def test_who_answers_is_who_was_heard_before_other_than_who_asked(analyzer: Anal
     said = _said(analyzer, "試合後、堀田選手は「足が重かった」と語った。\n"
                            "司会の長尾が「緊張しましたか」と尋ねると、「全然です」と答えた。")
     assert [s.speaker for s in said] == ["堀田選手", "長尾", "堀田選手"]
+
+
+def test_a_speaker_goes_on_after_a_turn_that_puts_no_question(analyzer: Analyzer) -> None:
+    first, second = _said(analyzer, "番組では、森田が事件に触れ、「罰が軽すぎる」と警鐘を鳴らすと、"
+                                    "「中継はやめるべきだ」と訴えた。")
+    assert first.speaker == second.speaker == "森田"
+
+
+def test_words_given_by_someone_are_not_a_crowd_voice(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "試合後、堀田選手は「足が重かった」と語った。\n「練習が足りない」と後輩に苦言を呈した。")
+    assert [s.speaker for s in said] == ["堀田選手", "堀田選手"]
 
 
 def test_a_speaker_goes_on_into_the_next_sentence(analyzer: Analyzer) -> None:

@@ -48,6 +48,7 @@ NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
+ANSWERED = re.compile(r"対し|答え|応じ|応え|回答")  # Xは「…」という質問に対し: X answers it
 PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
                 "綴り", "綴る", "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い",
                 "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
@@ -70,6 +71,8 @@ WHILE = re.compile(r"ながら|つつ")
 MANNER = ("て", "で", "ながら", "つつ")  # 笑って答えた, 苦笑いしながら説明した: how the words were said
 CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
+ASKING = re.compile(r"尋ね|訊ね|訊い|訊か|聞い|聞か|聞く|問う|問い|質問|ただし|ただす|返")
+ANSWERING = re.compile(r"^(?:答え|即答|返し|返答|応じ|応え|切り返)")
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(SPEECH_NOUNS + r"(?:が|も|は|を|で|の)")  # 「…」と…声が: words that readers or people said
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
@@ -273,7 +276,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
     if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
         cue_start = noun if 0 <= noun < predicate.start and end - noun <= 16 else predicate.start
-    carries = not heard and not UNSPOKEN.match(predicate.text)
+    given = any(w.dep == "obj" and _names_words(w.text) for w in parse.children(predicate))
+    carries = (given or not heard) and not UNSPOKEN.match(predicate.text)  # 「…」と苦言を呈した: someone's words
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
 
@@ -370,9 +374,13 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     if subject is None and not cue.direct and cue.content_start >= 0:
         subject = _topic_in_content(parse, cue, mentions)
     turned = bool(found) and (asks(found[-1]) or (TURN.match(text, found[-1].cue_end or 0) is not None
-                                                  and not _topic_goes_on(text, found[-1])))
+                                                  and not _topic_goes_on(text, found[-1])
+                                                  and _exchange(found[-1], cue)))
     if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
-        return _answerer(context, found[-1].speaker)  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked
+        named = _name(text, parse, subject, mentions, context)
+        if named[0] is None or named[0] == found[-1].speaker:  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked
+            return _answerer(context, found[-1].speaker)
+        return named  # 秋山はユーザーから寄せられた「…」という質問に対し、「…」と回答した
     if predicate is not None and UNSPOKEN.search(text, cue.verb, cue.end):  # 「…」と話題に: only a group speaks
         group = _group(parse, predicate, lambda w: _agent(parse, w, mentions))
         return _name(text, parse, group, mentions, context) if group is not None else (None, None)
@@ -404,6 +412,13 @@ def _topic_goes_on(text: str, said: Statement) -> bool:
     return bool(said.speaker) and f"{said.speaker}は" in text[: said.cue_start or 0]
 
 
+def _exchange(said: Statement, cue: Cue) -> bool:
+    """The turn before this cue puts a question (`「…？」と尋ねると`) or this cue answers (`「…」と返した`): the other
+    side speaks. `テリー伊藤が「…」と警笛を鳴らすと、「…」と苦言を呈した` is one speaker going on."""
+    asked = said.content.rstrip("」』 ").endswith(("？", "?")) or ASKING.search(said.cue) is not None
+    return asked or ANSWERING.search(cue.cue) is not None
+
+
 def _answerer(context: Context | None, asker: str | None) -> Named:
     """Who answers a question put in this sentence: the last one heard or written about in the sentences before,
     other than who asked (三村が「…」と尋ねると、「…」と本音を吐露した)."""
@@ -426,10 +441,13 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
 
     if QUESTION_CUE.search(cue.cue):  # 本田アナから「…」という質問を受けると, 記者が「…」という質問をすると: who asked
         verb = parse.head(predicate)
-        sources = [w for w in parse.children(verb) if w.dep == "obl" and _agent(parse, w, mentions)
-                   and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
+        said = [predicate, *parse.children(predicate)]  # ユーザーから寄せられた「…」という質問: noun or quote
+        clauses = [verb, *(w for word in said for w in parse.children(word) if w.dep == "acl")]
+        sources = [w for clause in clauses for w in parse.children(clause) if w.dep == "obl"
+                   and _agent(parse, w, mentions) and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
         askers = [w for w in parse.children(verb) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
-        return next(iter(sources), None) or (None if RECEIVED.match(verb.text) else next(iter(askers), None))
+        asked = RECEIVED.match(verb.text) or ANSWERED.match(verb.text)  # 質問を受け, 質問に対し: the subject answers
+        return next(iter(sources), None) or (None if asked else next(iter(askers), None))
     if NAMED_BY.fullmatch(cue.cue) and predicate.start > cue.start:  # 「…」という多村
         return predicate if _agent(parse, predicate, mentions) else None
     quoted = parse.at(cue.said_end - 2) if cue.direct and cue.said_end >= 2 else None
