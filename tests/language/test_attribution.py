@@ -61,6 +61,11 @@ def test_reactions_have_no_speaker_unless_someone_is_named(analyzer: Analyzer) -
     assert statement.speaker is None and statement.direct
 
 
+def test_crowd_voices_of_a_topic_belong_to_it(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "新料金に対し、掲示板でファンは「高すぎる」「ひどい」と怒りの声が噴出している。")
+    assert statement.speaker == "ファン"
+
+
 def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> None:
     asked, answered = _said(analyzer, "司会の長尾が「緊張しましたか」と尋ねると、「全然です」と答えた。")
     assert asked.speaker == "長尾" and answered.speaker is None

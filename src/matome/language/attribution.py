@@ -454,6 +454,11 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
     if quoted is not None and (quoted.end != cue.said_end - 1 or parse.text[quoted.start - 1] not in "「『"):
         quoted = None  # not a whole quote parsed as one word
     crowd = any(w.dep in SUBJECTS and _heard(w) for w in parse.children(predicate))  # 「…」との声が相次いだ
+    if crowd:  # ファンは「…」と怒りの声が噴出している: voices of the topic before the quote
+        topics = [w for w in parse.children(predicate) if w.dep == "dislocated" and w.start < cue.start and agent(w)
+                  and _marked(parse, w, "は")]
+        if topics:
+            return topics[-1]
     seen = predicate
     for _ in range(4):
         subjects = [w for w in parse.children(seen) if w.dep in SUBJECTS and agent(w)]
