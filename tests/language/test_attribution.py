@@ -84,6 +84,8 @@ def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> Non
          [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
         ("堀田選手は司会の長尾から寄せられた「緊張しましたか」という質問に対し、「全然です」と答えた。",
          [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
+        ("司会の長尾の「緊張しましたか」という質問に、堀田選手が「全然です」と答えた。",
+         [("長尾", "緊張しましたか"), ("堀田選手", "全然です")]),
     ],
 )
 def test_a_question_named_by_a_noun_is_said_by_who_asked(analyzer: Analyzer, body: str,

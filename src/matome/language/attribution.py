@@ -445,6 +445,8 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
         clauses = [verb, *(w for word in said for w in parse.children(word) if w.dep == "acl")]
         sources = [w for clause in clauses for w in parse.children(clause) if w.dep == "obl"
                    and _agent(parse, w, mentions) and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
+        sources += [w for word in said for w in parse.children(word) if w.dep == "nmod"  # 夏目アナの「…」という質問
+                    and w.start < cue.start and _agent(parse, w, mentions) and _marked(parse, w, "の")]
         askers = [w for w in parse.children(verb) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
         asked = RECEIVED.match(verb.text) or ANSWERED.match(verb.text)  # 質問を受け, 質問に対し: the subject answers
         return next(iter(sources), None) or (None if asked else next(iter(askers), None))
