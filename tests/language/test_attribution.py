@@ -66,6 +66,17 @@ def test_crowd_voices_of_a_topic_belong_to_it(analyzer: Analyzer) -> None:
     assert statement.speaker == "ファン"
 
 
+def test_quotes_credited_in_brackets_are_their_speakers(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "座談会で堀田に触れた面々は、「球が速い」（多村）、「重いイメージ」（内川）と絶賛した。")
+    assert [(s.speaker, s.content, s.cue) for s in said] == [("多村", "球が速い", "絶賛した"),
+                                                             ("内川", "重いイメージ", "絶賛した")]
+
+
+def test_a_title_and_its_channel_in_brackets_are_not_credits(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "番組「夜の港」（東西テレビ系）が「朝の港」（BS東西）として復活すると、スポーツ報知が報じた。")
+    assert [s.speaker for s in said] == ["スポーツ報知"]
+
+
 def test_no_speaker_carried_across_a_turn_of_dialogue(analyzer: Analyzer) -> None:
     asked, answered = _said(analyzer, "司会の長尾が「緊張しましたか」と尋ねると、「全然です」と答えた。")
     assert asked.speaker == "長尾" and answered.speaker is None

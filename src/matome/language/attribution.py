@@ -45,6 +45,9 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
                        r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
+QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
+CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
+# (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
@@ -125,7 +128,29 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
         found.append(Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
                                affiliation_of(text, mention, mentions, gazetteer), quoted[0], cue.verb,
                                cue.verb + len(cue.cue)))
+    found = [split for said in found for split in _credited(text, parse, said, mentions)]
     return _with_sources(text, sentence, parse, found, mentions, context) + _interviewed(text, sentence, found)
+
+
+def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention]) -> list[Statement]:
+    """`「…」（多村）、「…」（内川）と絶賛した`: each quote credited in brackets is a statement of whom it names, with
+    the cue they share. A statement with any quote not so credited stays whole."""
+    base = text.find(said.content)
+    credited = [(quote, credit) for quote in QUOTED.finditer(said.content)
+                if (credit := CREDIT.match(said.content, quote.end())) is not None]
+    if base < 0 or not credited or len(credited) != len(QUOTED.findall(said.content)):
+        return [said]
+    split = []
+    for quote, credit in credited:
+        who, start, end = credit.group("who"), base + credit.start("who"), base + credit.end("who")
+        named = [m for m in mentions if m.type in SPEAKER_TYPES and start <= m.start and m.end <= end]
+        word = parse.at(start)
+        if not named and not who.endswith(AGENTS) and (word is None or not _agent(parse, word, mentions)):
+            return [said]  # （笑）, （同）: not someone
+        canonical = named[0].canonical if named else _person_id(who)
+        split.append(replace(said, speaker=who, speaker_canonical=canonical, content=quote.group("said"),
+                             direct=True))
+    return split
 
 
 def _inner_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention]) -> Named:
