@@ -132,6 +132,13 @@ def test_a_speaker_goes_on_into_the_next_sentence(analyzer: Analyzer) -> None:
     assert first.speaker == second.speaker == "堀田知事"
 
 
+def test_the_same_site_is_the_site_named_in_brackets_before(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "税の情報を配信している「税金と暮らしの情報サイト」が23日、親子が責任を問われる可能性を"
+                           "指摘し、話題になっている。\n同サイトによれば「扶養しないことは不法行為に当たる」とし、"
+                           "さらに「共同正犯になる」と指摘している。")
+    assert [s.speaker for s in said][-2:] == ["税金と暮らしの情報サイト"] * 2
+
+
 def test_cue_offsets_point_at_the_cue(analyzer: Analyzer) -> None:
     body = "堀田知事は「予算は足りている」と述べた。"
     (statement,) = _said(analyzer, body)

@@ -684,6 +684,9 @@ def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
         outlets = [v for v in context.recent if context.sentence - v.sentence <= OUTLET_CARRY
                    and (v.name or "").endswith(MEDIA_ENDINGS)]
         return (outlets[-1].name, outlets[-1].canonical) if outlets else (None, None)
+    titled = context.titled.get(refers.group("what"))
+    if titled is not None and context.sentence - titled.sentence <= OUTLET_CARRY:  # 「…サイト」, then 同サイト
+        return titled.name, titled.canonical
     mention = context.last_body if refers.group("what").endswith(BODIES) else context.last_person
     return (mention.text, mention.canonical) if mention is not None else None
 
