@@ -139,6 +139,13 @@ def test_the_same_site_is_the_site_named_in_brackets_before(analyzer: Analyzer) 
     assert [s.speaker for s in said][-2:] == ["税金と暮らしの情報サイト"] * 2
 
 
+@pytest.mark.parametrize("body", ["当時の取材で「三回から狙っていた」という森田氏だが、理由は意外だった。",
+                                  "「まだ若い」という森田氏。"])
+def test_a_quote_said_by_the_name_it_describes(analyzer: Analyzer, body: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert statement.speaker == "森田氏"
+
+
 def test_cue_offsets_point_at_the_cue(analyzer: Analyzer) -> None:
     body = "堀田知事は「予算は足りている」と述べた。"
     (statement,) = _said(analyzer, body)

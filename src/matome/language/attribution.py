@@ -45,6 +45,7 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
                        r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
+NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
 CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
 # (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
@@ -272,7 +273,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     heard = not question and (_heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None)
     if named and not heard:  # 「…」という多村は: the noun it names speaks, if someone; 「…」という質問: who asked
         if not question and (not _agent(parse, predicate, mentions)
-                             or parse.text[predicate.end: predicate.end + 1] not in ("は", "が", "も", "に")):
+                             or parse.text[predicate.end: predicate.end + 1] not in NAMED_FOLLOWS):
             return None  # 「…」という名前, 「…」という今井メロの反論
         cue_end = predicate.end if question else match.end()
         return Cue(opening, predicate.end, text[match.start() + 1: cue_end], True,
