@@ -270,7 +270,7 @@ class Sentence(Record):
 
     id: str
     text: str
-    part: str  # title, body, card, conclusion
+    part: str  # title, body, caption (a photo or video caption in the body: kept, never a fact), card, conclusion
     paragraph: int | None = None
     nouns: tuple[str, ...] | None = None  # its content nouns, found once by the language stage for the later ones
 

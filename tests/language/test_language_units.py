@@ -9,6 +9,7 @@ import pytest
 from matome.language.analyze import Analyzer, reference_date
 from matome.language.sentences import split_sentences
 from matome.records import Article, Origin, SourceCard
+from matome.text.captions import is_caption
 from matome.text.dates import find_date_mentions
 
 
@@ -28,6 +29,69 @@ def analyzer() -> Analyzer:
 )
 def test_sentences(text: str, expected: list[str]) -> None:
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a photo credit in brackets ends a caption that a sentence follows on the same line; a particle goes on
+        ("祝賀会で乾杯する社員ら(撮影・森下修)青葉精工は4日、創業50周年の式典を開いた。",
+         ["祝賀会で乾杯する社員ら(撮影・森下修)", "青葉精工は4日、創業50周年の式典を開いた。"]),
+        ("水門を閉める職員=3日、青葉市(本社ヘリから) 市は3日、水門を閉めた。",
+         ["水門を閉める職員=3日、青葉市(本社ヘリから)", "市は3日、水門を閉めた。"]),
+        ("市が公開した映像(青葉市提供)では、橋が流される様子が映っている。",
+         ["市が公開した映像(青葉市提供)では、橋が流される様子が映っている。"]),
+        ("会見の写真(写真:青葉新報)、市長の発言も報じた。", ["会見の写真(写真:青葉新報)、市長の発言も報じた。"]),
+    ],
+)
+def test_a_caption_and_the_sentence_after_it_are_two(text: str, expected: list[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "冠水した駅前のロータリー=3日午後、青葉市中央(青葉市提供)",
+        "濁流にのまれた橋＝２０２６年７月３日午前９時１２分、青葉市東町（本社ヘリから、木村健吾撮影）",
+        "ゴールテープを切る選手(撮影・小川真一)",
+        "倒れた街灯=森下修撮影",
+        "堤防の亀裂を調べる作業員(中央)=青葉市東町で4日午前10時、木村健吾撮影",
+        "記者会見に臨む両市長（写真提供：青葉市広報課）",
+        "【動画】がれきの撤去作業/青葉市東町=中村撮影",
+        "避難所で毛布を配る職員=4日朝",
+        "給水車に並ぶ住民=6日、桜台市(共同)【拡大】",
+        "通行止めとなった国道(5日午前、桜台市北区)",
+        "演説する大統領(AFP=時事)",
+        "浸水した商店街(住民の動画より)",
+        "【図】大雨の降り方の予想",
+        "堤防の上から撮影された映像。",
+    ],
+)
+def test_photo_captions_are_told_from_sentences(text: str) -> None:
+    assert is_caption(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NHKがヘリコプターから撮影した映像では、住宅の屋根まで水につかっているのが確認できます。",
+        "市は、職員が撮影した被害状況の写真を公開した。",
+        "市長は会見で「写真は撮影者の許可を得て公開した」と述べた",
+        "県は避難所に毛布や水を提供した",
+        "写真を撮影するため多くの人が集まった",
+        "スマートフォンで撮影",
+        "夜景モードで試した(暗所での撮影)",
+        "4Kの動画撮影に対応(1080pも可)",
+        "キャンペーンでクーポンを提供(期間限定)",
+        "大雨=青葉市で記録的な雨量の情報も",
+        "乗車定員=5名",
+        "新型機を発表へ(ロイター)",
+        "(情報提供元:青葉経済新聞)",
+        "男性(45)=青葉市東町=が死亡した。",
+        "市が公開した映像(青葉市提供)では、橋が流される様子が映っている。",
+    ],
+)
+def test_sentences_that_mention_photographs_are_no_captions(text: str) -> None:
+    assert not is_caption(text)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +138,13 @@ def test_weekday_is_checked() -> None:
 
 def _article(body: str, published: str | None = "2025-05-20", title: str = "題") -> Article:
     return Article(id="a" * 16, origin=Origin("text"), kind="article", title=title, body=body, published=published)
+
+
+def test_a_caption_is_a_part_of_its_own_and_stays_in_the_record(analyzer: Analyzer) -> None:
+    body = "冠水した駅前のロータリー=3日午後、青葉市中央(青葉市提供)\n青葉市では3日、駅前が冠水した。"
+    sentences = analyzer.analyze(_article(body)).sentences
+    assert [(s.text, s.part) for s in sentences[1:]] == [
+        ("冠水した駅前のロータリー=3日午後、青葉市中央(青葉市提供)", "caption"), ("青葉市では3日、駅前が冠水した。", "body")]
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ from matome.language.syntax import Parser, parser_installed
 from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer, content_nouns
 from matome.records import AnalyzedArticle, Article, Check, Entity, Sentence, Statement
+from matome.text.captions import is_caption
 from matome.text.dates import find_date, find_date_mentions
 
 log = logging.getLogger(__name__)
@@ -67,7 +68,7 @@ class Analyzer:
         parses = dict(zip(parsed, self.parse.parse_all(parsed), strict=True)) if self.parse else {}
         for part, text in pieces:
             tokens = self.tokenize(text)
-            sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, part.part, part.paragraph,
+            sentence = Sentence(f"{article.id}:{len(sentences) + 1}", text, _part_of(part, text), part.paragraph,
                                 tuple(content_nouns(tokens)))
             sentences.append(sentence)
             mentions = self.find_entities(text, tokens, part.anchor)
@@ -93,6 +94,11 @@ class Analyzer:
         return AnalyzedArticle(**{f: getattr(article, f) for f in Article.__dataclass_fields__},
                                sentences=tuple(sentences), entities=tuple(sorted(entities, key=_order)),
                                statements=tuple(statements), checks=tuple(checks))
+
+
+def _part_of(part: _Part, text: str) -> str:
+    """A photo caption in the body is a part of its own: kept with its paragraph, never taken for a fact."""
+    return "caption" if part.part == "body" and is_caption(text) else part.part
 
 
 def _entity(mention: Mention, sentence: str) -> Entity:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from matome.text.captions import is_photo_credit
+
 OPEN = "「『（(【〈《"
 CLOSE = "」』）)】〉》"
 ENDS = "。！？!?"
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a text: after 。！？ outside brackets, and at every line break (headings, bullets)."""
+    """Sentences of a text: after 。！？ outside brackets, at every line break (headings, bullets), and after a
+    photo credit in brackets that closes a caption when a sentence follows it on the same line."""
     sentences: list[str] = []
     for line in text.split("\n"):
         sentences.extend(_split_line(line))
@@ -19,11 +22,16 @@ def _split_line(line: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
+    opened = 0
     for i, char in enumerate(line):
         if char in OPEN:
+            opened = i if depth == 0 else opened
             depth += 1
         elif char in CLOSE:
             depth = max(0, depth - 1)
+            if depth == 0 and char in ")）" and is_photo_credit(line[opened + 1: i]) and _starts_sentence(line, i + 1):
+                parts.append(line[start: i + 1].strip())
+                start = i + 1
         elif char in ENDS and depth == 0 and not _continues(line, i):
             parts.append(line[start: i + 1].strip())
             start = i + 1
@@ -35,3 +43,9 @@ def _continues(line: str, i: int) -> bool:
     """`!?`, `。」` and a closing `。` before a bracket belong to the sentence that is still going."""
     following = line[i + 1: i + 2]
     return following in ENDS or following in CLOSE
+
+
+def _starts_sentence(line: str, i: int) -> bool:
+    """After a photo credit, a new sentence: a word (not a particle: `映像(B市提供)では` goes on) or a quote."""
+    rest = line[i:].lstrip(" \u3000")
+    return bool(rest) and (rest[0] == "「" or rest[0].isalnum()) and not "ぁ" <= rest[0] <= "ゟ"
