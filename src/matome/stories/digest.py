@@ -136,10 +136,11 @@ def _source_name(reports: list[Report]) -> Callable[[str], str]:
 def _timeline(reports: list[Report], tokenize: Tokenize) -> tuple[TimelineEntry, ...]:
     """Sentences by the day of the event they report, each from its source. A day counts when it dates the main
     clause: set off by a comma (`16日、…`), or with no other predicate between it and the sentence's end
-    (`16日に申し入れた`), not `20日に開くよう申し入れた` (the 20th is the meeting's). Other sentences are left out."""
+    (`16日に申し入れた`), not `20日に開くよう申し入れた` (the 20th is the meeting's). Other sentences are left out, and
+    so are photo captions (=15日午前、A市: the day the picture was taken)."""
     entries: dict[str, TimelineEntry] = {}
     for report in reports:
-        texts = {s.id: s.text for s in report.sentences if s.part != "title"}
+        texts = {s.id: s.text for s in report.sentences if s.part not in ("title", "caption")}
         days: dict[str, list[tuple[str, int]]] = {}
         for entity in report.entities:
             if entity.type == "DATE" and ONE_DAY.fullmatch(entity.canonical) and entity.sentence in texts:
@@ -214,7 +215,7 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
         if report.kind in ("card", "page"):
             continue
         for sentence in report.sentences:
-            if not START.search(sentence.text):
+            if sentence.part == "caption" or not START.search(sentence.text):
                 continue
             days = [e.canonical[:10] for e in report.entities if e.sentence == sentence.id and e.type == "DATE"
                     and re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", e.canonical)]  # 15日午前6時 is a moment of the 15th

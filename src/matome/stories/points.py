@@ -4,8 +4,8 @@ Two sentences of reports by different outlets are aligned when the background-we
 reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
 per-product articles of one launch repeat sentences about different things); a point holds at most one sentence per
 outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one. Only sentences
-that state something count: not spec-table rows, headings, bullets or footnotes. The point's text is its most central
-sentence, trimmed.
+that state something count: not spec-table rows, headings, bullets, footnotes or photo captions. The point's text is its
+most central sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
 

@@ -41,6 +41,7 @@ class Report:
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
+        """The sentences a report states: not its title, nor the captions of its photos."""
         return tuple(s for s in self.sentences if s.part in ("body", "card") and s.text != self.title)
 
 
