@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 from matome.read import rules
 from matome.records import EmbeddedPost, Notice, Reference, Section, SourceCard
+from matome.text.captions import is_caption
 from matome.text.dates import find_date
 from matome.text.normalize import normalize, squeeze
 
@@ -274,15 +275,16 @@ def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_titl
     if heading is not None or paragraphs:
         sections.append(Section(heading, tuple(paragraphs)))
     page.sections = sections
-    paragraphs = page.paragraphs
+    paragraphs = [p for p in page.paragraphs if not is_caption(p)]  # a photo's caption may come first
     page.lead = paragraphs[0] if paragraphs and len(paragraphs[0]) >= 20 else None
 
 
 def _looks_like_title(line: str) -> bool:
-    return len(line) <= 100 and not line.endswith("。")
+    """A short line left open; not a photo's caption (倒れた街灯=15日午前、A市), which may come before the text."""
+    return len(line) <= 100 and not line.endswith("。") and not is_caption(line)
 
 
 def _looks_like_heading(line: str) -> bool:
-    if len(line) > HEADING_MAX or line.endswith(SENTENCE_END) or rules.URL.search(line):
+    if len(line) > HEADING_MAX or line.endswith(SENTENCE_END) or rules.URL.search(line) or is_caption(line):
         return False
     return "「" not in line or len(line) <= 30

@@ -1,0 +1,29 @@
+"""A photo caption that opens a page's text is neither its title, a heading nor its lead: it stays a paragraph."""
+
+from __future__ import annotations
+
+from matome.read import read_page
+from matome.records import Origin, Page
+
+
+def _read(text: str) -> tuple[str | None, str | None, str, list[str | None]]:
+    article = read_page(Page(Origin("text", path="t.txt"), text.encode(), "text"))
+    return article.title, article.lead, article.body, [s.heading for s in article.sections]
+
+
+def test_a_caption_on_the_first_line_is_no_title_and_no_lead() -> None:
+    text = ("冠水した駅前のロータリー=3日午後、青葉市中央(青葉市提供)\n"
+            "青葉市では3日、記録的な大雨で駅前のロータリーが冠水し、バスが運休した。\n"
+            "市は4日も避難所を開いている。\n")
+    title, lead, body, _ = _read(text)
+    assert title is None
+    assert lead == "青葉市では3日、記録的な大雨で駅前のロータリーが冠水し、バスが運休した。"
+    assert body.startswith("冠水した駅前のロータリー=3日午後")
+
+
+def test_a_short_caption_between_paragraphs_is_no_heading() -> None:
+    text = ("青葉川が氾濫\n青葉市では3日、記録的な大雨で青葉川が氾濫した。\n倒れた街灯=森下修撮影\n"
+            "市は4日も避難所を開いている。\n")
+    title, _, body, headings = _read(text)
+    assert title == "青葉川が氾濫"
+    assert headings == [None] and "倒れた街灯=森下修撮影" in body.split("\n")
