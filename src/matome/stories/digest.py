@@ -27,6 +27,7 @@ from matome.stories.cluster import cluster
 from matome.stories.disagreements import disagreements
 from matome.stories.duplicates import copy_groups
 from matome.stories.points import align, points_of
+from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import summarize, trim
 
@@ -80,6 +81,7 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     checks = _checks(story, articles, story_of, titles)
     differ = disagreements(statements, aligned, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
+    disputed |= _stale_tallies(originals)  # true when written, no longer where the story stands
     lead = _lead(points, cards, disputed)
     return Digest(
         id=_story_id(originals),
@@ -95,6 +97,21 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
         conclusion=_conclusion(points, cards, lead, disputed),
         points=points,
     )
+
+
+def _stale_tallies(reports: list[Report]) -> set[str]:
+    """Sentences whose toll a later day's report gives higher (1人が死亡 on the 26th, 5人が死亡 on the 29th): each
+    stays a point of its day, but neither the lead nor a 💡 line states the story's toll from the older one."""
+    stated = [(report.day, sentence.id, {(unit, toll): values for (unit, _, toll), values
+                                         in tallies(quantities(sentence.text)).items()})
+              for report in reports if report.day is not None for sentence in report.body_sentences]
+    highest: dict[tuple[date, tuple[str, str]], float] = {}  # by day, unit and toll (乗客1人が死亡, 死者は4人)
+    for day, _, found in stated:
+        for key, values in found.items():
+            highest[(day, key)] = max(highest.get((day, key), 0.0), min(values))
+    return {sentence for day, sentence, found in stated for key, values in found.items()
+            if any(later > day and key == counted and value > max(values)
+                   for (later, counted), value in highest.items())}
 
 
 def _story_id(reports: list[Report]) -> str:

@@ -1,0 +1,25 @@
+"""A toll that a later day's report gives higher is where the story stood, not where it stands: the older sentence
+stays in its card and points, but neither the lead nor a 💡 line states the toll from it."""
+
+from __future__ import annotations
+
+from matome.language.analyze import Analyzer
+from matome.records import Article, Origin
+from matome.stories.digest import build_digests
+
+FIRST = ("青葉市の山中で2日午後、観光バスが谷に転落した。乗客1人が死亡し、10人がけがをした。"
+         "県警が事故の原因を調べている。")
+LATER = ("青葉市の山中で観光バスが谷に転落した事故で、死者は4人に増えた。けが人は10人で、県警が事故の原因を調べている。"
+         "運転手は当時の状況を説明している。")
+
+
+def test_the_lead_and_conclusion_do_not_state_a_toll_a_later_report_raised(analyzer: Analyzer) -> None:
+    articles = [analyzer.analyze(Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site,
+                                         title="観光バスが転落", body=body, published=day))
+                for n, (site, body, day) in enumerate((("east.example", FIRST, "2026-07-02"),
+                                                        ("west.example", LATER, "2026-07-04")))]
+    stale = next(s.id for s in articles[0].sentences if "1人が死亡" in s.text)
+    (digest,) = build_digests(articles, analyzer.tokenize)
+    assert stale in {s for card in digest.cards for line in card.summary for s in line.support}
+    assert stale not in digest.lead.support
+    assert all(stale not in line.support for line in digest.conclusion)
