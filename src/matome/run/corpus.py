@@ -1,10 +1,10 @@
 """The corpus passes of a run (copies, stories, points, digests) over its shard files, never holding every record.
 
 The shard stage writes, beside each shard's records, one row per report (`reports/shard-NNNNN.parquet`): what joining
-copies needs (id, kind, URL key, day, source credit), the MinHash band keys and signature of its body text, and its
-clustering vector. The driver then
+copies needs (id, kind, URL key, day, source credit, length), the MinHash band keys and signature of its body text,
+the hashes of its long sentences, and its clustering vector. The driver then
 1. joins copies: candidate pairs are the reports that share a band key (the keys of every report, 14 integers each),
-   checked against the signatures of those reports only;
+   checked against the signatures of those reports only; and excerpts with the reports they quote, by sentence hashes;
 2. clusters the originals into stories from their vectors, read in date order;
 3. copies each story's records from the shards into batch files of about BATCH records (one read of each shard), and
    builds the digests batch by batch, keeping of each story's records only the sentences its digest cites.
@@ -37,18 +37,20 @@ from matome.stories.duplicates import (
     candidate_pairs,
     copy_key,
     copy_signature,
+    excerpt_pairs,
     join_copies,
     near_copy,
+    sentence_keys,
 )
 from matome.stories.reports import Report, reports_of
 
-VERSION = 3  # of the report files: a shard done before them (or with another version) is done again
+VERSION = 4  # of the report files: a shard done before them (or with another version) is done again
 BATCH = 500  # records held at once while digests are built
 SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa.int32()), ("kind", pa.string()),
                     ("url", pa.string()), ("day", pa.string()), ("credit", pa.bool_()), ("title", pa.string()),
-                    ("outlet", pa.string()), ("lead", pa.string()), ("vector", pa.string()),
-                    ("bands", pa.list_(pa.int64())), ("signature", pa.binary())])
-KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet", "lead"]
+                    ("outlet", pa.string()), ("lead", pa.string()), ("length", pa.int64()), ("vector", pa.string()),
+                    ("bands", pa.list_(pa.int64())), ("signature", pa.binary()), ("sentences", pa.list_(pa.int64()))])
+KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet", "lead", "length"]
 
 Tokenize = Callable[[str], list[Token]]
 Location = tuple[int, int]  # (shard, row of its records file)
@@ -64,10 +66,11 @@ def report_table(records: list[AnalyzedArticle], tokenize: Tokenize) -> pa.Table
             signature = copy_signature(report)
             rows.append({"id": key.id, "article": report.article, "record": row, "kind": key.kind, "url": key.url,
                          "day": key.day.isoformat() if key.day else None, "credit": key.has_source_credit,
-                         "title": report.title, "outlet": report.outlet, "lead": key.lead,
+                         "title": report.title, "outlet": report.outlet, "lead": key.lead, "length": key.length,
                          "vector": json.dumps(report_vector(report, tokenize, weights), ensure_ascii=False),
                          "bands": None if signature is None else band_keys(signature),
-                         "signature": None if signature is None else signature.astype("<u8").tobytes()})
+                         "signature": None if signature is None else signature.astype("<u8").tobytes(),
+                         "sentences": sentence_keys(report)})
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
@@ -94,7 +97,7 @@ def _read_reports(paths: list[Path]) -> _Reports:
             day = columns["day"][n]
             key = CopyKey(columns["id"][n], columns["kind"][n], columns["url"][n],
                           date.fromisoformat(day) if day else None, columns["credit"][n], columns["outlet"][n],
-                          columns["lead"][n])
+                          columns["lead"][n], columns["length"][n])
             if key.kind != "card":
                 found.compared[key.id] = len(found.keys)
             found.keys.append(key)
@@ -120,7 +123,8 @@ def _column_rows(paths: list[Path], column: str, wanted: list[int]) -> dict[int,
 
 
 def copy_pairs(paths: list[Path], reports: _Reports) -> list[tuple[str, str]]:
-    """Near-copy pairs (later id, earlier id) in order: candidates by band key, checked against their signatures."""
+    """Near-copy pairs (later id, earlier id) in order: candidates by band key, checked against their signatures;
+    then excerpts with the reports they quote (`excerpt_pairs`, by the hashes of their sentences)."""
     compared = [n for n in reports.compared.values() if reports.signed[n]]
     bands = _column_rows(paths, "bands", compared)
     keys = np.array([bands[n] for n in compared], dtype=np.int64).reshape(len(compared), BANDS)
@@ -129,8 +133,12 @@ def copy_pairs(paths: list[Path], reports: _Reports) -> list[tuple[str, str]]:
     needed = sorted({compared[i] for pair in candidates for i in pair})
     signatures = {n: np.frombuffer(raw, dtype="<u8").astype(np.uint64)
                   for n, raw in _column_rows(paths, "signature", needed).items()}
-    return [(reports.keys[compared[a]].id, reports.keys[compared[b]].id) for a, b in candidates
-            if near_copy(signatures[compared[a]], signatures[compared[b]])]
+    pairs = [(reports.keys[compared[a]].id, reports.keys[compared[b]].id) for a, b in candidates
+             if near_copy(signatures[compared[a]], signatures[compared[b]])]
+    del signatures
+    sentences = [keyed for path in paths for keyed in pq.read_table(path, columns=["sentences"]).column(
+        "sentences").to_pylist()]
+    return pairs + excerpt_pairs(reports.keys, sentences)
 
 
 def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple[Digest, dict[str, str]]]:

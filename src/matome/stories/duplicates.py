@@ -7,7 +7,8 @@ The pass is cut so that it never needs the reports' text together: each report's
 its MinHash signature with one key per LSH band are computed beside its record (`copy_signature`, `band_keys`);
 candidate pairs are reports that share a band key (`candidate_pairs`, over keys only), checked against the two
 signatures (`near_copy`); `join_copies` then unites reports by URL and by the checked pairs, each later report with
-the earlier ones in order. `copy_groups` does the same over reports in memory.
+the earlier ones in order, and with the reports they quote whole sentences of (`excerpt_pairs`, over sentence hashes
+only). `copy_groups` does the same over reports in memory.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ COPY_WINDOW_DAYS = 7
 MIN_CHARS = 50  # shorter body text is not compared
 LEAD_CHARS = 100  # reports of two outlets that open with the same this many characters are copies
 NEIGHBOURS = 64  # in a larger LSH bucket, each report is a candidate with the 64 before it only
+EXCERPT_CHARS = 25  # a sentence this long, word for word in another outlet's report, is quoted from it
+EXCERPT_SHARED = 3  # an excerpt shares at least this many such sentences with the report it copies
+EXCERPT_SHARE = 0.6  # and this share of its own (the header a reposting site adds, a sentence cut at its end)
 BANDS, ROWS = 14, 9  # the LSH bands datasketch's MinHashLSH(THRESHOLD, PERMUTATIONS) chooses: 14 of 9 values
 
 Signature = np.ndarray  # PERMUTATIONS uint64 values
@@ -49,11 +53,46 @@ class CopyKey:
     has_source_credit: bool
     outlet: str | None = None
     lead: str | None = None  # `lead_key` of the report's body
+    length: int = 0  # characters of body text: of one day's copies, the fullest is the original
 
 
 def copy_key(report: Report) -> CopyKey:
     return CopyKey(report.id, report.kind, url_key(report.url), report.day, report.has_source_credit, report.outlet,
-                   lead_key(report))
+                   lead_key(report), sum(len(s.text) for s in report.body_sentences))
+
+
+def sentence_keys(report: Report) -> list[int]:
+    """A 63-bit hash of each body sentence of at least EXCERPT_CHARS characters (as copies are compared); none for a
+    source card."""
+    if report.kind == "card":
+        return []
+    flat = (_flat(s.text) for s in report.body_sentences)
+    return list(dict.fromkeys(int.from_bytes(hashlib.blake2b(f.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+                              for f in flat if len(f) >= EXCERPT_CHARS))
+
+
+def excerpt_pairs(keys: Sequence[CopyKey], sentences: Sequence[Sequence[int]]) -> list[tuple[str, str]]:
+    """Pairs (excerpt id, fuller report id): a report of one outlet whose long sentences are, EXCERPT_SHARE of them
+    and at least EXCERPT_SHARED, word for word in another outlet's report with as many (a まとめ page or a bookmark
+    page quoting an article, behind a header of its own). A sentence in more than NEIGHBOURS reports (a footer, a
+    stock phrase) ties none. Versions of one wire story that share a sentence or two stay apart."""
+    holders: dict[int, list[int]] = {}
+    for n, keyed in enumerate(sentences):
+        for key in keyed:
+            holders.setdefault(key, []).append(n)
+    pairs: list[tuple[str, str]] = []
+    for n, keyed in enumerate(sentences):
+        if len(keyed) < EXCERPT_SHARED or keys[n].outlet is None:
+            continue
+        shared: dict[int, int] = {}
+        for key in keyed:
+            if len(holders[key]) <= NEIGHBOURS:
+                for other in holders[key]:
+                    shared[other] = shared.get(other, 0) + 1
+        pairs.extend((keys[n].id, keys[other].id) for other, count in sorted(shared.items())
+                     if other != n and count >= max(EXCERPT_SHARED, EXCERPT_SHARE * len(keyed))
+                     and len(sentences[other]) >= len(keyed) and keys[other].outlet not in (None, keys[n].outlet))
+    return pairs
 
 
 def lead_key(report: Report) -> str | None:
@@ -145,7 +184,9 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
     keys = np.array([band_keys(s) for _, s in compared], dtype=np.int64).reshape(len(compared), BANDS)
     pairs = [(compared[a][0], compared[b][0]) for a, b in candidate_pairs(keys)
              if near_copy(compared[a][1], compared[b][1])]
-    return [[reports[n] for n in group] for group in join_copies([copy_key(r) for r in reports], pairs)]
+    copy_keys = [copy_key(r) for r in reports]
+    pairs += excerpt_pairs(copy_keys, [sentence_keys(r) for r in reports])
+    return [[reports[n] for n in group] for group in join_copies(copy_keys, pairs)]
 
 
 def join_copies(keys: Sequence[CopyKey], pairs: Iterable[tuple[str, str]]) -> list[list[int]]:
@@ -207,7 +248,8 @@ def _joined(a: tuple[date, date] | None, b: tuple[date, date] | None) -> tuple[d
     return min(a[0], b[0]), max(a[1], b[1])
 
 
-def _originality(report: CopyKey) -> tuple[int, int, str, str]:
-    """The original first: a full article before a card quoting it, no source credit, earliest, then by id."""
+def _originality(report: CopyKey) -> tuple[int, int, str, int, str]:
+    """The original first: a full article before a card quoting it, no source credit, earliest, fullest, then by
+    id."""
     return (report.kind == "card", report.has_source_credit, report.day.isoformat() if report.day else "9999",
-            report.id)
+            -report.length, report.id)
