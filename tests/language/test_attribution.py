@@ -51,6 +51,12 @@ def test_a_quotation_on_any_predicate_is_a_statement(analyzer: Analyzer) -> None
     assert (statement.speaker, statement.content, statement.direct) == ("森田選手", "まだまだです", True)
 
 
+@pytest.mark.parametrize("body", ["さすがは老舗の「青葉堂」と言ったところだ。", "これは抗議と言うよりも完全に個人攻撃だ。",
+                                  "二人で考える時間、と言い換えることもできる。"])
+def test_saying_in_a_turn_of_phrase_is_no_statement(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
 def test_words_shown_not_said_and_quoted_names_are_not_statements(analyzer: Analyzer) -> None:
     assert _said(analyzer, "看板には「立入禁止」と書かれていた。") == []
     assert _said(analyzer, "「青葉バス」という名前は市民の公募で決まった。") == []

@@ -60,6 +60,10 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
                 "謝罪", "非難", "抗議", "要求", "要望", "提案", "呼びかけ", "嘆", "漏らす", "絶賛", "称賛", "賞賛",
                 "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ")
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
+# 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
+# …と言い換えることもできる, 名作と言える, 過言ではないと言っても
+SAYING_IDIOM = re.compile(r"言(?:ったところ|うより|うべき|える|えない|えよう|っても|わざる|い換え|うまでも|わんばかり"
+                          r"|ってるような|ってるよう|えば)")
 INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
 SPEECH_VERB = re.compile(_PARSED_VERB)
 FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
@@ -205,7 +209,7 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
             cue = match.group("cue") + match.group("tail")
             cues.append(Cue(match.start(), match.end(), cue, False, "", -2, match.start("cue"), match.start("cue")))
-    return sorted(cues, key=lambda c: c.verb)
+    return sorted((c for c in cues if not SAYING_IDIOM.match(text, c.verb)), key=lambda c: c.verb)
 
 
 def _views(text: str) -> list[_Said]:
