@@ -34,6 +34,8 @@ from matome.stories.summary import summarize, trim
 TIMELINE_MAX = 10
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
+PLAN = re.compile(r"(?:予定|見通し|方針|計画|見込み|意向)(?:だ|です|である)?(?:という|とのこと|としている)?。?$"
+                  r"|(?:を目指す|を目指している)(?:という)?。?$")  # a line that tells what is to come
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 QUOTED = re.compile(r"「[^「」]*」")
 MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"
@@ -277,12 +279,14 @@ def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str]
 def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: SupportedLine,
                 disputed: set[str]) -> tuple[SupportedLine, ...]:
     """💡 × 3: the best-supported points after the lead, then how it began and where it stands now (the lead itself
-    last); never a line whose sentence a check or a disagreement of the same digest disputes."""
+    last); never a line whose sentence a check or a disagreement of the same digest disputes. What a source said was
+    to come (…する予定だ) comes after what happened: by the time the story is read it may have, or not."""
     full = [c for c in cards if c.summary and KIND_RANK[c.kind] < 3] or [c for c in cards if c.summary]
     dated = sorted(full, key=lambda c: (c.published or "9999", KIND_RANK[c.kind]))
     candidates = [*(SupportedLine(p.text, p.support) for p in points if len(p.sources) >= 2),
                   *(c.summary[0] for c in dated[:1]), *(c.summary[0] for c in dated[-1:]),
                   *(line for c in dated for line in c.summary[1:])]
+    candidates.sort(key=lambda line: PLAN.search(line.text) is not None)  # stable: plans last
     lines: list[SupportedLine] = []
     for line in [*candidates, lead]:  # the lead again only when the sources hold nothing else
         if len(lines) == 3:

@@ -1,5 +1,6 @@
-"""A toll that a later day's report gives higher is where the story stood, not where it stands: the older sentence
-stays in its card and points, but neither the lead nor a 💡 line states the toll from it."""
+"""The lead and the 💡 lines say where a story stands: a toll that a later day's report gives higher is where it
+stood (the older sentence stays in its card and points, but neither the lead nor a 💡 line states the toll from it),
+and what a source said was to come comes after what happened."""
 
 from __future__ import annotations
 
@@ -23,3 +24,17 @@ def test_the_lead_and_conclusion_do_not_state_a_toll_a_later_report_raised(analy
     assert stale in {s for card in digest.cards for line in card.summary for s in line.support}
     assert stale not in digest.lead.support
     assert all(stale not in line.support for line in digest.conclusion)
+
+
+def test_a_plan_comes_after_what_happened_in_the_conclusion() -> None:
+    from matome.records import Card, Point, SupportedLine
+    from matome.stories.digest import _conclusion
+
+    plan = Point("県は5日に現地を調べる予定だ。", ("a:2", "b:3"), ("a", "b"))
+    happened = Point("県道が約200メートルにわたって崩れた。", ("a:3", "b:2"), ("a", "b"))
+    card = Card("a", "県道崩落", "east.example", "2026-07-04", None,
+                (SupportedLine("4日未明、山あいの県道が崩れた。", ("a:1",)), SupportedLine("けが人はいない。", ("a:4",))))
+    lead = SupportedLine("4日未明、山あいの県道が崩れた。", ("a:1",))
+    lines = _conclusion((plan, happened), (card,), lead, set())
+    assert [line.text for line in lines][:2] == ["県道が約200メートルにわたって崩れた。", "けが人はいない。"]
+    assert lines[-1].text == "県は5日に現地を調べる予定だ。"
