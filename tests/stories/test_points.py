@@ -161,6 +161,8 @@ CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラック�
         ("午後3時すぎ", "午後3時20分ごろ", False),  # すぎ and 前 reach further, on one side
         ("午後2時半すぎ", "午後2時35分ごろ", False),
         ("午後3時すぎ", "午後2時50分ごろ", True),
+        ("正午ごろ", "12時頃", False),  # 正午 is 12時
+        ("正午ごろ", "午後2時ごろ", True),
     ],
 )
 def test_two_times_of_day_for_one_crash_disagree_only_beyond_their_rounding(analyzer: Analyzer, first: str,
@@ -175,6 +177,13 @@ def test_times_of_day_of_different_days_or_of_different_events_do_not_disagree(a
     one = "桜台市の倉庫で出火し、3時間後の午前{}ごろにほぼ消し止められ、鎮火した。"
     assert "time" not in _differences(analyzer, both.format("8時"), one.format("8時"))
     assert "time" in _differences(analyzer, both.format("8時"), one.format("9時"))
+
+
+def test_the_day_a_plan_is_meant_for_is_not_a_discrepancy(analyzer: Analyzer) -> None:
+    planned = "両首脳は{}日午後、桜台市の旅館で会談に臨みます。"
+    held = "両首脳は{}日、桜台市の旅館で会談した。"
+    assert "date" not in _differences(analyzer, planned.format(15), held.format(16))
+    assert "date" in _differences(analyzer, held.format(15), held.format(16))
 
 
 def test_the_days_a_fact_came_out_are_not_a_discrepancy(analyzer: Analyzer) -> None:
@@ -250,3 +259,11 @@ def test_a_points_text_is_the_latest_days_tally() -> None:
 
     group = [member(1, 1, "地震で5人が死亡した。"), member(2, 1, "地震で5人が死亡した。"), member(3, 2, "地震で24人が死亡した。")]
     assert _central(group).text == "地震で24人が死亡した。"
+
+
+def test_the_day_a_sentence_follows_on_from_does_not_date_it(analyzer: Analyzer) -> None:
+    from matome.stories.digest import _dates_main_clause
+
+    text = "県は桜台市の工場に、20日に続き21日も立ち入り検査をした。"
+    assert not _dates_main_clause(text, text.index("20日") + 3, analyzer.tokenize)
+    assert _dates_main_clause(text, text.index("21日") + 3, analyzer.tokenize)

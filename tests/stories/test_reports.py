@@ -40,6 +40,16 @@ def test_a_toll_written_two_ways_and_a_distance_are_compared() -> None:
                            True, True)
 
 
+def test_nearly_a_number_allows_a_little_under_it() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    nearly = quantities("一行の到着は予定より3時間近く遅れた。")
+    assert not _numbers_differ(nearly, quantities("一行の到着は予定より2時間40分遅れた。"), True, True)
+    assert _numbers_differ(nearly, quantities("一行の到着は予定より2時間遅れた。"), True, True)
+    assert _numbers_differ(nearly, quantities("一行の到着は予定より3時間半遅れた。"), True, True)
+
+
 def test_a_toll_in_reports_of_different_days_is_an_update() -> None:
     from matome.stories.disagreements import _numbers_differ
     from matome.stories.quantities import quantities

@@ -29,13 +29,12 @@ from matome.stories.duplicates import copy_groups
 from matome.stories.points import align, points_of
 from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report, reports_of
-from matome.stories.summary import summarize, trim
+from matome.stories.summary import summarize, tells_plan, trim
 
 TIMELINE_MAX = 10
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
-PLAN = re.compile(r"(?:予定|見通し|方針|計画|見込み|意向)(?:だ|です|である)?(?:という|とのこと|としている)?。?$"
-                  r"|(?:を目指す|を目指している)(?:という)?。?$")  # a line that tells what is to come
+FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 QUOTED = re.compile(r"「[^「」]*」")
 MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"
@@ -173,8 +172,8 @@ def _timeline(reports: list[Report], tokenize: Tokenize) -> tuple[TimelineEntry,
 
 
 def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
-    if EVENT_FRAME.search(text, end):  # 2日、…が衝突した事故で、国交省が…を公表した: the 2nd is the accident's
-        return False
+    if EVENT_FRAME.search(text, end) or FOLLOWING.match(text, end):  # 2日、…が衝突した事故で、国交省が…を公表した:
+        return False  # the 2nd is the accident's; 20日に続き21日も: the 20th is the one before
     if MAIN_TIME.match(text, end):
         return True
     rest = QUOTED.sub("「」", text[end:])
@@ -286,7 +285,7 @@ def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: Suppor
     candidates = [*(SupportedLine(p.text, p.support) for p in points if len(p.sources) >= 2),
                   *(c.summary[0] for c in dated[:1]), *(c.summary[0] for c in dated[-1:]),
                   *(line for c in dated for line in c.summary[1:])]
-    candidates.sort(key=lambda line: PLAN.search(line.text) is not None)  # stable: plans last
+    candidates.sort(key=lambda line: tells_plan(line.text))  # stable: plans last
     lines: list[SupportedLine] = []
     for line in [*candidates, lead]:  # the lead again only when the sources hold nothing else
         if len(lines) == 3:

@@ -23,7 +23,7 @@ from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
 from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities
-from matome.stories.summary import trim
+from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
@@ -33,6 +33,7 @@ CORE = 4
 ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
                      r"ではなかった|ていない|ていた|ている|なかった|ない|ません|ました|ます|です|だった|だ|である|ず|た)$")
 ABOUT = 0.1  # 約20台 allows 18 to 22
+NEARLY = 0.8  # 3時間近く allows 2時間24分 to 3時間
 MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
@@ -102,7 +103,8 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     compare only on one day in one time zone."""
     days_a, days_b = _days(a), _days(b)
     one_clock = not (_abroad(a.report.text) or _abroad(b.report.text))
-    if len(days_a) == len(days_b) == 1 and days_a != days_b:
+    plan = tells_plan(a.sentence.text) or tells_plan(b.sentence.text)  # the day it is meant for, not when it was
+    if len(days_a) == len(days_b) == 1 and days_a != days_b and not plan:
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or one_clock:
             yield "date", None, None
@@ -187,7 +189,7 @@ def _clock(match: re.Match[str]) -> Clock | None:
     if at is None or (match.group("mi") and match.group("rough") == "前"):
         return None  # 10時5分前 is 9時55分
     told = "minute" if match.group("mi") or match.group("colon") or match.group("half") else "hour"
-    rough, hour = match.group("rough") or "", int(match.group("h"))
+    rough, hour = match.group("rough") or "", 12 if match.group("noon") else int(match.group("h"))
     around, past = ROUNDING[told], PAST[told]
     earliest = at - (past if rough == "前" else around if rough in ("ごろ", "頃", "前後") else 0)
     latest = at + (past if rough in ("すぎ", "過ぎ") else around if rough in ("ごろ", "頃", "前後") else 0)
@@ -223,8 +225,17 @@ def _two_places(a: str, b: str) -> bool:
 
 
 def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
-    """Can both be true? `40人以上` and `80人以上` can; `約20台` and `10台以上` can; `6台` and `5台` cannot."""
+    """Can both be true? `40人以上` and `80人以上` can; `約20台` and `10台以上` can; `3時間近く` and `2時間40分` can;
+    `6台` and `5台` cannot."""
     (a, how_a), (b, how_b) = first, second
+    if "nearly" in (how_a, how_b):  # a little under the bound: down to NEARLY of it
+        bound, other, how = (a, b, how_b) if how_a == "nearly" else (b, a, how_a)
+        slack = ABOUT if how == "about" else 0.0
+        if how == "nearly":
+            return abs(a - b) <= NEARLY * max(a, b)
+        if how == "at least":
+            return other <= bound
+        return bound * NEARLY * (1 - slack) <= other <= bound * (1 + slack)
     if how_a == how_b == "at least":
         return True
     if "at least" in (how_a, how_b):

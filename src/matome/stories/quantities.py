@@ -15,10 +15,12 @@ QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(�
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
 AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
-ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度|近く|弱)")
+ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度)")
+NEARLY_AFTER = re.compile(r"^(?:近く|弱|足らず)")  # 3時間近く: a little under 3 hours
+MINUTES_AFTER = re.compile(r"([0-9]{1,2})分(?!間)")  # 2時間40分
 ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 # the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
-COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|強)?(?:が|の|を|は|も|に)?"
+COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|足らず|強)?(?:が|の|を|は|も|に)?"
                      r"(?P<word>けが人|けが|亡くな|[一-龥]{2,4})")
 TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
 # what a count names
@@ -37,7 +39,8 @@ Values = frozenset[tuple[float, str]]  # each value with how it is stated
 @functools.lru_cache(maxsize=4096)  # a sentence is compared with every other of its point: read it once
 def quantities(text: str) -> Mapping[Count, Values]:
     """The values of each quantity, keyed by unit and the thing it counts (消防車14台: 台, 消防車; 3人が死亡: 人, 死亡),
-    with how they are stated: "exact", "at least" (40人以上, 少なくとも4人) or "about" (約20台)."""
+    with how they are stated: "exact", "at least" (40人以上, 少なくとも4人), "about" (約20台) or "nearly" (3時間近く).
+    2時間40分 is 2.67時間."""
     found: dict[Count, set[tuple[float, str]]] = {}
     flat = unicodedata.normalize("NFKC", text)
     for match in QUANTITY.finditer(flat):
@@ -45,8 +48,12 @@ def quantities(text: str) -> Mapping[Count, Values]:
         value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
         if unit == "時間半":
             value, unit = value + 0.5, "時間"
-        before, after = flat[max(0, match.start() - 12): match.start()], flat[match.end(): match.end() + 12]
+        end = match.end()
+        if unit == "時間" and (minutes := MINUTES_AFTER.match(flat, end)) is not None:
+            value, end = value + int(minutes.group(1)) / 60, minutes.end()
+        before, after = flat[max(0, match.start() - 12): match.start()], flat[end: end + 12]
         stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
+                  else "nearly" if NEARLY_AFTER.match(after)
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
         counter, head = COUNTER.search(before), COUNTED.match(after)
         noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""

@@ -8,6 +8,10 @@ from matome.language.speech import LEADING
 from matome.records import Entity, Sentence, SupportedLine
 from matome.stories.reports import Report
 
+PLAN = re.compile(r"(?:予定|見通し|方針|計画|見込み|意向)(?:だ|です|である)?(?:という|とのこと|としている)?。?$"
+                  r"|(?:を目指す|を目指している)(?:という)?。?$"
+                  r"|(?<![てで]い)(?<![てで]お)(?<!あり)(?<!おり)ます。?$")  # …に臨みます (not …しています)
+
 LINES = 3
 MAX_CHARS = 110
 REDUNDANT = 0.45
@@ -54,6 +58,12 @@ def _overlap(a: str, b: str) -> float:
     grams_a = {a[i: i + 2] for i in range(len(a) - 1)}
     grams_b = {b[i: i + 2] for i in range(len(b) - 1)}
     return len(grams_a & grams_b) / (len(grams_a | grams_b) or 1)
+
+
+def tells_plan(text: str) -> bool:
+    """Whether a sentence tells what is to come (…する予定だ, …を目指す, …に臨みます), not what happened: its day is
+    when something is meant to happen."""
+    return PLAN.search(text) is not None
 
 
 def trim(text: str) -> str:

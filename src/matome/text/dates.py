@@ -106,11 +106,12 @@ def _zone(tz: str | None) -> timezone:
 WEEKDAYS = "月火水木金土日"
 _CLOCK = r"(?:\s*(?P<ampm>午前|午後)?(?P<h>\d{1,2})時(?:(?P<mi>\d{1,2})分|(?P<half>半))?)?"
 CLOCK = re.compile(  # a time of day alone, as news writes it
-    r"(?<![0-9:.])(?P<ampm>午前|午後)?(?P<h>[0-9]{1,2})"
+    r"(?:(?<![0-9:.])(?P<ampm>午前|午後)?(?P<h>[0-9]{1,2})"
     r"(?:時(?![間限点])(?:(?P<mi>[0-9]{1,2})分(?!間)|(?P<half>半))?|:(?P<colon>[0-9]{2})(?![0-9]|:[0-9]))"
-    r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20 (not 3時間, 2:05:30)
+    r"|(?P<noon>正午))"
+    r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20, 正午ごろ (not 3時間, 2:05:30)
 _DAY = re.compile(
-    r"(?<![\d年月/.\-])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中市酔ぶ連分遅]|\d(?!\d?時))(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
+    r"(?<![\d年月/.\-泊])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?![間前後以ほ当あ目も中市酔ぶ連分遅]|\d(?!\d?時))(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?"
     + _CLOCK
 )
 _NOT_NUMERAL = r"(?<![〇一二三四五六七八九十百\d])"
@@ -201,8 +202,11 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
 
 def minute_of_day(match: re.Match[str]) -> int | None:
     """The minute of the day a time read by a pattern with the groups `ampm`, `h`, `mi` and `half` (and `colon`, for
-    15:20) names: 午後3時 and 15時 are 900, 11時半 is 690; None for no time or an impossible one."""
+    15:20, `noon`, for 正午) names: 午後3時 and 15時 are 900, 11時半 is 690, 正午 720; None for no time or an impossible
+    one."""
     groups = match.groupdict()
+    if groups.get("noon"):
+        return 12 * 60
     if not groups.get("h"):
         return None
     hour = int(groups["h"]) + (12 if groups.get("ampm") == "午後" and int(groups["h"]) < 12 else 0)
