@@ -50,6 +50,7 @@ def _flags(text: str, tokenize: Tokenizer, body: str = "港のストライキで
         ("あの選手は国に帰れ", "abusive", True),
         ("あいつは人間として最低", "abusive", True),
         ("港の交渉は長引きますしね", "abusive", False),
+        ("カレンダーをめくらずに済んだ", "abusive", False),
         ("港の交渉はまだ続くと思う", "off_topic", False),
     ],
 )

@@ -152,6 +152,37 @@ def test_a_quote_said_by_the_name_it_describes(analyzer: Analyzer, body: str) ->
     assert statement.speaker == "森田氏"
 
 
+def test_praise_then_a_reply_hands_the_turn_over(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "番組に森田選手が出演した。\n司会の長尾が「本当にすごい」と絶賛すると、"
+                           "「いやいや、まだまだです」と謙遜した。")
+    assert [s.speaker for s in said][-2:] == ["長尾", "森田選手"]
+
+
+def test_names_and_titles_in_brackets_are_not_credited_quotes(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "同社は、新型車の名前を「アオバ」（日本）、「グリーン」（米国）とすると発表した。")
+    assert statement.speaker == "同社" and not statement.direct
+
+
+def test_the_same_ministry_is_not_a_quote_that_ends_like_one(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "外務省は15日、調査の開始を発表した。\n大臣は会見で「深く反省」と述べた。\n"
+                           "同省によると、調査は来月まで続く。")
+    assert said[-1].speaker == "外務省"
+
+
+def test_a_name_in_brackets_described_by_a_thing_is_no_statement(analyzer: Analyzer) -> None:
+    assert _said(analyzer, "開発したのは「青葉技研」という会社だ。") == []
+
+
+def test_words_said_before_something_happened_are_a_statement(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "男は店員に「金を出せ」と言ったところ、店員が警察に通報した。")
+    assert statement.content == "金を出せ"
+
+
+def test_criticism_taken_is_not_said_by_who_takes_it(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "市長は会見で「全力を尽くす」と語った。\n一方で、「対応が遅すぎる」と批判を浴びた。")
+    assert said[-1].speaker != "市長"
+
+
 def test_cue_offsets_point_at_the_cue(analyzer: Analyzer) -> None:
     body = "堀田知事は「予算は足りている」と述べた。"
     (statement,) = _said(analyzer, body)

@@ -49,9 +49,11 @@ NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
 CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
 # (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
+CREDITED_ONLY = re.compile(r"(?:「[^「」]+」[（(][^（）()「」]+[）)]、?)+")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
+RECEIVING = re.compile(r"浴び|受け|買|集め|招")  # 「…」と批判を浴びた: words taken, not given
 ANSWERED = re.compile(r"対し|答え|応じ|応え|回答")  # Xは「…」という質問に対し: X answers it
 PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答し", "答え", "言っ", "言い", "言う", "綴っ",
                 "綴り", "綴る", "明かす", "振り返", "切り出", "付け加え", "投稿し", "つぶやい", "記し", "書い",
@@ -62,8 +64,8 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
-SAYING_IDIOM = re.compile(r"言(?:ったところ|うより|うべき|える|えない|えよう|っても|わざる|い換え|うまでも|わんばかり"
-                          r"|ってるような|ってるよう|えば)")
+SAYING_IDIOM = re.compile(r"言(?:ったところ(?!、|,|で[^あす])|うより|うべき|える|えない|えよう|っても|わざる|い換え"
+                          r"|うまでも|わんばかり|ってるような|ってるよう|えば)")  # not 「金を出せ」と言ったところ、
 INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
 SPEECH_VERB = re.compile(_PARSED_VERB)
 FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
@@ -79,8 +81,7 @@ WHILE = re.compile(r"ながら|つつ")
 MANNER = ("て", "で", "ながら", "つつ")  # 笑って答えた, 苦笑いしながら説明した: how the words were said
 CONJUNCTIONS = ("と", "ば", "や", "たら", "なら", "が", "けど", "けれど", "ので", "から", "のに")  # not part of a cue
 TURN = re.compile(r"(?:た|る|す|い|け|れ)?(?:と|や|ば|ら|ところ|なり)、?")  # 尋ねると, 返すや: the other side answers
-ASKING = re.compile(r"尋ね|訊ね|訊い|訊か|聞い|聞か|聞く|問う|問い|質問|ただし|ただす|返")
-ANSWERING = re.compile(r"^(?:答え|即答|返し|返答|応じ|応え|切り返)")
+GOING_ON = re.compile(r"^(?:訴え|続け|付け加え|強調|重ね|畳みかけ|念を押|力を込め|語気を強め)")  # one voice, louder
 LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(SPEECH_NOUNS + r"(?:が|も|は|を|で|の)")  # 「…」と…声が: words that readers or people said
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
@@ -141,6 +142,8 @@ def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention])
     """`「…」（多村）、「…」（内川）と絶賛した`: each quote credited in brackets is a statement of whom it names, with
     the cue they share. A statement with any quote not so credited stays whole."""
     base = text.find(said.content)
+    if said.direct or not CREDITED_ONLY.fullmatch(said.content):
+        return [said]
     credited = [(quote, credit) for quote in QUOTED.finditer(said.content)
                 if (credit := CREDIT.match(said.content, quote.end())) is not None]
     if base < 0 or not credited or len(credited) != len(QUOTED.findall(said.content)):
@@ -277,7 +280,9 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     heard = not question and (_heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None)
     if named and not heard:  # 「…」という多村は: the noun it names speaks, if someone; 「…」という質問: who asked
         if not question and (not _agent(parse, predicate, mentions)
-                             or parse.text[predicate.end: predicate.end + 1] not in NAMED_FOLLOWS):
+                             or parse.text[predicate.end: predicate.end + 1] not in NAMED_FOLLOWS
+                             or (parse.text[predicate.end: predicate.end + 1] in "だ。"
+                                 and not predicate.text.endswith(PERSON_SUFFIXES))):
             return None  # 「…」という名前, 「…」という今井メロの反論
         cue_end = predicate.end if question else match.end()
         return Cue(opening, predicate.end, text[match.start() + 1: cue_end], True,
@@ -306,7 +311,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
     if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
         cue_start = noun if 0 <= noun < predicate.start and end - noun <= 16 else predicate.start
-    given = any(w.dep == "obj" and _names_words(w.text) for w in parse.children(predicate))
+    given = not RECEIVING.match(predicate.text) and any(w.dep == "obj" and _names_words(w.text)
+                                                        for w in parse.children(predicate))
     carries = (given or not heard) and not UNSPOKEN.match(predicate.text)  # 「…」と苦言を呈した: someone's words
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
@@ -405,7 +411,7 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
         subject = _topic_in_content(parse, cue, mentions)
     turned = bool(found) and (asks(found[-1]) or (TURN.match(text, found[-1].cue_end or 0) is not None
                                                   and not _topic_goes_on(text, found[-1])
-                                                  and _exchange(found[-1], cue)))
+                                                  and _exchange(cue)))
     if subject is not None and turned and subject.start < (found[-1].cue_start or 0):
         named = _name(text, parse, subject, mentions, context)
         if named[0] is None or named[0] == found[-1].speaker:  # 長尾が「…」と尋ねると、「…」と答えた: the subject asked
@@ -442,11 +448,10 @@ def _topic_goes_on(text: str, said: Statement) -> bool:
     return bool(said.speaker) and f"{said.speaker}は" in text[: said.cue_start or 0]
 
 
-def _exchange(said: Statement, cue: Cue) -> bool:
-    """The turn before this cue puts a question (`「…？」と尋ねると`) or this cue answers (`「…」と返した`): the other
-    side speaks. `テリー伊藤が「…」と警笛を鳴らすと、「…」と苦言を呈した` is one speaker going on."""
-    asked = said.content.rstrip("」』 ").endswith(("？", "?")) or ASKING.search(said.cue) is not None
-    return asked or ANSWERING.search(cue.cue) is not None
+def _exchange(cue: Cue) -> bool:
+    """After `Xが「…」と尋ねると` or `絶賛すると`, the other side speaks; a cue that presses the same point
+    (`「…」と警鐘を鳴らすと、「…」と訴えた`) is one speaker going on."""
+    return GOING_ON.search(cue.cue) is None
 
 
 def _answerer(context: Context | None, asker: str | None) -> Named:
@@ -690,7 +695,8 @@ def _antecedent(refers: re.Match[str], context: Context) -> Named | None:
                    and (v.name or "").endswith(MEDIA_ENDINGS)]
         return (outlets[-1].name, outlets[-1].canonical) if outlets else (None, None)
     titled = context.titled.get(refers.group("what"))
-    if titled is not None and context.sentence - titled.sentence <= OUTLET_CARRY:  # 「…サイト」, then 同サイト
+    if titled is not None and context.sentence - titled.sentence <= OUTLET_CARRY and (
+            titled.sentence >= context.body_sentence):  # 「…サイト」, then 同サイト (unless a body was named since)
         return titled.name, titled.canonical
     mention = context.last_body if refers.group("what").endswith(BODIES) else context.last_person
     return (mention.text, mention.canonical) if mention is not None else None

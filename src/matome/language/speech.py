@@ -58,6 +58,7 @@ class Context:
     recent: list[Voice] = field(default_factory=list)  # the speakers of the statements so far
     topics: list[Voice] = field(default_factory=list)  # the people sentences were about (X氏は…)
     last_body: Mention | None = None  # the last organisation or outlet, for 同社/同紙
+    body_sentence: int = -1  # the sentence that named `last_body`
     titled: dict[str, Voice] = field(default_factory=dict)  # by its last word: 「税金と保険の情報サイト」 for 同サイト
 
 

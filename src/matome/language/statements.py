@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from matome.language.attribution import BODIES, asks, parsed_statements
+from matome.language.attribution import asks, parsed_statements
 from matome.language.entities import Mention
 from matome.language.gazetteer import Gazetteer
 from matome.language.speech import (
@@ -39,7 +39,7 @@ from matome.language.speech import (
 from matome.language.syntax import Parse
 from matome.records import Statement
 
-NAMED_BODY = re.compile(rf"「(?P<name>[^「」]{{0,28}}(?P<kind>{'|'.join(BODIES)}))」")
+NAMED_BODY = re.compile(r"「(?P<name>[^「」]{2,28}(?P<kind>サイト|誌|番組|ブログ))」(?=[がはのもで])")
 CLOSING = re.compile(r"[」』）)]?[。！!]?\s*$")  # …と釈明するスギちゃん。: a sentence closing on a name is theirs
 
 
@@ -65,6 +65,7 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
                           if topic_follows(text, m.end) or CLOSING.match(text, m.end))
     context.last_person = people[-1] if people else context.last_person
     context.last_body = bodies[-1] if bodies else context.last_body
+    context.body_sentence = context.sentence if bodies else context.body_sentence
     for match in NAMED_BODY.finditer(text):  # 「税金と保険の情報サイト」が: what 同サイト may refer to
         context.titled[match.group("kind")] = Voice(context.sentence, match.group("name"), None)
     context.sentence += 1

@@ -103,16 +103,20 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
 def _stale_tallies(reports: list[Report]) -> set[str]:
     """Sentences whose toll a later day's report gives higher (1人が死亡 on the 26th, 5人が死亡 on the 29th): each
     stays a point of its day, but neither the lead nor a 💡 line states the story's toll from the older one."""
-    stated = [(report.day, sentence.id, {(unit, toll): values for (unit, _, toll), values
-                                         in tallies(quantities(sentence.text)).items()})
-              for report in reports if report.day is not None for sentence in report.body_sentences]
-    highest: dict[tuple[date, tuple[str, str]], float] = {}  # by day, unit and toll (乗客1人が死亡, 死者は4人)
+    stated: list[tuple[date, str, dict[tuple[str, str], tuple[float, float]]]] = [
+        (report.day, sentence.id, {(unit, toll): (min(values), max(values)) for (unit, _, toll), values
+                                   in tallies(quantities(sentence.text)).items()})
+        for report in reports if report.day is not None for sentence in report.body_sentences]
+    told: dict[tuple[str, str], dict[date, float]] = {}  # by unit and toll (乗客1人が死亡, 死者は4人): a day's toll
     for day, _, found in stated:
-        for key, values in found.items():
-            highest[(day, key)] = max(highest.get((day, key), 0.0), min(values))
-    return {sentence for day, sentence, found in stated for key, values in found.items()
-            if any(later > day and key == counted and value > max(values)
-                   for (later, counted), value in highest.items())}
+        for key, (lowest, _) in found.items():
+            told.setdefault(key, {})[day] = max(told.get(key, {}).get(day, 0.0), lowest)
+    after: dict[tuple[str, str], dict[date, float]] = {}  # the highest toll of any later day
+    for key, by_day in told.items():
+        highest, after[key] = 0.0, {}
+        for day in sorted(by_day, reverse=True):
+            after[key][day], highest = highest, max(highest, by_day[day])
+    return {sentence for day, sentence, found in stated for key, (_, most) in found.items() if after[key][day] > most}
 
 
 def _story_id(reports: list[Report]) -> str:

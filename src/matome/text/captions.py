@@ -37,6 +37,9 @@ AGENCY_CREDIT = re.compile(r"^(?:AP|AFP|EPA|UPI|ゲッティ|Getty Images|アフ
 WHEN_WHERE = re.compile(rf"^{_DAY}、[^、()]{{1,25}}$")
 # a chart's caption: 台風の予想進路(4日12時現在)
 AS_OF = re.compile(r"^(?:\d{1,2}月)?\d{1,2}日(?:午前|午後)?\d{1,2}時(?:\d{1,2}分)?現在$")
+# a field and its value (投開票日=10月27日, ▽日時=5月3日、市民会館), not a picture described
+LABEL = re.compile(r"(?:^[▽▼■□●○・◆◇*]|(?:日|日時|期間|会期|場所|会場|時間|期限|締め切り|締切)$)")
+TOPIC = re.compile(r"(?:のは|は)、")
 LAST_BRACKET = re.compile(r"\(([^()]*)\)$")
 MEDIA_LABEL = re.compile(r"^[【\[〔<](?:写真|画像|動画|映像|図|図表|グラフ)\d*[】\]〕>]")  # 【動画】続く捜索活動
 FILMED = re.compile(r"(?:撮影|撮ら)(?:された|した|れた)(?:映像|写真|動画|画像)。?$")  # 14日、B市で撮影された映像。
@@ -47,21 +50,24 @@ def is_caption(text: str) -> bool:
     credit at its end (撮影, 提供, ヘリから, an agency in brackets), the `description=day, place` shape, or a 【写真】
     label before it; or a line that names the picture it describes (…で撮影された映像。). A sentence that mentions
     a photograph (NHKがヘリから撮影した映像では、…。) is no caption."""
+    if len(text) > 2 * CAPTION_MAX:
+        return False
     whole = normalize(text).strip()
     flat = ENLARGE.sub("", whole)
     if not flat or len(flat) > CAPTION_MAX:
         return False
     if flat != whole and not flat.endswith("。"):
         return True  # a link to the larger picture closes only a caption
-    if FILMED.search(flat):
+    if FILMED.search(flat) and not TOPIC.search(flat):  # not 決め手となったのは、住民が撮影した動画。
         return True
     if SENTENCE_END.search(flat):
         return False
     if MEDIA_LABEL.match(flat):
         return True
     if "=" in flat:
-        after = flat.rsplit("=", 1)[1].strip()
-        if AFTER_EQUALS.match(after) or (PLACED.search(flat) and AGENCY_PHOTO.match(after)):
+        described, after = (part.strip() for part in flat.rsplit("=", 1))
+        if not LABEL.search(described) and (AFTER_EQUALS.match(after)
+                                            or (PLACED.search(flat) and AGENCY_PHOTO.match(after))):
             return True
     bracket = LAST_BRACKET.search(flat)
     if bracket is None:
