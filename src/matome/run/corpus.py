@@ -136,9 +136,10 @@ def copy_pairs(paths: list[Path], reports: _Reports) -> list[tuple[str, str]]:
     pairs = [(reports.keys[compared[a]].id, reports.keys[compared[b]].id) for a, b in candidates
              if near_copy(signatures[compared[a]], signatures[compared[b]])]
     del signatures
-    sentences = [keyed for path in paths for keyed in pq.read_table(path, columns=["sentences"]).column(
-        "sentences").to_pylist()]
-    return pairs + excerpt_pairs(reports.keys, sentences)
+    columns = [pq.read_table(path, columns=["sentences"]).column("sentences").combine_chunks() for path in paths]
+    counts = np.concatenate([np.diff(c.offsets.to_numpy()) for c in columns]) if columns else np.zeros(0, np.int64)
+    hashes = np.concatenate([c.flatten().to_numpy() for c in columns]) if columns else np.zeros(0, np.int64)
+    return pairs + excerpt_pairs(reports.keys, counts.astype(np.int64), hashes.astype(np.int64))
 
 
 def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple[Digest, dict[str, str]]]:

@@ -71,28 +71,31 @@ def sentence_keys(report: Report) -> list[int]:
                               for f in flat if len(f) >= EXCERPT_CHARS))
 
 
-def excerpt_pairs(keys: Sequence[CopyKey], sentences: Sequence[Sequence[int]]) -> list[tuple[str, str]]:
+def excerpt_pairs(keys: Sequence[CopyKey], counts: np.ndarray, hashes: np.ndarray) -> list[tuple[str, str]]:
     """Pairs (excerpt id, fuller report id): a report of one outlet whose long sentences are, EXCERPT_SHARE of them
     and at least EXCERPT_SHARED, word for word in another outlet's report with as many (a まとめ page or a bookmark
-    page quoting an article, behind a header of its own). A sentence in more than NEIGHBOURS reports (a footer, a
-    stock phrase) ties none. Versions of one wire story that share a sentence or two stay apart."""
-    holders: dict[int, list[int]] = {}
-    for n, keyed in enumerate(sentences):
-        for key in keyed:
-            holders.setdefault(key, []).append(n)
-    pairs: list[tuple[str, str]] = []
-    for n, keyed in enumerate(sentences):
-        if len(keyed) < EXCERPT_SHARED or keys[n].outlet is None:
-            continue
-        shared: dict[int, int] = {}
-        for key in keyed:
-            if len(holders[key]) <= NEIGHBOURS:
-                for other in holders[key]:
-                    shared[other] = shared.get(other, 0) + 1
-        pairs.extend((keys[n].id, keys[other].id) for other, count in sorted(shared.items())
-                     if other != n and count >= max(EXCERPT_SHARED, EXCERPT_SHARE * len(keyed))
-                     and len(sentences[other]) >= len(keyed) and keys[other].outlet not in (None, keys[n].outlet))
-    return pairs
+    page quoting an article, behind a header of its own). `counts` holds each report's number of sentence hashes
+    (`sentence_keys`) and `hashes` all of them, report after report. A sentence in more than NEIGHBOURS reports (a
+    footer, a stock phrase) ties none. Versions of one wire story that share a sentence or two stay apart."""
+    owners = np.repeat(np.arange(len(counts)), counts)
+    order = np.argsort(hashes, kind="stable")
+    cuts = np.flatnonzero(np.diff(hashes[order])) + 1
+    shared: dict[tuple[int, int], int] = {}
+    for holders in np.split(owners[order], cuts):
+        if 1 < len(holders) <= NEIGHBOURS:
+            for a in holders:
+                for b in holders:
+                    if a != b:
+                        shared[(int(a), int(b))] = shared.get((int(a), int(b)), 0) + 1
+    return [(keys[a].id, keys[b].id) for (a, b), count in sorted(shared.items())
+            if count >= max(EXCERPT_SHARED, EXCERPT_SHARE * counts[a]) and counts[b] >= counts[a]
+            and keys[a].outlet is not None and keys[b].outlet not in (None, keys[a].outlet)]
+
+
+def sentence_hashes(keyed: Sequence[Sequence[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """`excerpt_pairs`' counts and hashes from each report's `sentence_keys`."""
+    counts = np.array([len(k) for k in keyed], dtype=np.int64)
+    return counts, np.fromiter((h for k in keyed for h in k), dtype=np.int64, count=int(counts.sum()))
 
 
 def lead_key(report: Report) -> str | None:
@@ -185,7 +188,7 @@ def copy_groups(reports: list[Report]) -> list[list[Report]]:
     pairs = [(compared[a][0], compared[b][0]) for a, b in candidate_pairs(keys)
              if near_copy(compared[a][1], compared[b][1])]
     copy_keys = [copy_key(r) for r in reports]
-    pairs += excerpt_pairs(copy_keys, [sentence_keys(r) for r in reports])
+    pairs += excerpt_pairs(copy_keys, *sentence_hashes([sentence_keys(r) for r in reports]))
     return [[reports[n] for n in group] for group in join_copies(copy_keys, pairs)]
 
 
