@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matome.text.captions import is_photo_credit
+from matome.text.captions import is_caption, is_photo_credit
 
 OPEN = "「『（(【〈《"
 CLOSE = "」』）)】〉》"
@@ -13,7 +13,8 @@ POSTPOSITIONS = "上内中側外前後間"  # 地図(同院提供)上で: the br
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text: after 。！？ outside brackets, at every line break (headings, bullets), and after a
-    photo credit in brackets that closes a caption when a sentence follows it on the same line."""
+    photo credit that closes a caption (in brackets, or `=…撮影` and a space) when a sentence follows it on the same
+    line."""
     sentences: list[str] = []
     for line in text.split("\n"):
         sentences.extend(_split_line(line))
@@ -39,6 +40,10 @@ def _split_line(line: str) -> list[str]:
         elif char in ENDS and depth == 0 and not _continues(line, i):
             parts.append(line[start: i + 1].strip())
             start = i + 1
+        elif char in " \u3000" and depth == 0 and line.endswith("撮影", start, i) and _starts_sentence(line, i) and (
+                is_caption(line[start:i])):  # …=A市で2日午前、山田撮影 市は2日、…: a caption's credit ends it
+            parts.append(line[start:i].strip())
+            start = i
     parts.append(line[start:].strip())
     return [p for p in parts if p]
 
