@@ -140,10 +140,10 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
 
 def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention]) -> list[Statement]:
     """`「…」（多村）、「…」（内川）と絶賛した`: each quote credited in brackets is a statement of whom it names, with
-    the cue they share. A statement with any quote not so credited stays whole."""
-    base = text.find(said.content)
+    the cue they share. Only a statement made of such quotes alone is split (not `名前を「アオバ」（日本）…とする`)."""
     if said.direct or not CREDITED_ONLY.fullmatch(said.content):
         return [said]
+    base = text.find(said.content)
     credited = [(quote, credit) for quote in QUOTED.finditer(said.content)
                 if (credit := CREDIT.match(said.content, quote.end())) is not None]
     if base < 0 or not credited or len(credited) != len(QUOTED.findall(said.content)):
