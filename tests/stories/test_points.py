@@ -186,6 +186,15 @@ def test_the_day_a_plan_is_meant_for_is_not_a_discrepancy(analyzer: Analyzer) ->
     assert "date" in _differences(analyzer, held.format(15), held.format(16))
 
 
+def test_each_reports_own_days_news_is_not_a_discrepancy(analyzer: Analyzer) -> None:
+    search = "桜台山の噴火で、県警は{}日、山頂付近で登山者の捜索を続けた。"
+    assert "date" not in _differences(analyzer, search.format(20), search.format(21), second_day="2025-05-21")
+    assert "date" in _differences(analyzer, search.format(19), search.format(21), second_day="2025-05-21")
+    found = "桜台山の噴火で、県警は{}日、山頂付近で{}登山者5人を見つけた。"
+    assert "date" not in _differences(analyzer, found.format(20, ""), found.format(21, "新たに"),
+                                      second_day="2025-05-22")
+
+
 def test_the_days_a_fact_came_out_are_not_a_discrepancy(analyzer: Analyzer) -> None:
     learned = "桜台市の県道で路線バスの運転手が居眠りをしていたことが{}日、県警への取材で分かった。"
     assert "date" not in _differences(analyzer, learned.format(20), learned.format(21))

@@ -44,6 +44,7 @@ CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
+NEWER = re.compile(r"新たに|再び")  # a sentence that tells a later step of the story, not the first one again
 CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, times, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
@@ -98,13 +99,16 @@ def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
 
 
 def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str | None, str | None]]:
-    """The day wherever two aligned sentences each name one; numbers, times of day and polarity only where the two are
-    close (else they may be about two products); the speaker wherever the two quote the same words. Times of day
-    compare only on one day in one time zone."""
+    """The day wherever two aligned sentences each name one, unless one tells a plan or a later step (新たに), or each
+    is its own report's day (a search on the 28th told on the 28th, the next on the 29th); numbers, times of day and
+    polarity only where the two are close (else they may be about two products); the speaker wherever the two quote
+    the same words. Times of day compare only on one day in one time zone."""
     days_a, days_b = _days(a), _days(b)
     one_clock = not (_abroad(a.report.text) or _abroad(b.report.text))
     plan = tells_plan(a.sentence.text) or tells_plan(b.sentence.text)  # the day it is meant for, not when it was
-    if len(days_a) == len(days_b) == 1 and days_a != days_b and not plan:
+    own_days = days_a == [a.report.day] and days_b == [b.report.day]  # each report's own day's news (28日, 29日)
+    newer = NEWER.search(a.sentence.text) or NEWER.search(b.sentence.text)  # 29日、新たに5人: a later fact
+    if len(days_a) == len(days_b) == 1 and days_a != days_b and not (plan or own_days or newer):
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or one_clock:
             yield "date", None, None
