@@ -38,3 +38,18 @@ def test_a_plan_comes_after_what_happened_in_the_conclusion() -> None:
     lines = _conclusion((plan, happened), (card,), lead, set())
     assert [line.text for line in lines][:2] == ["県道が約200メートルにわたって崩れた。", "けが人はいない。"]
     assert lines[-1].text == "県は5日に現地を調べる予定だ。"
+
+
+def test_a_line_that_does_not_end_as_a_statement_is_a_poor_summary_line(analyzer: Analyzer) -> None:
+    from matome.stories.reports import reports_of
+    from matome.stories.summary import summarize
+
+    body = ("2026.7.1〜2026.7.14 NEWS HEADLINE<今週の写真>\n"
+            "青葉市の山中で2日午後、観光バスが谷に転落した。\n乗客1人が死亡し、10人がけがをした。\n"
+            "長野県警は3日、運転手から事情を聴いた。\n(7月2日のブログ参照)")
+    article = analyzer.analyze(Article(id="s0", origin=Origin("jsonl"), kind="article", site="blog.example",
+                                       title="観光バスが転落", body=body, published="2026-07-02"))
+    (report,) = reports_of(article)
+    lines = [line.text for line in summarize(report)]
+    assert lines == ["青葉市の山中で2日午後、観光バスが谷に転落した。", "乗客1人が死亡し、10人がけがをした。",
+                     "長野県警は3日、運転手から事情を聴いた。"]

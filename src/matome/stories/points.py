@@ -23,12 +23,11 @@ from matome.records import Point, Sentence, SupportedLine
 from matome.stories.background import background, terms
 from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report
-from matome.stories.summary import trim
+from matome.stories.summary import STATEMENT_END, trim
 
 ALIGN = 0.5
 SHARED_TERMS = 4
 MIN_CHARS = 15
-STATEMENT_END = re.compile(r"[。！!」]$")  # a sentence that says something; spec-table rows and headings do not
 NOTE = re.compile(r"^[※＊*■□◆◇●○・]")  # footnotes, headings and bullets repeat across one outlet's articles
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
 

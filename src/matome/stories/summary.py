@@ -19,6 +19,8 @@ NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]
 # a まとめ editor's remark, not a line of the report it summarises
 EDITORIAL = re.compile(r"(?:ようです|ようですね|でしょう|でしょうか|と思います|と思われます|かもしれません|ですね|"
                        r"ますね|ものです|ところです|気がします|たいところ|たいです|ましょう)[。！!]?$")
+STATEMENT_END = re.compile(r"[。！!」]$")  # a sentence that says something; spec-table rows and headings do not
+UNSTATED = 3.0  # what a line that does not end as a statement loses (a page header, a byline, a table row)
 CHATTER = re.compile(r"(?:ね|よ|ですね|ましょう|ません|かな|たい)[!！。]?$|[?？]$")
 
 
@@ -51,6 +53,8 @@ def _score(sentence: Sentence, position: int, mine: list[Entity]) -> float:
     score += max(0.0, 3.0 - 0.75 * position)
     if CHATTER.search(sentence.text) or len(sentence.text) < 15:
         score -= 3.0
+    if not STATEMENT_END.search(sentence.text):
+        score -= UNSTATED
     return score - max(0, len(sentence.text) - 150) / 50
 
 
