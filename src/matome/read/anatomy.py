@@ -275,8 +275,8 @@ def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_titl
     if heading is not None or paragraphs:
         sections.append(Section(heading, tuple(paragraphs)))
     page.sections = sections
-    paragraphs = [p for p in page.paragraphs if not is_caption(p)]  # a photo's caption may come first
-    page.lead = paragraphs[0] if paragraphs and len(paragraphs[0]) >= 20 else None
+    first = next((p for p in page.paragraphs if not is_caption(p)), None)  # a photo's caption may come first
+    page.lead = first if first is not None and len(first) >= 20 else None
 
 
 def _looks_like_title(line: str) -> bool:

@@ -23,13 +23,11 @@ ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|足らず|強)?(?:が|の|を|は|も|に)?"
                      r"(?P<word>けが人|けが|亡くな|[一-龥]{2,4})")
 TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
-# what a count names
-TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難", "死傷"})
+TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難", "死傷"})  # counts named
 COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
-TOLL_BEFORE = re.compile(r"(?P<toll>死者|死傷者|負傷者|けが人|重軽傷者|行方不明者)(?:の数)?(?:は|が|も)?"
-                         r"(?:計|合わせて|少なくとも|約)?$")  # 死者は4人: a toll named before its number
 TOLL_NOUNS = {"死者": "死亡", "死傷者": "死傷", "負傷者": "負傷", "けが人": "負傷", "重軽傷者": "負傷",
-              "行方不明者": "行方不明"}
+              "行方不明者": "行方不明"}  # 死者は4人: a toll named before its number
+TOLL_BEFORE = re.compile(rf"(?P<toll>{'|'.join(TOLL_NOUNS)})(?:の数)?(?:は|が|も)?(?:計|合わせて|少なくとも|約)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
 Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)

@@ -20,7 +20,7 @@ NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]
 EDITORIAL = re.compile(r"(?:ようです|ようですね|でしょう|でしょうか|と思います|と思われます|かもしれません|ですね|"
                        r"ますね|ものです|ところです|気がします|たいところ|たいです|ましょう)[。！!]?$")
 STATEMENT_END = re.compile(r"[。！!」]$")  # a sentence that says something; spec-table rows and headings do not
-UNSTATED = 3.0  # what a line that does not end as a statement loses (a page header, a byline, a table row)
+NOT_A_LINE = 3.0  # what chatter, a scrap, or a line that does not end as a statement (a page header, a byline) loses
 CHATTER = re.compile(r"(?:ね|よ|ですね|ましょう|ません|かな|たい)[!！。]?$|[?？]$")
 
 
@@ -52,9 +52,9 @@ def _score(sentence: Sentence, position: int, mine: list[Entity]) -> float:
     score += 0.8 if NUMBER.search(sentence.text) else 0.0
     score += max(0.0, 3.0 - 0.75 * position)
     if CHATTER.search(sentence.text) or len(sentence.text) < 15:
-        score -= 3.0
+        score -= NOT_A_LINE
     if not STATEMENT_END.search(sentence.text):
-        score -= UNSTATED
+        score -= NOT_A_LINE
     return score - max(0, len(sentence.text) - 150) / 50
 
 

@@ -50,8 +50,8 @@ def is_caption(text: str) -> bool:
     credit at its end (撮影, 提供, ヘリから, an agency in brackets), the `description=day, place` shape, or a 【写真】
     label before it; or a line that names the picture it describes (…で撮影された映像。). A sentence that mentions
     a photograph (NHKがヘリから撮影した映像では、…。) is no caption."""
-    if len(text) > 2 * CAPTION_MAX:
-        return False
+    if len(text) > 2 * CAPTION_MAX or (text.rstrip().endswith("。") and "撮" not in text):
+        return False  # the common case, a closed sentence that names no shot, decided before normalising
     whole = normalize(text).strip()
     flat = ENLARGE.sub("", whole)
     if not flat or len(flat) > CAPTION_MAX:
