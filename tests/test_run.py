@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from dataclasses import asdict
 from itertools import pairwise
 from pathlib import Path
@@ -151,9 +152,41 @@ def test_the_corpus_passes_over_shard_files_give_what_build_digests_gives_over_e
     assert not (out / ".batches").exists()
 
 
+def test_stories_clustered_a_few_reports_at_a_time_are_the_stories_of_the_whole_run(
+        runs: dict[str, Path], containers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from matome.run import corpus
+
+    out = tmp_path / "again"
+    shutil.copytree(runs["local"], out)
+    monkeypatch.setattr(corpus, "PARTITION", 2)  # vectors read two reports at a time, stories shelved between
+    result = runner.invoke(app, ["run", str(EXAMPLES), str(containers), "--out", str(out), *EXECUTORS["local"]])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert manifest["shards_skipped"] == manifest["shards"]  # only the corpus passes ran again
+    assert _digests(out) == _digests(runs["local"])
+    assert not (out / ".batches").exists()
+
+
 def test_a_run_names_each_record_it_could_not_handle(tmp_path: Path) -> None:
     feed = tmp_path / "two.jsonl"
     feed.write_text('{"body": "港のストライキは二日目に入った。組合は交渉の継続を求めている。"}\n{broken\n', encoding="utf-8")
     result = runner.invoke(app, ["run", str(feed), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "warning: " in result.stderr and "two.jsonl:2: not a JSON object" in result.stderr
+
+
+def test_stories_shelved_in_a_file_come_back_for_the_undated_reports(tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    from matome.run.corpus import _ShelfFile
+    from matome.stories.cluster import cluster_vectors
+
+    vectors = [{f"桜台第{n // 2}号協定": 1.0} for n in range(8)]
+    vectors[7] = vectors[2]  # like the second story, out of reach of the dated reports long before
+    days: list[date | None] = [date(2026, 1, 1) + timedelta(days=30 * (n // 2)) for n in range(7)] + [None]
+    shelf = _ShelfFile(tmp_path / "shelf.sqlite")
+    stories = cluster_vectors([(day, f"r{n}", "outlet") for n, day in enumerate(days)], lambda n: vectors[n],
+                              shelf=shelf)
+    assert stories == [[0, 1], [2, 3, 7], [4, 5], [6]]
+    assert shelf.db.execute("SELECT number FROM story ORDER BY number").fetchall() == [(0,), (2,)]
+    shelf.close()

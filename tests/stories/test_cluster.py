@@ -3,11 +3,20 @@ generic words alone never join two reports."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
 
 from matome.language.analyze import Analyzer
 from matome.records import Sentence
-from matome.stories.cluster import MAX_SPAN_DAYS, OTHER_OUTLET, THRESHOLD, cluster, cluster_vectors
+from matome.stories.cluster import (
+    MAX_SPAN_DAYS,
+    OTHER_OUTLET,
+    THRESHOLD,
+    DraftStory,
+    MemoryShelf,
+    cluster,
+    cluster_vectors,
+)
 from matome.stories.reports import Report
 
 
@@ -47,3 +56,46 @@ def test_a_report_of_another_outlet_joins_on_less_likeness_than_one_of_the_same_
     for second, stories in (("west.example", [[0, 1]]), ("east.example", [[0], [1]])):
         found = cluster_vectors([(day, "a", "east.example"), (day, "b", second)], lambda n: vectors[n])
         assert found == stories
+
+
+def _vectors(count: int) -> list[dict[str, float]]:
+    """Report n's vector: one rare anchor of its own pair (reports 2k and 2k+1 alike), nothing shared otherwise."""
+    return [{f"桜台第{n // 2}号協定": 1.0} for n in range(count)]
+
+
+class _CountingShelf(MemoryShelf):
+    def __init__(self) -> None:
+        super().__init__()
+        self.shelved: list[int] = []
+
+    def put(self, story: DraftStory) -> None:
+        self.shelved.append(story.number)
+        super().put(story)
+
+
+def test_stories_out_of_reach_leave_memory_and_an_undated_report_still_joins_one_of_them() -> None:
+    start = date(2026, 1, 1)
+    vectors = _vectors(8)
+    days: list[date | None] = [start + timedelta(days=30 * (n // 2)) for n in range(7)] + [None]
+    reports = [(day, f"r{n}", "outlet") for n, day in enumerate(days)]
+    vectors[7] = vectors[0]  # the undated report is like the first story, shelved months before
+    shelf = _CountingShelf()
+    stories = cluster_vectors(reports, lambda n: vectors[n], shelf=shelf)
+    assert stories == [[0, 1, 7], [2, 3], [4, 5], [6]]
+    assert shelf.shelved == [0, 1, 2]  # each as soon as a report's day lies past its reach
+    assert 0 not in shelf.stories  # taken back off the shelf when the undated report joined it
+
+
+def test_without_undated_reports_nothing_is_shelved() -> None:
+    start = date(2026, 1, 1)
+    vectors = _vectors(6)
+    reports = [(start + timedelta(days=30 * (n // 2)), f"r{n}", "outlet") for n in range(6)]
+    shelf = _CountingShelf()
+    assert cluster_vectors(reports, lambda n: vectors[n], shelf=shelf) == [[0, 1], [2, 3], [4, 5]]
+    assert shelf.shelved == []
+
+
+def test_a_shelved_story_comes_back_as_it_was() -> None:
+    story = DraftStory(3, [1, 2], Counter({"桜台第1号協定": 1.5}), [date(2026, 1, 2)], {"桜台第1号協定"}, {"outlet"})
+    again = DraftStory.from_state(3, story.members, story.state())
+    assert again == story

@@ -5,7 +5,8 @@ copies needs (id, kind, URL key, day, source credit, length), the MinHash band k
 the hashes of its long sentences, and its clustering vector. The driver then
 1. joins copies: candidate pairs are the reports that share a band key (the keys of every report, 14 integers each),
    checked against the signatures of those reports only; and excerpts with the reports they quote, by sentence hashes;
-2. clusters the originals into stories from their vectors, read in date order;
+2. clusters the originals into stories from their vectors, read in date order one partition at a time, the stories
+   out of reach shelved in an SQLite file (`clustered`);
 3. copies each story's records from the shards into batch files of about BATCH records (one read of each shard), and
    builds the digests batch by batch, keeping of each story's records only the sentences its digest cites.
 The outputs are those of `build_digests` over every record at once (tests/test_run.py).
@@ -15,7 +16,9 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,7 +31,7 @@ import pyarrow.parquet as pq
 from matome.language.tokens import Token
 from matome.records import AnalyzedArticle, Digest, citable
 from matome.stories.background import background
-from matome.stories.cluster import cluster_vectors, report_vector
+from matome.stories.cluster import DraftStory, Vector, cluster_vectors, date_order, report_vector
 from matome.stories.digest import Group, story_digest
 from matome.stories.duplicates import (
     BANDS,
@@ -46,6 +49,7 @@ from matome.stories.reports import Report, reports_of
 
 VERSION = 4  # of the report files: a shard done before them (or with another version) is done again
 BATCH = 500  # records held at once while digests are built
+PARTITION = 20_000  # reports whose vectors are held at once while stories are clustered
 SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa.int32()), ("kind", pa.string()),
                     ("url", pa.string()), ("day", pa.string()), ("credit", pa.bool_()), ("title", pa.string()),
                     ("outlet", pa.string()), ("lead", pa.string()), ("length", pa.int64()), ("vector", pa.string()),
@@ -150,18 +154,17 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple
     reports = _read_reports(paths)
     groups = join_copies(reports.keys, copy_pairs(paths, reports))
     originals = [g[0] for g in groups]
-    vectors: dict[int, str] = _column_rows(paths, "vector", originals)
-    stories = [[groups[i] for i in story] for story in cluster_vectors(
-        [(reports.keys[n].day, reports.keys[n].id, reports.keys[n].outlet) for n in originals],
-        lambda i: json.loads(vectors.pop(originals[i])), background())]
-    story_of = {reports.keys[n].id: s for s, story in enumerate(stories) for group in story for n in group}
-    titles = [reports.titles[story[0][0]] for story in stories]
-    last = {}  # article id -> where its last record is (the one every digest uses)
-    for n, article in enumerate(reports.articles):
-        last[article] = reports.where[n]
     scratch = out / ".batches"
     shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(parents=True)
     try:
+        facts = [(reports.keys[n].day, reports.keys[n].id, reports.keys[n].outlet) for n in originals]
+        stories = [[groups[i] for i in story] for story in clustered(paths, originals, facts, scratch)]
+        story_of = {reports.keys[n].id: s for s, story in enumerate(stories) for group in story for n in group}
+        titles = [reports.titles[story[0][0]] for story in stories]
+        last = {}  # article id -> where its last record is (the one every digest uses)
+        for n, article in enumerate(reports.articles):
+            last[article] = reports.where[n]
         for batch, loaded in _batches(stories, reports, last, records, scratch):
             for story in batch:
                 members = _members(story)
@@ -177,6 +180,80 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple
                 yield digest, {k: texts[k] for k in _strings(digest.to_dict()) if k in texts}
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def clustered(paths: list[Path], originals: list[int], facts: list[tuple[date | None, str, str | None]],
+              scratch: Path) -> list[list[int]]:
+    """The reports at `originals` (rows of the report files `paths` taken as one table; `facts` holds each one's day,
+    id and outlet) clustered into stories of indices into `originals`. Their vectors are read one date partition of
+    PARTITION reports at a time: one pass over the report files writes each partition's vectors to a file in
+    `scratch`. The clustering holds only the stories a partition's reports may still join; the others wait in an
+    SQLite file for the undated reports, so neither the vectors nor the stories of the whole run are in memory at
+    once."""
+    order = date_order(facts)
+    partition_of = {originals[i]: position // PARTITION for position, i in enumerate(order)}
+    offsets = np.cumsum([0, *(pq.ParquetFile(p).metadata.num_rows for p in paths)])
+    for file, path in enumerate(paths):
+        rows = [n for n in range(int(offsets[file]), int(offsets[file + 1])) if n in partition_of]
+        if not rows:
+            continue
+        texts = pq.read_table(path, columns=["vector"]).column("vector").take(
+            [n - int(offsets[file]) for n in rows]).to_pylist()
+        lines: dict[int, list[str]] = {}
+        for n, text in zip(rows, texts, strict=True):
+            lines.setdefault(partition_of[n], []).append(f"{n}\t{text}\n")
+        for partition, partition_lines in lines.items():
+            with (scratch / f"vectors-{partition:06d}.tsv").open("a", encoding="utf-8") as handle:
+                handle.writelines(partition_lines)
+    del partition_of
+    loaded: dict[int, str] = {}
+    partitions = iter(range(len(order) // PARTITION + 1))
+
+    def vector(i: int) -> Vector:
+        while originals[i] not in loaded:  # asked in date order: the next partition holds it
+            path = scratch / f"vectors-{next(partitions):06d}.tsv"
+            loaded.clear()
+            with path.open(encoding="utf-8") as handle:
+                for line in handle:
+                    n, _, text = line.partition("\t")
+                    loaded[int(n)] = text
+            path.unlink()
+        return dict(json.loads(loaded.pop(originals[i])))
+
+    with closing(_ShelfFile(scratch / "shelf.sqlite")) as shelf:
+        return cluster_vectors(facts, vector, background(), shelf)
+
+
+class _ShelfFile:
+    """Stories out of every dated report's reach, in an SQLite file, found by their anchors (`cluster.Shelf`)."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path)
+        self.db.executescript("CREATE TABLE story (number INTEGER PRIMARY KEY, state BLOB NOT NULL);"
+                              "CREATE TABLE anchor (term TEXT NOT NULL, number INTEGER NOT NULL);"
+                              "CREATE INDEX anchor_term ON anchor (term);"
+                              "CREATE INDEX anchor_story ON anchor (number);")
+
+    def put(self, story: DraftStory) -> None:
+        self.db.execute("INSERT INTO story VALUES (?, ?)", (story.number, story.state()))
+        self.db.executemany("INSERT INTO anchor VALUES (?, ?)", [(a, story.number) for a in story.anchors])
+
+    def take(self, anchors: list[str], members: list[list[int]]) -> list[DraftStory]:
+        numbers: set[int] = set()
+        for start in range(0, len(anchors), 500):  # SQLite's limit on parameters
+            part = anchors[start:start + 500]
+            numbers.update(n for (n,) in self.db.execute(
+                f"SELECT number FROM anchor WHERE term IN ({','.join('?' * len(part))})", part))
+        taken = []
+        for number in sorted(numbers):
+            (state,) = self.db.execute("SELECT state FROM story WHERE number = ?", (number,)).fetchone()
+            taken.append(DraftStory.from_state(number, members[number], state))
+            self.db.execute("DELETE FROM story WHERE number = ?", (number,))
+            self.db.execute("DELETE FROM anchor WHERE number = ?", (number,))
+        return taken
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def article_count(out: Path, shards: int) -> int:
@@ -206,7 +283,6 @@ def _batches(stories: list[list[list[int]]], reports: _Reports, last: dict[str, 
         for shard, row in need:
             readers.setdefault(shard, {}).setdefault(row, []).append(number)
     del needs
-    scratch.mkdir(parents=True)
     for shard, path in enumerate(records):
         rows = sorted(readers.get(shard, {}))
         if not rows:

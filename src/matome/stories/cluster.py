@@ -9,16 +9,20 @@ the report's outlet is not yet in the story (two outlets that write alike about 
 one outlet's articles of a day that read alike are often a series: one per phone model, one per match); otherwise it
 starts a story. Undated reports come
 last and are compared without the time bounds. The cost grows with the number of stories sharing an anchor, which the
-time bound keeps small: about linear in the input.
+time bound keeps small: about linear in the input. The pass holds only the stories that dated reports may still join:
+a story no later day can reach leaves memory, for a shelf (`Shelf`) when undated reports are to come, so a pass over
+a crawl in date order holds a few weeks of stories, not all of them.
 """
 
 from __future__ import annotations
 
 import math
+import pickle
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Protocol
 
 from matome.language.tokens import Token
 from matome.stories.background import Background, background, sentence_terms, terms
@@ -35,7 +39,9 @@ Vector = dict[str, float]
 
 
 @dataclass
-class _Story:
+class DraftStory:
+    """A story while reports may still join it: its members and what a report is compared with."""
+
     number: int
     members: list[int] = field(default_factory=list)  # indices of its reports
     centroid: Counter[str] = field(default_factory=Counter)
@@ -63,6 +69,51 @@ class _Story:
         span = max([*self.days, day]) - min([*self.days, day])
         return abs((day - centre).days) <= WINDOW_DAYS and span <= timedelta(days=MAX_SPAN_DAYS)
 
+    def out_of_reach(self, day: date) -> bool:
+        """Whether no report of `day` or later may join it any more."""
+        return bool(self.days) and (day - max(self.days)).days > MAX_SPAN_DAYS
+
+    def state(self) -> bytes:
+        """All but its members (a shelf may keep it on disk)."""
+        return pickle.dumps((dict(self.centroid), self.days, self.anchors, self.outlets), pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def from_state(cls, number: int, members: list[int], state: bytes) -> DraftStory:
+        """The story whose `state()` this is; `state` must come from this process's own shelf file, never a user."""
+        centroid, days, anchors, outlets = pickle.loads(state)
+        return cls(number, members, Counter(centroid), days, anchors, outlets)
+
+
+class Shelf(Protocol):
+    """Where stories out of every dated report's reach wait for the undated reports, which may join any story."""
+
+    def put(self, story: DraftStory) -> None: ...
+
+    def take(self, anchors: list[str], members: list[list[int]]) -> list[DraftStory]:
+        """The shelved stories sharing one of `anchors`, off the shelf (`members[n]` is story n's member list)."""
+        ...
+
+
+class MemoryShelf:
+    """A shelf in this process's memory."""
+
+    def __init__(self) -> None:
+        self.stories: dict[int, DraftStory] = {}
+        self.by_anchor: dict[str, set[int]] = defaultdict(set)
+
+    def put(self, story: DraftStory) -> None:
+        self.stories[story.number] = story
+        for anchor in story.anchors:
+            self.by_anchor[anchor].add(story.number)
+
+    def take(self, anchors: list[str], members: list[list[int]]) -> list[DraftStory]:
+        numbers = {n for anchor in anchors for n in self.by_anchor.get(anchor, ())}
+        taken = [self.stories.pop(n) for n in sorted(numbers)]
+        for story in taken:
+            for anchor in story.anchors:
+                self.by_anchor[anchor].discard(story.number)
+        return taken
+
 
 def report_vector(report: Report, tokenize: Callable[[str], list[Token]], weights: Background) -> Vector:
     """The L2-normalised TF-IDF vector of a report's heaviest terms."""
@@ -86,54 +137,71 @@ def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]],
     return [[reports[n] for n in story] for story in stories]
 
 
-def cluster_vectors(reports: list[tuple[date | None, str, str | None]], vector: Callable[[int], Vector],
-                    weights: Background | None = None) -> list[list[int]]:
-    """Stories as lists of indices into `reports` (each a day, an id and an outlet), in order of their first report;
-    `vector(n)` is report n's vector (`report_vector`), asked for once, in date order, so it may be read from disk
-    then."""
+def date_order(reports: Sequence[tuple[date | None, str, str | None]]) -> list[int]:
+    """The order in which the pass takes reports (each a day, an id and an outlet): by day, undated ones last."""
+    return sorted(range(len(reports)), key=lambda n: (reports[n][0] is None, reports[n][0] or date.max, reports[n][1]))
+
+
+def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vector: Callable[[int], Vector],
+                    weights: Background | None = None, shelf: Shelf | None = None) -> list[list[int]]:
+    """Stories as lists of indices into `reports` (each a day, an id and an outlet), in order of their first report.
+    `vector(n)` is report n's vector (`report_vector`), asked for once, in `date_order`, so it may be read from disk
+    then. Only the stories that dated reports may still join are held; the others go to `shelf` when undated reports
+    (which may join any story) are to come, and are dropped otherwise."""
     weights = weights or background()
-    stories: list[_Story] = []
-    open_stories: dict[str, list[_Story]] = defaultdict(list)  # by anchor: stories that dated reports may still join
-    undated = False
-    for n in sorted(range(len(reports)), key=lambda n: (reports[n][0] is None, reports[n][0] or date.max,
-                                                         reports[n][1])):
+    shelf = shelf or MemoryShelf()
+    undated_to_come = any(day is None for day, _, _ in reports)
+    members: list[list[int]] = []  # of every story, by number
+    open_stories: dict[int, DraftStory] = {}
+    index: dict[str, dict[int, DraftStory]] = defaultdict(dict)  # anchor -> the open stories that have it
+    today: date | None = None
+    for n in date_order(reports):
         day, _, outlet = reports[n]
+        if day is not None and day != today:
+            today = day
+            for story in [s for s in open_stories.values() if s.out_of_reach(day)]:
+                _close(story, open_stories, index)
+                if undated_to_come:
+                    shelf.put(story)
         report_terms = vector(n)
         anchors = [t for t in report_terms if weights.rare(t, ANCHOR_DF)]
-        if day is None and not undated:  # the undated reports come last and may join any story
-            open_stories, undated = _index(stories), True
+        if day is None:
+            for story in shelf.take(anchors, members):
+                _open(story, open_stories, index)
         best, score = None, 0.0
-        for story in _candidates(open_stories, anchors, day):
+        for story in _candidates(index, anchors, day):
             similarity = sum(v * story.centroid.get(t, 0.0) for t, v in report_terms.items()) / story.norm()
             if similarity >= story.needs(outlet) and similarity >= score:
                 best, score = story, similarity
         if best is None:
-            best = _Story(len(stories))
-            stories.append(best)
+            best = DraftStory(len(members))
+            members.append(best.members)
+            open_stories[best.number] = best
         best.members.append(n)
         best.centroid.update(report_terms)
         best.days.extend([day] if day else [])
         best.anchors.update(anchors)
         best.outlets.update([outlet] if outlet else [])
         for anchor in anchors:
-            if best not in open_stories[anchor]:
-                open_stories[anchor].append(best)
-    return [s.members for s in stories]
+            index[anchor][best.number] = best
+    return members
 
 
-def _candidates(index: dict[str, list[_Story]], anchors: list[str], day: date | None) -> list[_Story]:
-    """The stories sharing an anchor that the report fits in time; stories it can no longer reach leave the index."""
-    found: dict[int, _Story] = {}
-    for anchor in anchors:
-        if day is not None:
-            index[anchor] = [s for s in index[anchor] if not s.days or (day - max(s.days)).days <= MAX_SPAN_DAYS]
-        found.update((s.number, s) for s in index[anchor] if s.fits(day))
+def _candidates(index: dict[str, dict[int, DraftStory]], anchors: list[str], day: date | None) -> list[DraftStory]:
+    """The open stories sharing an anchor that the report fits in time, in order of their number."""
+    found = {n: s for anchor in anchors for n, s in index.get(anchor, {}).items() if s.fits(day)}
     return [found[n] for n in sorted(found)]
 
 
-def _index(stories: list[_Story]) -> dict[str, list[_Story]]:
-    index: dict[str, list[_Story]] = defaultdict(list)
-    for story in stories:
-        for anchor in story.anchors:
-            index[anchor].append(story)
-    return index
+def _close(story: DraftStory, open_stories: dict[int, DraftStory], index: dict[str, dict[int, DraftStory]]) -> None:
+    del open_stories[story.number]
+    for anchor in story.anchors:
+        del index[anchor][story.number]
+        if not index[anchor]:
+            del index[anchor]
+
+
+def _open(story: DraftStory, open_stories: dict[int, DraftStory], index: dict[str, dict[int, DraftStory]]) -> None:
+    open_stories[story.number] = story
+    for anchor in story.anchors:
+        index[anchor][story.number] = story
