@@ -190,3 +190,15 @@ def test_stories_shelved_in_a_file_come_back_for_the_undated_reports(tmp_path: P
     assert stories == [[0, 1], [2, 3, 7], [4, 5], [6]]
     assert shelf.db.execute("SELECT number FROM story ORDER BY number").fetchall() == [(0,), (2,)]
     shelf.close()
+
+
+def test_a_run_names_each_pass_as_it_starts_with_its_size(tmp_path: Path) -> None:
+    from matome.run.local import local_executor
+    from matome.run.pipeline import Job, run
+
+    heard: list[tuple[str, int]] = []
+    summary = run([EXAMPLES / "minatogawa-strike"], Job(str(tmp_path)), local_executor(),
+                  "local", on_stage=lambda name, total: heard.append((name, total)))
+    assert [name for name, _ in heard] == ["shards", "copies", "stories", "digests"]
+    assert heard[0][1] == summary.shards
+    assert heard[1][1] >= heard[2][1] >= heard[3][1] == summary.stories > 0  # reports, originals, stories

@@ -406,6 +406,10 @@ class ExecutorName(StrEnum):
     dask = "dask"
 
 
+_PASSES = {"copies": "joining copies of reports", "stories": "grouping reports into stories",
+           "digests": "writing the digests of stories"}
+
+
 @app.command("run")
 @friendly
 def run_corpus(inputs: PathsArg,
@@ -442,12 +446,19 @@ def run_corpus(inputs: PathsArg,
         from matome.run.local import local_executor
 
         chosen = local_executor(workers)
-    with Progress(TextColumn("shards"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err,
-                  transient=True) as progress:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=err, transient=True) as progress:
         task = progress.add_task("shards", total=None)
+
+        def stage(name: str, total: int) -> None:  # the shards with a bar; then each corpus pass by name and size
+            if name == "shards":
+                progress.update(task, total=total)
+            else:
+                progress.update(task, description=f"{_PASSES[name]} ({total:,})", total=None, completed=0)
+
         job = Job(str(out), settings.read, shard_files=shard_files, shard_records=shard_records,
                   shard_bytes=shard_bytes)
-        summary = run(list(inputs), job, chosen, executor.value, lambda result: progress.advance(task))
+        summary = run(list(inputs), job, chosen, executor.value, lambda result: progress.advance(task), stage)
     _warn_rejects(summary.rejects)
     failures = ", ".join(f"{key} {n}" for key, n in summary.failures.items())
     err.print(f"{summary.shards} shards ({summary.skipped} already done), {summary.articles} articles, "

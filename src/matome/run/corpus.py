@@ -57,6 +57,7 @@ SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa
 KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet", "lead", "length"]
 
 Tokenize = Callable[[str], list[Token]]
+Stage = Callable[[str, int], None]  # a step's name as it starts, and how many shards, reports or stories it takes
 Location = tuple[int, int]  # (shard, row of its records file)
 
 
@@ -146,14 +147,18 @@ def copy_pairs(paths: list[Path], reports: _Reports) -> list[tuple[str, str]]:
     return pairs + excerpt_pairs(reports.keys, counts.astype(np.int64), hashes.astype(np.int64))
 
 
-def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple[Digest, dict[str, str]]]:
+def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage = lambda stage, total: None
+                   ) -> Iterator[tuple[Digest, dict[str, str]]]:
     """Copies, stories and digests of the first `shards` shards of the run in `out`: each digest as it is made, with
-    the text of every sentence and comment it cites (nothing of a story is kept once the next is made)."""
+    the text of every sentence and comment it cites (nothing of a story is kept once the next is made). `on_stage`
+    hears each pass's name and size as it starts."""
     paths = [out / "reports" / f"shard-{n:05d}.parquet" for n in range(shards)]
     records = [out / "records" / f"shard-{n:05d}.parquet" for n in range(shards)]
     reports = _read_reports(paths)
+    on_stage("copies", len(reports.keys))
     groups = join_copies(reports.keys, copy_pairs(paths, reports))
     originals = [g[0] for g in groups]
+    on_stage("stories", len(originals))
     scratch = out / ".batches"
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
@@ -165,6 +170,7 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize) -> Iterator[tuple
         last = {}  # article id -> where its last record is (the one every digest uses)
         for n, article in enumerate(reports.articles):
             last[article] = reports.where[n]
+        on_stage("digests", len(stories))
         for batch, loaded in _batches(stories, reports, last, records, scratch):
             for story in batch:
                 members = _members(story)

@@ -36,7 +36,7 @@ from matome.language.tokens import Tokenizer
 from matome.read import listed_files, read_one
 from matome.records import AnalyzedArticle, ReadFailure
 from matome.render.write import DigestWriter
-from matome.run.corpus import VERSION, article_count, corpus_digests, report_table
+from matome.run.corpus import VERSION, Stage, article_count, corpus_digests, report_table
 from matome.run.pieces import Piece, piece_pages, split
 from matome.run.stages import Stages
 
@@ -161,11 +161,13 @@ class RunSummary:
 
 
 def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: str,
-        on_shard: Done = lambda result: None) -> RunSummary:
-    """Every shard through the stages on `executor`, then the corpus passes in this process, with `run.json`."""
+        on_shard: Done = lambda result: None, on_stage: Stage = lambda stage, total: None) -> RunSummary:
+    """Every shard through the stages on `executor`, then the corpus passes in this process, with `run.json`.
+    `on_stage` hears each step's name and size as it starts (the shards, then the corpus passes')."""
     out = Path(job.out)
     out.mkdir(parents=True, exist_ok=True)
     shards = plan(inputs, job)
+    on_stage("shards", len(shards))
     results = executor(partial(run_shard, job=job), shards, on_shard) if shards else []
     failures: Counter[str] = Counter()
     for result in results:
@@ -176,7 +178,7 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
             if stale.suffix in suffixes and int(stale.name.split("-")[1].split(".")[0]) >= len(shards):
                 stale.unlink()
     writer = DigestWriter(out / "digests")
-    for digest, cited in corpus_digests(out, len(shards), Tokenizer()):
+    for digest, cited in corpus_digests(out, len(shards), Tokenizer(), on_stage):
         writer.add(digest, cited)
     articles = article_count(out, len(shards))
     index = writer.finish(articles).index
