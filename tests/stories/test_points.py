@@ -202,6 +202,19 @@ def test_the_days_a_fact_came_out_are_not_a_discrepancy(analyzer: Analyzer) -> N
     assert "date" in _differences(analyzer, happened.format(18), happened.format(19))
 
 
+def test_days_of_different_steps_of_one_event_are_not_a_discrepancy(analyzer: Analyzer) -> None:
+    voted = "桜台市長選は{}日に投票され、現職の田中一郎氏が新人2人を破って3選を果たした。"
+    counted = "桜台市長選は{}日に開票され、現職の田中一郎氏が新人2人を破って3選を果たした。"
+    assert "date" not in _differences(analyzer, voted.format(22), counted.format(23))
+    assert "date" in _differences(analyzer, voted.format(22), voted.format(23))
+    found = "桜台山の土砂崩れで、県警は{}日、安否不明だった男性を発見した。"
+    searched = "桜台山の土砂崩れで、県警は{}日朝に捜索を再開し、安否不明だった男性を発見した。"
+    assert "date" not in _differences(analyzer, found.format(20), searched.format(21))  # the day dates the search
+    assert "date" in _differences(analyzer, found.format(20), found.format(21))
+    toll = "桜台山の土砂崩れで、県警は{}日、安否不明だった2人を発見し、3人の死亡が確認された。"
+    assert "date" not in _differences(analyzer, toll.format(20), toll.format(21))  # a toll is counted again each day
+
+
 def test_counts_as_of_different_times_of_day_are_not_a_discrepancy(analyzer: Analyzer) -> None:
     fire = "桜台市の商店街で起きた火災で、住宅など約{}棟が{}焼けた。"
     assert "number" not in _differences(analyzer, fire.format(50, "午後2時半現在で"), fire.format(140, ""))

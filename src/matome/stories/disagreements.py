@@ -22,7 +22,7 @@ from matome.language.entities import MEDIA_SUFFIXES
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
 from matome.stories.points import Aligned, similarity
-from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities
+from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities, tallies
 from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, minute_of_day
 
@@ -99,16 +99,22 @@ def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
 
 
 def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str | None, str | None]]:
-    """The day wherever two aligned sentences each name one, unless one tells a plan or a later step (新たに), or each
-    is its own report's day (a search on the 28th told on the 28th, the next on the 29th); numbers, times of day and
+    """The day wherever two aligned sentences each name one for the same event (the first verbal noun after it: 22日に
+    投票され / 23日に開票され are two steps; a side may name none where the two are close), unless one tells a plan, a
+    later step (新たに) or a toll (counted again each day), or each is its own report's day (a search on the 28th told
+    on the 28th, the next on the 29th); numbers, times of day and
     polarity only where the two are close (else they may be about two products); the speaker wherever the two quote
     the same words. Times of day compare only on one day in one time zone."""
-    days_a, days_b = _days(a), _days(b)
+    dated_a, dated_b = _days(a), _days(b)
+    days_a, days_b = sorted({day for _, day in dated_a}), sorted({day for _, day in dated_b})
     one_clock = not (_abroad(a.report.text) or _abroad(b.report.text))
     plan = tells_plan(a.sentence.text) or tells_plan(b.sentence.text)  # the day it is meant for, not when it was
     own_days = days_a == [a.report.day] and days_b == [b.report.day]  # each report's own day's news (28日, 29日)
     newer = NEWER.search(a.sentence.text) or NEWER.search(b.sentence.text)  # 29日、新たに5人: a later fact
-    if len(days_a) == len(days_b) == 1 and days_a != days_b and not (plan or own_days or newer):
+    tally = bool(tallies(quantities(a.sentence.text)) or tallies(quantities(b.sentence.text)))  # 9日までに4人が死亡
+    events_a, events_b = {e for e, _ in dated_a if e}, {e for e, _ in dated_b if e}  # 22日に投票され / 23日に開票され
+    one_event = bool(events_a & events_b) or (close and not (events_a and events_b))
+    if len(days_a) == len(days_b) == 1 and days_a != days_b and one_event and not (plan or own_days or newer or tally):
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or one_clock:
             yield "date", None, None
@@ -250,15 +256,22 @@ def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
     return a == b
 
 
-def _days(member: Aligned) -> list[date]:
-    """The days a sentence names, but not a source's own (`9日の日本経済新聞によると`, `9日付の…`) nor the day a fact
-    came out (`…ことが5日、関係者への取材で分かった`: outlets learn it on different days)."""
+def _days(member: Aligned) -> list[tuple[str, date]]:
+    """The days a sentence names, each with the event it dates, as a time of day's (`_clock_times`); but not a
+    source's own day (`9日の日本経済新聞によると`, `9日付の…`) nor the day a fact came out
+    (`…ことが5日、関係者への取材で分かった`: outlets learn it on different days)."""
     text = member.sentence.text
     outlets = {e.start for e in member.report.entities if e.sentence == member.sentence.id and e.type == "MEDIA"}
-    days = {e.canonical[:10] for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
-            and ONE_DAY.match(e.canonical) and not _dates_source(text, e.end, outlets)
-            and not CAME_OUT.match(text, e.end)}
-    return sorted(date.fromisoformat(d) for d in days)
+    dates = sorted((e for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
+                    and ONE_DAY.match(e.canonical)), key=lambda e: e.start)
+    ends = [e.start for e in dates[1:]] + [len(text)] * bool(dates)
+    found = set()
+    for mention, end in zip(dates, ends, strict=True):
+        if _dates_source(text, mention.end, outlets) or CAME_OUT.match(text, mention.end):
+            continue
+        event = CLOCK_EVENT.search(text, mention.end, end)
+        found.add((event.group(0) if event else "", date.fromisoformat(mention.canonical[:10])))
+    return sorted(found)
 
 
 def _dates_source(text: str, end: int, outlets: set[int]) -> bool:
