@@ -128,6 +128,34 @@ def test_a_record_a_stage_fails_on_is_listed_in_rejects_and_the_rest_are_digeste
     assert sum(len(s["articles"]) for s in stories) == 4 and "1 skipped" in result.stderr
 
 
+def test_a_story_whose_digest_fails_is_listed_in_rejects_and_the_other_stories_are_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from matome.stories import digest
+
+    original = digest.story_digest
+
+    def breaks_on_the_strike(story, *rest):  # type: ignore[no-untyped-def]
+        if any("スト" in (g.original.title or "") for g in story):
+            raise RuntimeError("a bug on this story")
+        return original(story, *rest)
+
+    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
+    whole, out = tmp_path / "whole", tmp_path / "digests"
+    monkeypatch.setattr(digest, "story_digest", original)
+    assert runner.invoke(app, ["digest", str(EXAMPLES), "--out", str(whole)]).exit_code == 0
+    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
+    result = runner.invoke(app, ["digest", str(EXAMPLES), "--out", str(out)])
+    assert result.exit_code == 0
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    failed = [r for r in rejects if r["stage"] == "digest"]
+    assert failed and all(r["code"] == "digest-failed" and "a bug on this story" in r["message"] for r in failed)
+    written = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    everything = json.loads((whole / "stories.json").read_text(encoding="utf-8"))
+    assert 0 < len(written) < len(everything)
+    left_out = {a for s in everything for a in s["articles"]} - {a for s in written for a in s["articles"]}
+    assert left_out and left_out <= {r["article"] for r in failed}  # nothing is left out unnamed
+
+
 @pytest.mark.parametrize(("command", "code"), [
     (["ingest", "/nonexistent/pages"], "no-input"),
     (["read", "https://news.example/a.html"], "url-input"),

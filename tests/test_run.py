@@ -202,3 +202,26 @@ def test_a_run_names_each_pass_as_it_starts_with_its_size(tmp_path: Path) -> Non
     assert [name for name, _ in heard] == ["shards", "copies", "stories", "digests"]
     assert heard[0][1] == summary.shards
     assert heard[1][1] >= heard[2][1] >= heard[3][1] == summary.stories > 0  # reports, originals, stories
+
+
+def test_a_story_whose_digest_fails_leaves_the_run_going_and_is_counted_and_listed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from matome.stories import digest
+
+    original = digest.story_digest
+
+    def breaks_on_the_strike(story, *rest):  # type: ignore[no-untyped-def]
+        if any("スト" in (g.original.title or "") for g in story):
+            raise RuntimeError("a bug on this story")
+        return original(story, *rest)
+
+    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(EXAMPLES / "minatogawa-strike"), str(EXAMPLES / "aoba-bus"),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    failed = [r for r in rejects if r["stage"] == "digest"]
+    assert failed and manifest["failures_by_stage_and_code"]["digest:digest-failed"] == len(failed)
+    assert manifest["stories"] > 0 and "a bug on this story" in failed[0]["message"]

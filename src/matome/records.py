@@ -127,7 +127,7 @@ class ReadFailure(Record):
     origin: Origin
     code: str
     message: str
-    stage: str = "read"  # read, language, comments
+    stage: str = "read"  # read, language, comments, digest
     article: str | None = None  # the record's id, once it was read
 
     def describe(self) -> str:

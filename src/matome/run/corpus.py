@@ -32,7 +32,7 @@ from matome.language.tokens import Token
 from matome.records import AnalyzedArticle, Digest, citable
 from matome.stories.background import background
 from matome.stories.cluster import DraftStory, Vector, cluster_vectors, date_order, report_vector
-from matome.stories.digest import Group, story_digest
+from matome.stories.digest import Failed, Group, guarded_digest
 from matome.stories.duplicates import (
     BANDS,
     CopyKey,
@@ -147,11 +147,12 @@ def copy_pairs(paths: list[Path], reports: _Reports) -> list[tuple[str, str]]:
     return pairs + excerpt_pairs(reports.keys, counts.astype(np.int64), hashes.astype(np.int64))
 
 
-def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage = lambda stage, total: None
-                   ) -> Iterator[tuple[Digest, dict[str, str]]]:
+def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage = lambda stage, total: None,
+                   failed: Failed | None = None) -> Iterator[tuple[Digest, dict[str, str]]]:
     """Copies, stories and digests of the first `shards` shards of the run in `out`: each digest as it is made, with
     the text of every sentence and comment it cites (nothing of a story is kept once the next is made). `on_stage`
-    hears each pass's name and size as it starts."""
+    hears each pass's name and size as it starts; a story whose digest fails is left out, its articles named to
+    `failed`."""
     paths = [out / "reports" / f"shard-{n:05d}.parquet" for n in range(shards)]
     records = [out / "records" / f"shard-{n:05d}.parquet" for n in range(shards)]
     reports = _read_reports(paths)
@@ -180,8 +181,10 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage =
                     if reports.where[n] not in of_record:
                         of_record[reports.where[n]] = {r.id: r for r in reports_of(loaded[reports.where[n]])}
                 found = {n: of_record[reports.where[n]][reports.keys[n].id] for n in members}
-                digest = story_digest([Group(found[g[0]], tuple(found[n] for n in g[1:])) for g in story],
-                                      articles, story_of, titles, tokenize)
+                digest = guarded_digest([Group(found[g[0]], tuple(found[n] for n in g[1:])) for g in story],
+                                        articles, story_of, titles, tokenize, failed)
+                if digest is None:
+                    continue
                 texts = citable(articles.values())
                 yield digest, {k: texts[k] for k in _strings(digest.to_dict()) if k in texts}
     finally:

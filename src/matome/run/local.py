@@ -103,7 +103,7 @@ def digest(inputs: Iterable[str | Path], out: Path, config: ReadConfig = ReadCon
         elif isinstance(result, AnalyzedArticle):
             articles.append(result)
     on_stage("grouping into stories")
-    digests = build_digests(articles, stages.tokenize)
+    digests = build_digests(articles, stages.tokenize, failures.append)
     on_stage("writing digests")
     sentences = citable(articles)
     index = write_digests(digests, sentences, out, len(articles)).index
@@ -184,7 +184,7 @@ def update(config: Config, on_failure: Callable[[ReadFailure], None] = lambda fa
                 stories = json.loads((out / "stories.json").read_text(encoding="utf-8"))  # nothing new: as written
                 return UpdateRun(fetched, stored, len(stories), (), out / "index.html")
             articles = [a for a in store.articles() if isinstance(a, AnalyzedArticle)]
-        digests = build_digests(articles, stages.tokenize)
+        digests = build_digests(articles, stages.tokenize, on_failure)
         sentences = citable(articles)
         written = write_digests(digests, sentences, out, len(articles))
     return UpdateRun(fetched, stored, len(digests), written.rewritten, written.index)

@@ -178,12 +178,15 @@ def run(inputs: list[str | Path], job: Job, executor: Executor, executor_name: s
             if stale.suffix in suffixes and int(stale.name.split("-")[1].split(".")[0]) >= len(shards):
                 stale.unlink()
     writer = DigestWriter(out / "digests")
-    for digest, cited in corpus_digests(out, len(shards), Tokenizer(), on_stage):
+    unwritten: list[ReadFailure] = []  # the articles of stories whose digest failed
+    for digest, cited in corpus_digests(out, len(shards), Tokenizer(), on_stage, unwritten.append):
         writer.add(digest, cited)
+    failures.update(f"{f.stage}:{f.code}" for f in unwritten)
     articles = article_count(out, len(shards))
     index = writer.finish(articles).index
     rejects = out / "rejects.jsonl"
-    rejects.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((out / "rejects").glob("*.jsonl"))),
+    rejects.write_text("".join(p.read_text(encoding="utf-8") for p in sorted((out / "rejects").glob("*.jsonl")))
+                       + "".join(json.dumps(f.to_dict(), ensure_ascii=False) + "\n" for f in unwritten),
                        encoding="utf-8")
     summary = RunSummary(len(shards), sum(1 for r in results if r.get("skipped")), articles,
                          dict(sorted(failures.items())), len(writer.listed), index, rejects)

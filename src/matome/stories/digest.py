@@ -6,6 +6,7 @@ Every line is a source sentence (trimmed at most) with its id: nothing here writ
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -19,6 +20,7 @@ from matome.records import (
     Digest,
     Point,
     Reactions,
+    ReadFailure,
     StoryCheck,
     SupportedLine,
     TimelineEntry,
@@ -46,6 +48,8 @@ EVENT_FRAME = re.compile(r"(?:た|だ|ている|でいる)"
                          r"(?:で|を巡り|をめぐり|を受け(?:て)?)、")
 
 Tokenize = Callable[[str], list[Token]]
+Failed = Callable[[ReadFailure], None]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +60,10 @@ class Group:
     copies: tuple[Report, ...]
 
 
-def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize) -> list[Digest]:
-    """Group the articles' reports into stories and write one digest per story, oldest story first."""
+def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize,
+                  failed: Failed | None = None) -> list[Digest]:
+    """Group the articles' reports into stories and write one digest per story, oldest story first. A story whose
+    digest fails is left out and its articles are named to `failed` (by default, in a logged warning)."""
     articles = list(articles)
     reports = [r for a in articles for r in reports_of(a)]
     groups = {g[0].id: Group(g[0], tuple(g[1:])) for g in copy_groups(reports)}
@@ -65,7 +71,30 @@ def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize) -> li
     story_of = {r.id: n for n, story in enumerate(stories) for g in story for r in (g, *groups[g.id].copies)}
     by_id = {a.id: a for a in articles}
     titles = [story[0].title for story in stories]
-    return [story_digest([groups[r.id] for r in story], by_id, story_of, titles, tokenize) for story in stories]
+    made = (guarded_digest([groups[r.id] for r in story], by_id, story_of, titles, tokenize, failed)
+            for story in stories)
+    return [digest for digest in made if digest is not None]
+
+
+def guarded_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
+                   titles: Sequence[str | None], tokenize: Tokenize, failed: Failed | None) -> Digest | None:
+    """`story_digest`, or None when it raises: then each of the story's articles is named to `failed` with the
+    exception, and the other stories go on."""
+    try:
+        return story_digest(story, articles, story_of, titles, tokenize)
+    except Exception as error:  # a bug on one story must not end the run
+        log.debug("the digest of a story failed", exc_info=True)
+        members = dict.fromkeys(r.article for g in story for r in (g.original, *g.copies))
+        for article in members:
+            failure = ReadFailure(articles[article].origin, "digest-failed",
+                                  f"the digest of its story ({len(members)} articles) failed: "
+                                  f"{type(error).__name__}: {error}", stage="digest", article=article)
+            (failed or _warn)(failure)
+        return None
+
+
+def _warn(failure: ReadFailure) -> None:
+    log.warning("%s", failure.describe())
 
 
 def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
