@@ -1,6 +1,7 @@
 """The lead and the 💡 lines say where a story stands: a toll that a later day's report gives higher is where it
 stood (the older sentence stays in its card and points, but neither the lead nor a 💡 line states the toll from it),
-and what a source said was to come comes after what happened."""
+where a toll that rose stands is the first 💡 line, and what a source said was to come comes after what
+happened."""
 
 from __future__ import annotations
 
@@ -24,6 +25,20 @@ def test_the_lead_and_conclusion_do_not_state_a_toll_a_later_report_raised(analy
     assert stale in {s for card in digest.cards for line in card.summary for s in line.support}
     assert stale not in digest.lead.support
     assert all(stale not in line.support for line in digest.conclusion)
+    standing = next(s.id for s in articles[1].sentences if "死者は4人" in s.text)
+    assert standing in {*digest.lead.support, *digest.conclusion[0].support}  # where the toll stands comes first
+
+
+def test_a_toll_that_never_rose_adds_no_line_of_its_own(analyzer: Analyzer) -> None:
+    again = LATER.replace("死者は4人に増えた", "乗客1人が死亡した")
+    articles = [analyzer.analyze(Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site,
+                                         title="観光バスが転落", body=body, published=day))
+                for n, (site, body, day) in enumerate((("east.example", FIRST, "2026-07-02"),
+                                                        ("west.example", again, "2026-07-04")))]
+    from matome.stories.digest import _standing_toll
+    from matome.stories.reports import reports_of
+
+    assert _standing_toll([r for a in articles for r in reports_of(a)], set(), set()) is None
 
 
 def test_a_plan_comes_after_what_happened_in_the_conclusion() -> None:
@@ -53,3 +68,19 @@ def test_a_line_that_does_not_end_as_a_statement_is_a_poor_summary_line(analyzer
     lines = [line.text for line in summarize(report)]
     assert lines == ["青葉市の山中で2日午後、観光バスが谷に転落した。", "乗客1人が死亡し、10人がけがをした。",
                      "長野県警は3日、運転手から事情を聴いた。"]
+
+
+def test_the_standing_toll_is_the_latest_days_highest(analyzer: Analyzer) -> None:
+    from matome.stories.digest import _stale_tallies, _standing_toll
+    from matome.stories.reports import reports_of
+
+    third = "青葉市のバス転落事故で、県警は6日、死者が6人になったと発表した。重傷者のうち1人は回復に向かっている。"
+    bodies = (("east.example", FIRST, "2026-07-02"), ("west.example", LATER, "2026-07-04"),
+              ("north.example", third, "2026-07-06"), ("south.example", LATER, "2026-07-06"))
+    articles = [analyzer.analyze(Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site,
+                                         title="観光バスが転落", body=body, published=day))
+                for n, (site, body, day) in enumerate(bodies)]
+    reports = [r for a in articles for r in reports_of(a)]
+    stale = _stale_tallies(reports)
+    standing = _standing_toll(reports, stale, stale)
+    assert standing is not None and "死者が6人" in standing.text and standing.support[0].startswith("t2:")

@@ -220,7 +220,10 @@ def clustered(paths: list[Path], originals: list[int], facts: list[tuple[date | 
 
     def vector(i: int) -> Vector:
         while originals[i] not in loaded:  # asked in date order: the next partition holds it
-            path = scratch / f"vectors-{next(partitions):06d}.tsv"
+            partition = next(partitions, None)
+            if partition is None:
+                raise RuntimeError(f"no vector for report {originals[i]} in any date partition of {scratch}")
+            path = scratch / f"vectors-{partition:06d}.tsv"
             loaded.clear()
             with path.open(encoding="utf-8") as handle:
                 for line in handle:
@@ -238,10 +241,14 @@ class _ShelfFile:
 
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path)
-        self.db.executescript("CREATE TABLE story (number INTEGER PRIMARY KEY, state BLOB NOT NULL);"
-                              "CREATE TABLE anchor (term TEXT NOT NULL, number INTEGER NOT NULL);"
-                              "CREATE INDEX anchor_term ON anchor (term);"
-                              "CREATE INDEX anchor_story ON anchor (number);")
+        try:
+            self.db.executescript("CREATE TABLE story (number INTEGER PRIMARY KEY, state BLOB NOT NULL);"
+                                  "CREATE TABLE anchor (term TEXT NOT NULL, number INTEGER NOT NULL);"
+                                  "CREATE INDEX anchor_term ON anchor (term);"
+                                  "CREATE INDEX anchor_story ON anchor (number);")
+        except sqlite3.Error:
+            self.db.close()
+            raise
 
     def put(self, story: DraftStory) -> None:
         self.db.execute("INSERT INTO story VALUES (?, ?)", (story.number, story.state()))

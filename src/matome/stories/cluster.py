@@ -149,7 +149,7 @@ def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vect
     then. Only the stories that dated reports may still join are held; the others go to `shelf` when undated reports
     (which may join any story) are to come, and are dropped otherwise."""
     weights = weights or background()
-    shelf = shelf or MemoryShelf()
+    shelf = MemoryShelf() if shelf is None else shelf
     undated_to_come = any(day is None for day, _, _ in reports)
     members: list[list[int]] = []  # of every story, by number
     open_stories: dict[int, DraftStory] = {}

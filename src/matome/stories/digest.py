@@ -34,6 +34,7 @@ from matome.stories.reports import Report, reports_of
 from matome.stories.summary import summarize, tells_plan, trim
 
 TIMELINE_MAX = 10
+TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
@@ -111,7 +112,8 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     checks = _checks(story, articles, story_of, titles)
     differ = disagreements(statements, aligned, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
-    disputed |= _stale_tallies(originals)  # true when written, no longer where the story stands
+    stale = _stale_tallies(originals)  # true when written, no longer where the story stands
+    disputed |= stale
     lead = _lead(points, cards, disputed)
     return Digest(
         id=_story_id(originals),
@@ -124,7 +126,7 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
         disagreements=differ,
         checks=checks,
         reactions=_reactions(originals, articles),
-        conclusion=_conclusion(points, cards, lead, disputed),
+        conclusion=_conclusion(points, cards, lead, disputed, _standing_toll(originals, stale, disputed)),
         points=points,
     )
 
@@ -146,6 +148,23 @@ def _stale_tallies(reports: list[Report]) -> set[str]:
         for day in sorted(by_day, reverse=True):
             after[key][day], highest = highest, max(highest, by_day[day])
     return {sentence for day, sentence, found in stated for key, (_, most) in found.items() if after[key][day] > most}
+
+
+def _standing_toll(reports: list[Report], stale: set[str], disputed: set[str]) -> SupportedLine | None:
+    """Where a toll that rose from day to day stands: the sentence of the latest day that gives it highest (死者は41人
+    になった), for the first of TOLL_ORDER that a later day outgrew (`stale` holds the outgrown sentences)."""
+    counted: dict[str, list[tuple[date, float, str, str]]] = {}
+    for report in reports:
+        for sentence in report.body_sentences if report.day is not None else ():
+            for (unit, _, toll), values in tallies(quantities(sentence.text)).items():
+                if report.day is not None and unit == "人" and toll in TOLL_ORDER:
+                    counted.setdefault(toll, []).append((report.day, max(values), sentence.id, sentence.text))
+    for toll in TOLL_ORDER:
+        told = [item for item in counted.get(toll, []) if item[2] not in disputed]
+        if told and any(item[2] in stale for item in counted[toll]):
+            _, _, sentence_id, text = max(told, key=lambda item: (item[0], item[1]))
+            return SupportedLine(trim(text), (sentence_id,))
+    return None
 
 
 def _story_id(reports: list[Report]) -> str:
@@ -309,13 +328,14 @@ def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str]
 
 
 def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: SupportedLine,
-                disputed: set[str]) -> tuple[SupportedLine, ...]:
-    """💡 × 3: the best-supported points after the lead, then how it began and where it stands now (the lead itself
-    last); never a line whose sentence a check or a disagreement of the same digest disputes. What a source said was
-    to come (…する予定だ) comes after what happened: by the time the story is read it may have, or not."""
+                disputed: set[str], toll: SupportedLine | None = None) -> tuple[SupportedLine, ...]:
+    """💡 × 3: where a toll that rose stands (`_standing_toll`), the best-supported points after the lead, then how it
+    began and where it stands now (the lead itself last); never a line whose sentence a check or a disagreement of the
+    same digest disputes. What a source said was to come (…する予定だ) comes after what happened: by the time the
+    story is read it may have, or not."""
     full = [c for c in cards if c.summary and KIND_RANK[c.kind] < 3] or [c for c in cards if c.summary]
     dated = sorted(full, key=lambda c: (c.published or "9999", KIND_RANK[c.kind]))
-    candidates = [*(SupportedLine(p.text, p.support) for p in points if len(p.sources) >= 2),
+    candidates = [*([toll] if toll else []), *(SupportedLine(p.text, p.support) for p in points if len(p.sources) >= 2),
                   *(c.summary[0] for c in dated[:1]), *(c.summary[0] for c in dated[-1:]),
                   *(line for c in dated for line in c.summary[1:])]
     candidates.sort(key=lambda line: tells_plan(line.text))  # stable: plans last
