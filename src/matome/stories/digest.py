@@ -155,9 +155,11 @@ def _standing_toll(reports: list[Report], stale: set[str], disputed: set[str]) -
     になった), for the first of TOLL_ORDER that a later day outgrew (`stale` holds the outgrown sentences)."""
     counted: dict[str, list[tuple[date, float, str, str]]] = {}
     for report in reports:
-        for sentence in report.body_sentences if report.day is not None else ():
+        if report.day is None:
+            continue
+        for sentence in report.body_sentences:
             for (unit, _, toll), values in tallies(quantities(sentence.text)).items():
-                if report.day is not None and unit == "人" and toll in TOLL_ORDER:
+                if unit == "人" and toll in TOLL_ORDER:
                     counted.setdefault(toll, []).append((report.day, max(values), sentence.id, sentence.text))
     for toll in TOLL_ORDER:
         told = [item for item in counted.get(toll, []) if item[2] not in disputed]

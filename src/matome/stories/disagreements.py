@@ -102,9 +102,9 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     """The day wherever two aligned sentences each name one for the same event (the first verbal noun after it: 22日に
     投票され / 23日に開票され are two steps; a side may name none where the two are close), unless one tells a plan, a
     later step (新たに) or a toll (counted again each day), or each is its own report's day (a search on the 28th told
-    on the 28th, the next on the 29th); numbers, times of day and
-    polarity only where the two are close (else they may be about two products); the speaker wherever the two quote
-    the same words. Times of day compare only on one day in one time zone."""
+    on the 28th, the next on the 29th); numbers, times of day and polarity only where the two are close (else they may
+    be about two products); the speaker wherever the two quote the same words. Times of day compare only on one day in
+    one time zone."""
     dated_a, dated_b = _days(a), _days(b)
     days_a, days_b = sorted({day for _, day in dated_a}), sorted({day for _, day in dated_b})
     one_clock = not (_abroad(a.report.text) or _abroad(b.report.text))
