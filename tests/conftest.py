@@ -35,6 +35,21 @@ def peak_memory(work: Callable[[], T]) -> tuple[T, int]:
         tracemalloc.stop()
 
 
+def break_strike_digests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on in the test, the digest of any story with a report about a strike (スト) raises: a bug on one
+    story."""
+    from matome.stories import digest
+
+    original = digest.story_digest
+
+    def breaks_on_the_strike(story, *rest):  # type: ignore[no-untyped-def]
+        if any("スト" in (g.original.title or "") for g in story):
+            raise RuntimeError("a bug on this story")
+        return original(story, *rest)
+
+    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
+
+
 def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (../shared is absent)")

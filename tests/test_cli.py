@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, break_strike_digests
 from typer.main import get_command
 from typer.testing import CliRunner
 
@@ -130,20 +130,9 @@ def test_a_record_a_stage_fails_on_is_listed_in_rejects_and_the_rest_are_digeste
 
 def test_a_story_whose_digest_fails_is_listed_in_rejects_and_the_other_stories_are_written(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from matome.stories import digest
-
-    original = digest.story_digest
-
-    def breaks_on_the_strike(story, *rest):  # type: ignore[no-untyped-def]
-        if any("スト" in (g.original.title or "") for g in story):
-            raise RuntimeError("a bug on this story")
-        return original(story, *rest)
-
-    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
     whole, out = tmp_path / "whole", tmp_path / "digests"
-    monkeypatch.setattr(digest, "story_digest", original)
     assert runner.invoke(app, ["digest", str(EXAMPLES), "--out", str(whole)]).exit_code == 0
-    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
+    break_strike_digests(monkeypatch)
     result = runner.invoke(app, ["digest", str(EXAMPLES), "--out", str(out)])
     assert result.exit_code == 0
     rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]

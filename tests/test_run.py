@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, break_strike_digests
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -206,16 +206,7 @@ def test_a_run_names_each_pass_as_it_starts_with_its_size(tmp_path: Path) -> Non
 
 def test_a_story_whose_digest_fails_leaves_the_run_going_and_is_counted_and_listed(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from matome.stories import digest
-
-    original = digest.story_digest
-
-    def breaks_on_the_strike(story, *rest):  # type: ignore[no-untyped-def]
-        if any("スト" in (g.original.title or "") for g in story):
-            raise RuntimeError("a bug on this story")
-        return original(story, *rest)
-
-    monkeypatch.setattr(digest, "story_digest", breaks_on_the_strike)
+    break_strike_digests(monkeypatch)
     out = tmp_path / "out"
     result = runner.invoke(app, ["run", str(EXAMPLES / "minatogawa-strike"), str(EXAMPLES / "aoba-bus"),
                                  "--out", str(out)])

@@ -35,10 +35,10 @@ def test_a_toll_that_never_rose_adds_no_line_of_its_own(analyzer: Analyzer) -> N
                                          title="観光バスが転落", body=body, published=day))
                 for n, (site, body, day) in enumerate((("east.example", FIRST, "2026-07-02"),
                                                         ("west.example", again, "2026-07-04")))]
-    from matome.stories.digest import _standing_toll
+    from matome.stories.digest import _standing_toll, _toll_statements
     from matome.stories.reports import reports_of
 
-    assert _standing_toll([r for a in articles for r in reports_of(a)], set(), set()) is None
+    assert _standing_toll(_toll_statements([r for a in articles for r in reports_of(a)]), set(), set()) is None
 
 
 def test_a_plan_comes_after_what_happened_in_the_conclusion() -> None:
@@ -71,7 +71,7 @@ def test_a_line_that_does_not_end_as_a_statement_is_a_poor_summary_line(analyzer
 
 
 def test_the_standing_toll_is_the_latest_days_highest(analyzer: Analyzer) -> None:
-    from matome.stories.digest import _stale_tallies, _standing_toll
+    from matome.stories.digest import _stale_tallies, _standing_toll, _toll_statements
     from matome.stories.reports import reports_of
 
     third = "青葉市のバス転落事故で、県警は6日、死者が6人になったと発表した。重傷者のうち1人は回復に向かっている。"
@@ -81,6 +81,7 @@ def test_the_standing_toll_is_the_latest_days_highest(analyzer: Analyzer) -> Non
                                          title="観光バスが転落", body=body, published=day))
                 for n, (site, body, day) in enumerate(bodies)]
     reports = [r for a in articles for r in reports_of(a)]
-    stale = _stale_tallies(reports)
-    standing = _standing_toll(reports, stale, stale)
+    tolls = _toll_statements(reports)
+    stale = _stale_tallies(tolls)
+    standing = _standing_toll(tolls, stale, stale)
     assert standing is not None and "死者が6人" in standing.text and standing.support[0].startswith("t2:")

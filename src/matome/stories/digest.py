@@ -21,6 +21,7 @@ from matome.records import (
     Point,
     Reactions,
     ReadFailure,
+    Sentence,
     StoryCheck,
     SupportedLine,
     TimelineEntry,
@@ -29,7 +30,7 @@ from matome.stories.cluster import cluster
 from matome.stories.disagreements import disagreements
 from matome.stories.duplicates import copy_groups
 from matome.stories.points import align, points_of
-from matome.stories.quantities import quantities, tallies
+from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import summarize, tells_plan, trim
 
@@ -50,6 +51,7 @@ EVENT_FRAME = re.compile(r"(?:た|だ|ている|でいる)"
 
 Tokenize = Callable[[str], list[Token]]
 Failed = Callable[[ReadFailure], None]
+TollStatement = tuple[date, Sentence, dict[Count, set[float]]]  # a dated sentence and the values of its tolls
 log = logging.getLogger(__name__)
 
 
@@ -112,7 +114,8 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     checks = _checks(story, articles, story_of, titles)
     differ = disagreements(statements, aligned, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
-    stale = _stale_tallies(originals)  # true when written, no longer where the story stands
+    tolls = _toll_statements(originals)
+    stale = _stale_tallies(tolls)  # true when written, no longer where the story stands
     disputed |= stale
     lead = _lead(points, cards, disputed)
     return Digest(
@@ -126,46 +129,46 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
         disagreements=differ,
         checks=checks,
         reactions=_reactions(originals, articles),
-        conclusion=_conclusion(points, cards, lead, disputed, _standing_toll(originals, stale, disputed)),
+        conclusion=_conclusion(points, cards, lead, disputed, _standing_toll(tolls, stale, disputed)),
         points=points,
     )
 
 
-def _stale_tallies(reports: list[Report]) -> set[str]:
+def _toll_statements(reports: list[Report]) -> list[TollStatement]:
+    """Each dated body sentence with the tolls it gives, by unit and toll word: what `_stale_tallies` and
+    `_standing_toll` both read."""
+    return [(report.day, sentence, tallies(quantities(sentence.text)))
+            for report in reports if report.day is not None for sentence in report.body_sentences]
+
+
+def _stale_tallies(stated: list[TollStatement]) -> set[str]:
     """Sentences whose toll a later day's report gives higher (1人が死亡 on the 26th, 5人が死亡 on the 29th): each
     stays a point of its day, but neither the lead nor a 💡 line states the story's toll from the older one."""
-    stated: list[tuple[date, str, dict[tuple[str, str], tuple[float, float]]]] = [
-        (report.day, sentence.id, {(unit, toll): (min(values), max(values)) for (unit, _, toll), values
-                                   in tallies(quantities(sentence.text)).items()})
-        for report in reports if report.day is not None for sentence in report.body_sentences]
+    by_toll = [(day, sentence, {(unit, toll): (min(values), max(values)) for (unit, _, toll), values in found.items()})
+               for day, sentence, found in stated]
     told: dict[tuple[str, str], dict[date, float]] = {}  # by unit and toll (乗客1人が死亡, 死者は4人): a day's toll
-    for day, _, found in stated:
-        for key, (lowest, _) in found.items():
+    for day, _, tolls in by_toll:
+        for key, (lowest, _) in tolls.items():
             told.setdefault(key, {})[day] = max(told.get(key, {}).get(day, 0.0), lowest)
     after: dict[tuple[str, str], dict[date, float]] = {}  # the highest toll of any later day
     for key, by_day in told.items():
         highest, after[key] = 0.0, {}
         for day in sorted(by_day, reverse=True):
             after[key][day], highest = highest, max(highest, by_day[day])
-    return {sentence for day, sentence, found in stated for key, (_, most) in found.items() if after[key][day] > most}
+    return {sentence.id for day, sentence, tolls in by_toll for key, (_, most) in tolls.items()
+            if after[key][day] > most}
 
 
-def _standing_toll(reports: list[Report], stale: set[str], disputed: set[str]) -> SupportedLine | None:
+def _standing_toll(stated: list[TollStatement], stale: set[str], disputed: set[str]) -> SupportedLine | None:
     """Where a toll that rose from day to day stands: the sentence of the latest day that gives it highest (死者は41人
     になった), for the first of TOLL_ORDER that a later day outgrew (`stale` holds the outgrown sentences)."""
-    counted: dict[str, list[tuple[date, float, str, str]]] = {}
-    for report in reports:
-        if report.day is None:
-            continue
-        for sentence in report.body_sentences:
-            for (unit, _, toll), values in tallies(quantities(sentence.text)).items():
-                if unit == "人" and toll in TOLL_ORDER:
-                    counted.setdefault(toll, []).append((report.day, max(values), sentence.id, sentence.text))
     for toll in TOLL_ORDER:
-        told = [item for item in counted.get(toll, []) if item[2] not in disputed]
-        if told and any(item[2] in stale for item in counted[toll]):
-            _, _, sentence_id, text = max(told, key=lambda item: (item[0], item[1]))
-            return SupportedLine(trim(text), (sentence_id,))
+        counted = [(day, max(values), sentence) for day, sentence, found in stated
+                   for (unit, _, word), values in found.items() if unit == "人" and word == toll]
+        told = [item for item in counted if item[2].id not in disputed]
+        if told and any(item[2].id in stale for item in counted):
+            _, _, sentence = max(told, key=lambda item: (item[0], item[1]))
+            return SupportedLine(trim(sentence.text), (sentence.id,))
     return None
 
 
