@@ -78,10 +78,8 @@ def excerpt_pairs(keys: Sequence[CopyKey], counts: np.ndarray, hashes: np.ndarra
     (`sentence_keys`) and `hashes` all of them, report after report. A sentence in more than NEIGHBOURS reports (a
     footer, a stock phrase) ties none. Versions of one wire story that share a sentence or two stay apart."""
     owners = np.repeat(np.arange(len(counts)), counts)
-    order = np.argsort(hashes, kind="stable")
-    cuts = np.flatnonzero(np.diff(hashes[order])) + 1
     shared: dict[tuple[int, int], int] = {}
-    for holders in np.split(owners[order], cuts):
+    for holders in (owners[bucket] for bucket in _buckets(hashes)):
         if 1 < len(holders) <= NEIGHBOURS:
             for a in holders:
                 for b in holders:
@@ -158,16 +156,18 @@ def candidate_pairs(keys: np.ndarray) -> list[tuple[int, int]]:
     """
     pairs: set[tuple[int, int]] = set()
     for band in range(keys.shape[1] if keys.size else 0):
-        column = keys[:, band]
-        order = np.argsort(column, kind="stable")
-        ordered = column[order]
-        cuts = np.flatnonzero(np.diff(ordered)) + 1
-        for bucket in np.split(order, cuts):
+        for bucket in _buckets(keys[:, band]):
             if len(bucket) > 1:
                 rows = sorted(int(r) for r in bucket)
                 pairs.update((later, earlier) for n, later in enumerate(rows)
                              for earlier in rows[max(0, n - NEIGHBOURS): n])
     return sorted(pairs)
+
+
+def _buckets(values: np.ndarray) -> list[np.ndarray]:
+    """The positions of `values` grouped by value, each group in ascending order (one sort, no dict of keys)."""
+    order = np.argsort(values, kind="stable")
+    return np.split(order, np.flatnonzero(np.diff(values[order])) + 1)
 
 
 def near_copy(a: Signature, b: Signature) -> bool:
