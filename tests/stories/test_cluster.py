@@ -58,6 +58,24 @@ def test_a_report_of_another_outlet_joins_on_less_likeness_than_one_of_the_same_
         assert found == stories
 
 
+def test_two_stories_a_later_report_shows_to_be_one_event_are_merged_by_the_rule_a_report_joins_by() -> None:
+    # an arrest and the company's press conference that night start two stories; a third report carries both
+    vectors = [{"桜台港湾会長逮捕": 1.0}, {"桜台港湾記者会見": 1.0}, {"桜台港湾会長逮捕": 0.6, "桜台港湾記者会見": 0.8}]
+    merged = 0.6 / (1.8**2 + 0.6**2) ** 0.5  # the first story against the second once the third report joined it
+    assert OTHER_OUTLET < merged < THRESHOLD
+    day = date(2026, 5, 20)
+    for first, stories in (("north.example", [[0, 1, 2]]), ("east.example", [[0], [1, 2]])):
+        reports = [(day, "a", first), (day, "b", "east.example"), (day, "c", "west.example")]
+        assert cluster_vectors(reports, lambda n: vectors[n]) == stories  # one outlet in both: THRESHOLD applies
+
+
+def test_stories_too_far_apart_in_time_are_not_merged() -> None:
+    vectors = [{"桜台港湾会長逮捕": 1.0}, {"桜台港湾記者会見": 1.0}, {"桜台港湾会長逮捕": 0.6, "桜台港湾記者会見": 0.8}]
+    reports = [(date(2026, 5, 1), "a", "north.example"), (date(2026, 5, 12), "b", "east.example"),
+               (date(2026, 5, 12), "c", "west.example")]
+    assert cluster_vectors(reports, lambda n: vectors[n]) == [[0], [1, 2]]
+
+
 def _vectors(count: int) -> list[dict[str, float]]:
     """Report n's vector: one rare anchor of its own pair (reports 2k and 2k+1 alike), nothing shared otherwise."""
     return [{f"桜台第{n // 2}号協定": 1.0} for n in range(count)]

@@ -7,7 +7,9 @@ whose centre in time is within WINDOW_DAYS and whose span would stay within MAX_
 join, it joins the one whose centroid it is most like. It may join at a cosine of THRESHOLD, or of OTHER_OUTLET when
 the report's outlet is not yet in the story (two outlets that write alike about one day's happening report one event;
 one outlet's articles of a day that read alike are often a series: one per phone model, one per match); otherwise it
-starts a story. Undated reports come
+starts a story. The pass is greedy, so the first reports of one event may start two stories (an arrest, and the
+company's press conference that night); when a report joins a story, that story merges with each story near it whose
+centroid is as alike as a report must be to join, by the same rule of outlets and time. Undated reports come
 last and are compared without the time bounds. The cost grows with the number of stories sharing an anchor, which the
 time bound keeps small: about linear in the input. The pass holds only the stories that dated reports may still join:
 a story no later day can reach leaves memory, for a shelf (`Shelf`) when undated reports are to come, so a pass over
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import math
 import pickle
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -155,7 +158,11 @@ def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vect
     open_stories: dict[int, DraftStory] = {}
     index: dict[str, dict[int, DraftStory]] = defaultdict(dict)  # anchor -> the open stories that have it
     today: date | None = None
-    for n in date_order(reports):
+    order = date_order(reports)
+    rank = array("q", bytes(8 * len(reports)))  # each report's place in the pass
+    for position, n in enumerate(order):
+        rank[n] = position
+    for n in order:
         day, _, outlet = reports[n]
         if day is not None and day != today:
             today = day
@@ -184,7 +191,43 @@ def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vect
         best.outlets.update([outlet] if outlet else [])
         for anchor in anchors:
             index[anchor][best.number] = best
-    return members
+        _merge_alike(best, _candidates(index, anchors, day), open_stories, index, rank)
+    return [story for story in members if story]
+
+
+def _merge_alike(story: DraftStory, near: list[DraftStory], open_stories: dict[int, DraftStory],
+                 index: dict[str, dict[int, DraftStory]], rank: array[int]) -> None:
+    """Merge `story`, which a report has just joined, with each story of `near` whose centroid is as alike as a
+    report must be to join (by the same rule of outlets): the pass is greedy, so the first reports of one event may
+    have started two stories (an arrest and the company's press conference that night) before later reports showed
+    them to be one. The older story keeps its number; the merged one must fit in time as a report would."""
+    for other in near:
+        if other is story or other.number not in open_stories or not _fit_together(story, other):
+            continue
+        similarity = sum(v * other.centroid.get(t, 0.0) for t, v in story.centroid.items())
+        shared = story.outlets & other.outlets
+        if similarity / (story.norm() * other.norm()) < (THRESHOLD if shared else OTHER_OUTLET):
+            continue
+        keep, gone = sorted((story, other), key=lambda s: s.number)
+        _close(gone, open_stories, index)
+        keep.members[:] = sorted([*keep.members, *gone.members], key=rank.__getitem__)
+        gone.members.clear()
+        keep.centroid.update(gone.centroid)
+        keep.days.extend(gone.days)
+        keep.anchors.update(gone.anchors)
+        keep.outlets.update(gone.outlets)
+        for anchor in keep.anchors:
+            index[anchor][keep.number] = keep
+        story = keep
+
+
+def _fit_together(one: DraftStory, other: DraftStory) -> bool:
+    """Whether two stories' reports fit one story in time: centres within WINDOW_DAYS, span within MAX_SPAN_DAYS."""
+    a, b = one.centre(), other.centre()
+    if a is None or b is None:
+        return True
+    days = [*one.days, *other.days]
+    return abs((a - b).days) <= WINDOW_DAYS and max(days) - min(days) <= timedelta(days=MAX_SPAN_DAYS)
 
 
 def _candidates(index: dict[str, dict[int, DraftStory]], anchors: list[str], day: date | None) -> list[DraftStory]:
