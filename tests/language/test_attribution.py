@@ -51,6 +51,14 @@ def test_a_quotation_on_any_predicate_is_a_statement(analyzer: Analyzer) -> None
     assert (statement.speaker, statement.content, statement.direct) == ("森田選手", "まだまだです", True)
 
 
+def test_a_verbal_noun_or_a_verb_the_parser_calls_a_noun_is_a_speech_predicate_of_its_own(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "「今季は苦しい」と前置きした北條監督は、「若手の成長が救いだ」と語り、球場を後にした。")
+    assert [(s.speaker, s.cue, s.content) for s in said] == [("北條監督", "前置きした", "今季は苦しい"),
+                                                            ("北條監督", "語り", "若手の成長が救いだ")]
+    said = _said(analyzer, "記事では、この件を「各地で話題になった」と報じ、さらに「販売店には行列ができた」としている。")
+    assert [(s.cue, s.content) for s in said] == [("報じ", "各地で話題になった"), ("している", "販売店には行列ができた")]
+
+
 @pytest.mark.parametrize("body", ["さすがは老舗の「青葉堂」と言ったところだ。", "これは抗議と言うよりも完全に個人攻撃だ。",
                                   "二人で考える時間、と言い換えることもできる。"])
 def test_saying_in_a_turn_of_phrase_is_no_statement(analyzer: Analyzer, body: str) -> None:

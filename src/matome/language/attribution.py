@@ -205,8 +205,11 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         if any(s <= said.verb < e for s, e in taken) or parse.in_quote(said.verb):
             continue
         content_start = _clause_start(parse, said.marker)
-        cues.append(Cue(content_start, said.end, said.cue, False, text[content_start: said.marker].strip("、 "),
-                         content_start, said.verb, said.head, said_end=said.marker))
+        content = text[content_start: said.marker].strip("、 ")
+        whole = QUOTED.fullmatch(content)  # 「…」としている: a quotation after all
+        cues.append(Cue(content_start, said.end, said.cue, whole is not None,
+                        whole.group("said") if whole else content, content_start, said.verb, said.head,
+                        said_end=said.marker))
         taken.append((content_start, said.end))
     for match in OBJECT.finditer(text):  # これを否定した: the content is what the statement before said
         if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
@@ -294,7 +297,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
             predicate, heard = parse.head(predicate), True  # 「…」と擁護する声, 「…」と、選択を支持する声も
         if _heard(predicate):
             noun = predicate.start
-        while predicate.pos != "VERB" and predicate.head != predicate.i and (
+        while not _predicative(parse, predicate) and predicate.head != predicate.i and (
                 parse.head(predicate).start > predicate.start):
             predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
     predicate, heard = _manner_to_main(parse, predicate, heard)
@@ -316,6 +319,14 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     carries = (given or not heard) and not UNSPOKEN.match(predicate.text)  # 「…」と苦言を呈した: someone's words
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
+
+
+def _predicative(parse: Parse, word: Word) -> bool:
+    """A verb, by the parser's part of speech or the lexicon's (報じ the parser may call a noun), or a verbal noun
+    used as one (「…」と前置きした野村氏: 前置き with し and た)."""
+    if word.pos == "VERB" or word.tag.startswith("動詞"):
+        return True
+    return "サ変可能" in word.tag and any(w.dep == "aux" and w.text in DOING for w in parse.children(word))
 
 
 def _manner_to_main(parse: Parse, predicate: Word, heard: bool) -> tuple[Word, bool]:
@@ -398,6 +409,7 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
+DOING = ("し", "する", "さ", "せ", "すれ")  # する after a verbal noun: 前置きした, 言及すると
 APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
 CLOSING_NAME = re.compile(r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
