@@ -284,7 +284,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     if named and not heard:  # 「…」という多村は: the noun it names speaks, if someone; 「…」という質問: who asked
         if not question and (not _agent(parse, predicate, mentions)
                              or parse.text[predicate.end: predicate.end + 1] not in NAMED_FOLLOWS
-                             or (parse.text[predicate.end: predicate.end + 1] in "だ。"
+                             or (parse.text[predicate.end: predicate.end + 1] == "だ"
                                  and not predicate.text.endswith(PERSON_SUFFIXES))):
             return None  # 「…」という名前, 「…」という今井メロの反論
         cue_end = predicate.end if question else match.end()
