@@ -60,6 +60,12 @@ def test_a_verbal_noun_or_a_verb_the_parser_calls_a_noun_is_a_speech_predicate_o
     assert [(s.cue, s.content) for s in said] == [("報じ", "各地で話題になった"), ("している", "販売店には行列ができた")]
 
 
+def test_an_outlet_whose_article_holds_the_words_says_them(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "英紙タイムズは10日、港の閉鎖について報じた。\n"
+                           "同紙では、この決定を「遅すぎた」と批判し、「住民の不安は大きい」としている。")
+    assert [(s.speaker, s.content) for s in said] == [("タイムズ", "遅すぎた"), ("タイムズ", "住民の不安は大きい")]
+
+
 @pytest.mark.parametrize("body", ["さすがは老舗の「青葉堂」と言ったところだ。", "これは抗議と言うよりも完全に個人攻撃だ。",
                                   "二人で考える時間、と言い換えることもできる。"])
 def test_saying_in_a_turn_of_phrase_is_no_statement(analyzer: Analyzer, body: str) -> None:

@@ -439,6 +439,9 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     source = _according_source(parse, cue.start)
     if source is not None:  # 同サイトによれば「…」としている: the source speaks
         return _name(text, parse, source, mentions, context, whole=True)
+    venue = _outlet_venue(parse, cue) if cue.carries else None
+    if venue is not None:  # 記事では「…」と報じ: the outlet whose article it is
+        return _name(text, parse, venue, mentions, context, whole=True)
     topic = _sentence_topic(parse, cue, mentions) if cue.carries else None  # not for 「…」との声が: anyone's
     if topic is not None and not turned:
         return _name(text, parse, topic, mentions, context)
@@ -755,6 +758,18 @@ def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | N
                         and (_agent(parse, w, mentions) or parse.text[w.start - 1: w.start] == "「")]
             if subjects:  # 「血めぐり研究会」が行った調査: a name in brackets makes the source
                 return subjects[0]
+    return None
+
+
+def _outlet_venue(parse: Parse, cue: Cue) -> Word | None:
+    """`記事では`, `同紙では`, `英紙では` before the cue, outside every quote: the outlet's article is where the words
+    are, and the outlet says them."""
+    for word in parse.words:
+        if word.start >= cue.start:
+            return None
+        if (word.dep == "obl" and not parse.in_quote(word.start) and _marked(parse, word, "で")
+                and _marked(parse, word, "は") and (REFERS_BACK.match(word.text) or word.text.endswith(MEDIA_ENDINGS))):
+            return word
     return None
 
 
