@@ -152,6 +152,14 @@ def test_weekday_is_checked() -> None:
     assert mention.value == "2021-08-15" and not mention.weekday_ok
 
 
+def test_the_same_month_is_the_month_named_last(analyzer: Analyzer) -> None:
+    assert [(m.text, m.value) for m in find_date_mentions("6月19日に契約し、同24日に公表した", date(2019, 7, 23))] == [
+        ("6月19日", "2019-06-19"), ("24日", "2019-06-24")]
+    body = "港湾組合は6月19日に協定を結んだ。\n同24日午後、組合員が集められた。\n24日にも集会が開かれる。"
+    days = [e.canonical for e in analyzer.analyze(_article(body, "2019-07-23")).entities if e.type == "DATE"]
+    assert days == ["2019-06-19", "2019-06-24", "2019-07-24"]  # a bare 24日 is the one nearest the page
+
+
 def _article(body: str, published: str | None = "2025-05-20", title: str = "題") -> Article:
     return Article(id="a" * 16, origin=Origin("text"), kind="article", title=title, body=body, published=published)
 

@@ -289,3 +289,12 @@ def test_the_day_a_sentence_follows_on_from_does_not_date_it(analyzer: Analyzer)
     text = "県は桜台市の工場に、20日に続き21日も立ち入り検査をした。"
     assert not _dates_main_clause(text, text.index("20日") + 3, analyzer.tokenize)
     assert _dates_main_clause(text, text.index("21日") + 3, analyzer.tokenize)
+
+
+def test_the_day_a_span_starts_from_does_not_date_the_sentence(analyzer: Analyzer) -> None:
+    from matome.stories.digest import _dates_main_clause
+
+    text = "14日から続く一連の地震で、これまでに12人が亡くなっている。"
+    assert not _dates_main_clause(text, text.index("14日") + 3, analyzer.tokenize)
+    text = "港は14日から、全面的に閉鎖された。"
+    assert _dates_main_clause(text, text.index("14日") + 3, analyzer.tokenize)

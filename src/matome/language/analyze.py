@@ -20,7 +20,7 @@ from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer, content_nouns
 from matome.records import AnalyzedArticle, Article, Check, Entity, Sentence, Statement
 from matome.text.captions import is_caption
-from matome.text.dates import find_date, find_date_mentions
+from matome.text.dates import find_date, find_date_mentions, last_named_month
 
 log = logging.getLogger(__name__)
 Ranker = Callable[[Statement, list[Candidate]], Statement]
@@ -61,6 +61,7 @@ class Analyzer:
         statements: list[Statement] = []
         checks: list[Check] = []
         context = Context()
+        months: dict[tuple[str, date | None], date | None] = {}  # the month named last, per part: for 同24日
         seen: list[Seen] = []
         pieces = [(part, text) for part in _parts(article, anchor) for text in split_sentences(part.text)]
         spoken = dict.fromkeys(t for _, t in pieces if carries_speech(t)) if self.parse else {}
@@ -74,7 +75,9 @@ class Analyzer:
             mentions = self.find_entities(text, tokens, part.anchor)
             entities.extend(_entity(m, sentence.id) for m in mentions)
             checks.extend(c for m in mentions if (c := title_check(m, part.anchor, self.gazetteer, sentence.id)))
-            for found in find_date_mentions(text, part.anchor):
+            dates = find_date_mentions(text, part.anchor, months.get((part.part, part.anchor)))
+            months[part.part, part.anchor] = last_named_month(dates, months.get((part.part, part.anchor)))
+            for found in dates:
                 entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
                                        sentence.id, found.start, found.end, relative=found.relative))
                 checks.extend(date_checks(found, sentence.id))

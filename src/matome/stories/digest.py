@@ -235,7 +235,7 @@ def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
         return True
     rest = QUOTED.sub("「」", text[end:])
     predicates = [t for t in tokenize(rest) if t.pos[0] == "動詞" and t.pos[1] != "非自立可能"]
-    return len(predicates) == 1 and not rest.startswith(("の", "まで"))
+    return len(predicates) == 1 and not rest.startswith(("の", "まで", "から"))  # 14日から続く: where a span starts
 
 
 def _checks(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],

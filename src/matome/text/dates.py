@@ -122,6 +122,8 @@ _TEN = re.compile(_NOT_NUMERAL + r"(?:(?:(?P<m>十|0?\d{1,2})月)?(?P<day>十)�
 _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間前後]|期)")
 _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
+NAMES_MONTH = re.compile(r"(?:\d|[先今来])月")
+SAME_MONTH_DAY = re.compile(r"同(?P<d>\d{1,2})日.*", re.S)  # 同24日: the 24th of the month named before
 _FISCAL = re.compile(r"(?:(?P<y>\d{4})|(?P<rel>今|来|昨|前|本|翌))年度")
 _KANJI_NUMBER = re.compile(r"[一二三四五六七八九十]{1,4}(?=[月日時])")
 _KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
@@ -148,9 +150,11 @@ class DateMention:
     weekday_ok: bool = True
 
 
-def find_date_mentions(text: str, anchor: date | None) -> list[DateMention]:
+def find_date_mentions(text: str, anchor: date | None, named_month: date | None = None) -> list[DateMention]:
     """Every date in `text`: absolute forms, then `17日`/`3月14日`/`二十日`/`先月20日`/`来週`/`昨年`/`2012年度`/`3月`
-    resolved against `anchor`. Kanji numerals are read as digits; a time of day (午後3時) goes with its day."""
+    resolved against `anchor`. Kanji numerals are read as digits; a time of day (午後3時) goes with its day. `同24日` is
+    the 24th of the month named last: earlier in `text`, else `named_month` (`last_named_month` of the sentences
+    before)."""
     flat = arabic(narrow(text))
     found = [m for p in PATTERNS for m in _absolute(flat, p)]
     taken = [range(m.start, m.end) for m in found]
@@ -161,7 +165,29 @@ def find_date_mentions(text: str, anchor: date | None) -> list[DateMention]:
             found.append(mention)
             taken.append(range(mention.start, mention.end))
     joined = _join_spans(flat, sorted(found, key=lambda m: m.start))
-    return [replace(m, text=text[m.start: m.end]) for m in joined]
+    return [replace(m, text=text[m.start: m.end]) for m in _same_month(flat, joined, named_month)]
+
+
+def last_named_month(mentions: list[DateMention], before: date | None = None) -> date | None:
+    """The first day of the month the last of `mentions` that names one (6月19日, 先月, 3月) resolves to, else
+    `before`: what a later `同24日` refers to."""
+    for mention in reversed(mentions):
+        if mention.value and NAMES_MONTH.search(arabic(narrow(mention.text))):
+            return date.fromisoformat(mention.value[:7] + "-01")
+    return before
+
+
+def _same_month(flat: str, mentions: list[DateMention], month: date | None) -> list[DateMention]:
+    resolved = []
+    for mention in mentions:
+        day = SAME_MONTH_DAY.fullmatch(flat, mention.start - 1, mention.end) if mention.start else None
+        if day is not None and month is not None and mention.value and "/" not in mention.value:
+            with contextlib.suppress(ValueError):  # 同31日 of a month of 30 days stays as it was read
+                named = month.replace(day=int(day.group("d"))).isoformat()
+                mention = replace(mention, value=named + mention.value[10:])
+        resolved.append(mention)
+        month = last_named_month([mention], month)
+    return resolved
 
 
 def arabic(text: str) -> str:
