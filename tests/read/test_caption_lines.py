@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from matome.read import read_page
 from matome.records import Origin, Page
 
@@ -27,3 +29,11 @@ def test_a_short_caption_between_paragraphs_is_no_heading() -> None:
     title, _, body, headings = _read(text)
     assert title == "青葉川が氾濫"
     assert headings == [None] and "倒れた街灯=森下修撮影" in body.split("\n")
+
+
+@pytest.mark.parametrize("first", ["(桜台通信 2026/10/30)", "*青葉市公式@aoba_city_pr",
+                                   "青葉市では3日未明、記録的な大雨が降り、", "冠水した駅前を調べる市職員(3日撮影)。(c)AOBA PRESS / AFP"])
+def test_a_credit_a_handle_a_cut_sentence_or_a_credited_photo_is_no_title(first: str) -> None:
+    title, _, body, headings = _read(f"{first}\n青葉市では3日、記録的な大雨で駅前のロータリーが冠水し、バスが運休した。\n")
+    assert title is None
+    assert body.startswith(first) or headings == [first]  # kept: in the text, or heading what follows

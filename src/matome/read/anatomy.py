@@ -17,6 +17,7 @@ from matome.text.normalize import normalize, squeeze
 
 GENERIC_OUTLETS = frozenset({"", "ニュースサイト", "サイト", "ニュース", "出典", "記事"})
 HEADING_MAX = 40
+NOT_A_TITLE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$|@[A-Za-z0-9_]{2,}\s*$")
 SENTENCE_END = ("。", "」", "、", ".", "』", ")", "）")
 
 
@@ -280,8 +281,10 @@ def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_titl
 
 
 def _looks_like_title(line: str) -> bool:
-    """A short line left open; not a photo's caption (倒れた街灯=15日午前、A市), which may come before the text."""
-    return len(line) <= 100 and not line.endswith("。") and not is_caption(line)
+    """A short line left open; not a photo's caption (倒れた街灯=15日午前、A市), which may come before the text, nor a
+    sentence cut at a comma, a credit in brackets (（聯合ニュース 2022/10/30）) or an embedded post's handle."""
+    return (len(line) <= 100 and not line.endswith(("。", "、")) and not NOT_A_TITLE.search(line)
+            and not is_caption(line))
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -42,6 +42,7 @@ LABEL = re.compile(r"(?:^[▽▼■□●○・◆◇*]|(?:日|日時|期間|会
 TOPIC = re.compile(r"(?:のは|は)、")
 LAST_BRACKET = re.compile(r"\(([^()]*)\)$")
 MEDIA_LABEL = re.compile(r"^[【\[〔<](?:写真|画像|動画|映像|図|図表|グラフ)\d*[】\]〕>]")  # 【動画】続く捜索活動
+COPYRIGHT = re.compile(r"(?:\([cC]\)|©)\s*[A-Za-z][\w .&/=-]{0,40}$")
 FILMED = re.compile(r"(?:撮影|撮ら)(?:された|した|れた)(?:映像|写真|動画|画像)。?$")  # 14日、B市で撮影された映像。
 
 
@@ -58,6 +59,8 @@ def is_caption(text: str) -> bool:
         return False
     if flat != whole and not flat.endswith("。"):
         return True  # a link to the larger picture closes only a caption
+    if COPYRIGHT.search(flat):  # …(2020年1月24日撮影)。(c)DHA / AFP: a photo's credit closes it
+        return True
     if FILMED.search(flat) and not TOPIC.search(flat):  # not 決め手となったのは、住民が撮影した動画。
         return True
     if SENTENCE_END.search(flat):
