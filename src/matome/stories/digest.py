@@ -179,11 +179,13 @@ def _story_id(reports: list[Report]) -> str:
 
 
 def _title(reports: list[Report]) -> str:
-    """The title of the earliest full report (a digest page's own title may name another event)."""
+    """The title of the latest dated full report, where the story stands (「…依然不明」 then 「…無事発見」), else of
+    the first undated one; a digest page's own title may name another event, so full reports come first."""
     for kinds in (("article", "blog"), ("card",), ("page",)):
         titled = [r for r in reports if r.kind in kinds and r.title]
         if titled:
-            return titled[0].title or ""
+            latest = max(titled, key=lambda r: r.day or date.min)
+            return latest.title or ""
     first = next((s.text for r in reports for s in r.body_sentences), "")
     return trim(first) or "(untitled story)"
 
