@@ -38,7 +38,8 @@ MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 # 午後2時半現在で約50棟: a count as of a time of day, which a count as of another time (or of none) may outgrow
-AS_OF = re.compile(r"(?:現在|時点|の時点)")  # after a time of day: the moment a count or a state was true
+# after a time of day: the moment a count or a state was true (午後6時までに計69回: up to then)
+AS_OF = re.compile(r"(?:現在|時点|の時点|まで)")
 CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調べ|発表|調査)で、?)?"
                       r"(?:分かった|わかった|判明|明らかになった)")  # 5日、…の取材で分かった: when it came out
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source

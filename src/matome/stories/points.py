@@ -3,7 +3,8 @@
 Two sentences of reports by different outlets are aligned when the background-weighted cosine of their terms
 reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
 per-product articles of one launch repeat sentences about different things); a point holds at most one sentence per
-outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one. Only sentences
+outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one and no two of its
+sentences the tolls of two days (1人が死亡 on the 26th, 5人が死亡 on the 29th: two facts). Only sentences
 that state something count: not spec-table rows, headings, bullets, footnotes or photo captions. The point's text is its
 most central sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
@@ -77,7 +78,8 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
             continue
         point, new = (points[a], b) if a in points else (points[b], a)
         first = point.members[0].sentence.id
-        if _outlet(where[new].report) not in point.outlets() and _cosine(vectors[new], vectors[first]) >= ALIGN:
+        if (_outlet(where[new].report) not in point.outlets() and _cosine(vectors[new], vectors[first]) >= ALIGN
+                and not any(_successive_tallies(where[new], m) for m in point.members)):
             point.members.append(where[new])
             points[new] = point
     unique = list({id(p): p for p in points.values()}.values())

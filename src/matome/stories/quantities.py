@@ -10,9 +10,11 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
-QUANTITY = re.compile(r"(?<![0-9.,])([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
+QUANTITY = re.compile(r"(?<![0-9.,])((?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万|億|兆))+(?:[0-9][0-9,]*)?"  # 3億5000万, 4万1000
+                      r"|[0-9][0-9,]*(?:\.[0-9]+)?)(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
                       r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
+PLACES = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?")
 AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
 AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
 ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度)")
@@ -27,7 +29,8 @@ TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "�
 COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
 TOLL_NOUNS = {"死者": "死亡", "死傷者": "死傷", "負傷者": "負傷", "けが人": "負傷", "重軽傷者": "負傷",
               "行方不明者": "行方不明"}  # 死者は4人: a toll named before its number
-TOLL_BEFORE = re.compile(rf"(?P<toll>{'|'.join(TOLL_NOUNS)})(?:の数)?(?:は|が|も)?(?:計|合わせて|少なくとも|約)?$")
+TOLL_BEFORE = re.compile(rf"(?P<toll>{'|'.join(TOLL_NOUNS)})(?:の数|数)?(?:は|が|も)?"
+                         r"(?:計|合計|合わせて|あわせて|少なくとも|約|およそ)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
 Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
@@ -42,8 +45,9 @@ def quantities(text: str) -> Mapping[Count, Values]:
     found: dict[Count, set[tuple[float, str]]] = {}
     flat = unicodedata.normalize("NFKC", text)
     for match in QUANTITY.finditer(flat):
-        digits, multiplier, unit = match.groups()
-        value = float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)
+        number, unit = match.groups()
+        value = sum(float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)  # 3億5000万, 4万1000
+                    for digits, multiplier in PLACES.findall(number))
         if unit == "時間半":
             value, unit = value + 0.5, "時間"
         end = match.end()
