@@ -275,6 +275,9 @@ class Sentence(Record):
     nouns: tuple[str, ...] | None = None  # its content nouns, found once by the language stage for the later ones
 
 
+UNRESOLVED_DATE = "date:unresolved"  # a DATE's canonical where the page gives no day to count from
+
+
 @dataclass(frozen=True, slots=True)
 class Entity(Record):
     """A named mention: PERSON, ORG, GPE, LOC, DATE or MEDIA, resolved to a canonical id.

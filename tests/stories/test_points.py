@@ -298,3 +298,32 @@ def test_the_day_a_span_starts_from_does_not_date_the_sentence(analyzer: Analyze
     assert not _dates_main_clause(text, text.index("14日") + 3, analyzer.tokenize)
     text = "港は14日から、全面的に閉鎖された。"
     assert _dates_main_clause(text, text.index("14日") + 3, analyzer.tokenize)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [  # the day a state began is compared only with another such day
+        ("桜台港で12日から行方不明になっていた男性が、無事保護された。", "桜台港で行方不明になっていた男性が、15日に無事保護された。",
+         False),
+        ("桜台港で12日から行方不明になっていた男性が、無事保護された。", "桜台港で14日から行方不明になっていた男性が、無事保護された。",
+         True),
+        # a verbal noun that describes a noun is not what the day dates; a day after 一夜明け is a later step
+        ("14日、震度7を観測した桜台地震を含め、震度6弱以上の地震は7回発生した。", "15日にも震度6強を観測するなど、桜台地震の揺れは続いた。", False),
+        ("3日夕、桜台町で震度6弱の地震があった。", "桜台町で震度6弱を観測した地震から一夜明けた4日、町が被害状況を発表した。", False),
+    ],
+)
+def test_days_of_a_state_or_of_a_described_event_are_compared_only_with_their_like(analyzer: Analyzer, first: str,
+                                                                                   second: str, differ: bool) -> None:
+    assert ("date" in _differences(analyzer, first, second)) is differ
+
+
+def test_an_undated_report_s_days_are_read_against_its_story(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.digest import build_digests
+
+    dated = Article(id="u0", origin=Origin("jsonl"), kind="article", site="east.example", title="桜台港の火災",
+                    body="22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。", published="2026-05-23")
+    undated = Article(id="u1", origin=Origin("jsonl"), kind="article", site="west.example", title="桜台港で倉庫火災",
+                      body="桜台港の倉庫から22日午後に出火し、倉庫2棟を全焼した。県警は24日、現場検証をした。", published=None)
+    (digest,) = build_digests([analyzer.analyze(dated), analyzer.analyze(undated)], analyzer.tokenize)
+    assert ("2026-05-24", "県警は24日、現場検証をした。") in {(e.date, e.text) for e in digest.timeline}

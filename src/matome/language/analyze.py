@@ -18,7 +18,7 @@ from matome.language.statements import find_statements
 from matome.language.syntax import Parser, parser_installed
 from matome.language.tagger import shipped_tagger
 from matome.language.tokens import Tokenizer, content_nouns
-from matome.records import AnalyzedArticle, Article, Check, Entity, Sentence, Statement
+from matome.records import UNRESOLVED_DATE, AnalyzedArticle, Article, Check, Entity, Sentence, Statement
 from matome.text.captions import is_caption
 from matome.text.dates import find_date, find_date_mentions, last_named_month
 
@@ -78,7 +78,7 @@ class Analyzer:
             dates = find_date_mentions(text, part.anchor, months.get((part.part, part.anchor)))
             months[part.part, part.anchor] = last_named_month(dates, months.get((part.part, part.anchor)))
             for found in dates:
-                entities.append(Entity(text[found.start: found.end], "DATE", found.value or "date:unresolved",
+                entities.append(Entity(text[found.start: found.end], "DATE", found.value or UNRESOLVED_DATE,
                                        sentence.id, found.start, found.end, relative=found.relative))
                 checks.extend(date_checks(found, sentence.id))
             before = len(context.statements)

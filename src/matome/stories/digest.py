@@ -10,14 +10,16 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from matome.language.tokens import Token
 from matome.records import (
+    UNRESOLVED_DATE,
     AnalyzedArticle,
     Card,
     Digest,
+    Entity,
     Point,
     Reactions,
     ReadFailure,
@@ -33,6 +35,7 @@ from matome.stories.points import align, points_of
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import summarize, tells_plan, trim
+from matome.text.dates import find_date_mentions
 
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
@@ -105,7 +108,7 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     """One story's digest from its groups of reports and their articles; `story_of` numbers every report's story and
     `titles` holds each story's first report's title (a digest page's cards may belong to other stories)."""
     story = sorted(story, key=lambda g: (g.original.day or date.max, KIND_RANK[g.original.kind], g.original.id))
-    originals = [g.original for g in story]
+    originals = _days_read_in_story([g.original for g in story])
     cards = tuple(_card(g, articles) for g in story)
     statements = [s for r in originals for s in r.statements]
     source = _source_name(originals)
@@ -132,6 +135,31 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
         conclusion=_conclusion(points, cards, lead, disputed, _standing_toll(tolls, stale, disputed)),
         points=points,
     )
+
+
+def _days_read_in_story(reports: list[Report]) -> list[Report]:
+    """Undated reports with their bare days (24日, 6月24日) read against the story's latest dated report: the page
+    gave no day to read them by, but its story gives one (a story spans at most two weeks), so 23日 in one report and
+    24日 in an undated one can be compared, and dated in the timeline."""
+    anchor = max((r.day for r in reports if r.day), default=None)
+    if anchor is None:
+        return reports
+    return [report if report.day else replace(report, entities=_reread_days(report, anchor)) for report in reports]
+
+
+def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:
+    texts = {s.id: s.text for s in report.sentences}
+    read: dict[str, dict[tuple[int, int], str | None]] = {}
+    entities = []
+    for entity in report.entities:
+        if entity.type == "DATE" and entity.canonical == UNRESOLVED_DATE and entity.sentence in texts:
+            if entity.sentence not in read:
+                read[entity.sentence] = {(m.start, m.end): m.value
+                                         for m in find_date_mentions(texts[entity.sentence], anchor)}
+            value = read[entity.sentence].get((entity.start, entity.end))
+            entity = replace(entity, canonical=value) if value else entity
+        entities.append(entity)
+    return tuple(entities)
 
 
 def _toll_statements(reports: list[Report]) -> list[TollStatement]:

@@ -45,11 +45,14 @@ CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
-NEWER = re.compile(r"新たに|再び")  # a sentence that tells a later step of the story, not the first one again
+NEWER = re.compile(r"新たに|再び|一夜明け")  # a sentence that tells a later step of the story, not the first one again
 CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, times, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
+# a verbal noun that describes a noun after it (観測した熊本地震, 手配していた容疑者): not the event the day dates
+DESCRIBING = re.compile(r"(?:し|され|さ[せれ])(?:てい)?た(?=[一-龥ァ-ヴ])(?!後|際|時|直後|上で|ため|場合|結果|末)")
+SPAN_START = re.compile(r"から(?!、)")  # 12日から行方不明: the day a state began, compared only with such days
 ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
 PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
@@ -270,9 +273,16 @@ def _days(member: Aligned) -> list[tuple[str, date]]:
     for mention, end in zip(dates, ends, strict=True):
         if _dates_source(text, mention.end, outlets) or CAME_OUT.match(text, mention.end):
             continue
-        event = CLOCK_EVENT.search(text, mention.end, end)
-        found.add((event.group(0) if event else "", date.fromisoformat(mention.canonical[:10])))
+        event = _event_after(text, mention.end, end)
+        what = "から" if SPAN_START.match(text, mention.end) else event.group(0) if event else ""
+        found.add((what, date.fromisoformat(mention.canonical[:10])))
     return sorted(found)
+
+
+def _event_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first verbal noun after a day, before the next day, that is no description of a noun (観測した熊本地震;
+    but 上陸した後 is the landing's day)."""
+    return next((m for m in CLOCK_EVENT.finditer(text, start, end) if not DESCRIBING.match(text, m.end())), None)
 
 
 def _dates_source(text: str, end: int, outlets: set[int]) -> bool:
