@@ -327,3 +327,11 @@ def test_an_undated_report_s_days_are_read_against_its_story(analyzer: Analyzer)
                       body="桜台港の倉庫から22日午後に出火し、倉庫2棟を全焼した。県警は24日、現場検証をした。", published=None)
     (digest,) = build_digests([analyzer.analyze(dated), analyzer.analyze(undated)], analyzer.tokenize)
     assert ("2026-05-24", "県警は24日、現場検証をした。") in {(e.date, e.text) for e in digest.timeline}
+
+
+def test_sentences_of_other_days_are_one_point_only_when_they_say_the_same(analyzer: Analyzer) -> None:
+    player = "桜台大学アメフト部の宮川選手が{}、都内で記者会見を開き、悪質な反則について謝罪した。"
+    coach = "青葉学院大の鳥内監督は{}、記者会見を開き、桜台大学アメフト部の反則の説明に不信感を示した。"  # cosine 0.595
+    assert _aligned(analyzer, ("2026-05-26", player.format("22日")), ("2026-05-26", coach.format("22日")))
+    assert not _aligned(analyzer, ("2026-05-26", player.format("22日")), ("2026-05-26", coach.format("26日")))
+    assert _aligned(analyzer, ("2026-05-26", player.format("22日")), ("2026-05-26", player.format("23日")))

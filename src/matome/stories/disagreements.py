@@ -21,10 +21,10 @@ from itertools import combinations
 from matome.language.entities import MEDIA_SUFFIXES
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Side, Statement
-from matome.stories.points import Aligned, similarity
+from matome.stories.points import CLOSE, Aligned, similarity
 from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities, tallies
 from matome.stories.summary import tells_plan, trim
-from matome.text.dates import CLOCK, minute_of_day
+from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
@@ -36,7 +36,6 @@ ABOUT = 0.1  # 約20台 allows 18 to 22
 NEARLY = 0.8  # 3時間近く allows 2時間24分 to 3時間
 MAX_DIFFERING = 2  # numbers of two counted things may differ at once (死者と行方不明者); more is another account
 ABROAD = re.compile(r"現地時間|日本時間|[（【(][^）】)\s]{1,12}(?:[=＝]|共同|時事|AFP|ロイター|AP)")
-ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # 15日午前6時 is a moment of the 15th
 # 午後2時半現在で約50棟: a count as of a time of day, which a count as of another time (or of none) may outgrow
 # after a time of day: the moment a count or a state was true (午後6時までに計69回: up to then)
 AS_OF = re.compile(r"(?:現在|時点|の時点|まで)")
@@ -46,7 +45,6 @@ SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によ�
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
 NEWER = re.compile(r"新たに|再び|一夜明け")  # a sentence that tells a later step of the story, not the first one again
-CLOSE = 0.6  # aligned sentences this alike are compared on their numbers, times, days and polarity
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
@@ -267,7 +265,7 @@ def _days(member: Aligned) -> list[tuple[str, date]]:
     text = member.sentence.text
     outlets = {e.start for e in member.report.entities if e.sentence == member.sentence.id and e.type == "MEDIA"}
     dates = sorted((e for e in member.report.entities if e.sentence == member.sentence.id and e.type == "DATE"
-                    and ONE_DAY.match(e.canonical)), key=lambda e: e.start)
+                    and DAY_VALUE.match(e.canonical)), key=lambda e: e.start)
     ends = [e.start for e in dates[1:]] + [len(text)] * bool(dates)
     found = set()
     for mention, end in zip(dates, ends, strict=True):

@@ -25,8 +25,10 @@ from matome.stories.background import background, terms
 from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report
 from matome.stories.summary import STATEMENT_END, trim
+from matome.text.dates import DAY_VALUE
 
 ALIGN = 0.5
+CLOSE = 0.6  # sentences this alike tell one thing: other days in them are one point told two ways, a discrepancy
 SHARED_TERMS = 4
 MIN_CHARS = 15
 NOTE = re.compile(r"^[※＊*■□◆◇●○・]")  # footnotes, headings and bullets repeat across one outlet's articles
@@ -97,9 +99,22 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
     for a, b in candidates:
         shared = vectors[a].keys() & vectors[b].keys()
         if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN \
-                and not _successive_tallies(where[a], where[b]):
+                and not _successive_tallies(where[a], where[b]) and (score >= CLOSE or not _other_days(
+                    where[a], where[b])):
             pairs.append((score, a, b))
     return pairs
+
+
+def _other_days(a: Aligned, b: Aligned) -> bool:
+    """Whether the two sentences name days and share none (関学大は26日に会見 / 宮川選手が22日に会見): two happenings,
+    unless they are near-paraphrases (CLOSE), whose days are then compared as a discrepancy."""
+    first, second = _named_days(a), _named_days(b)
+    return bool(first) and bool(second) and not first & second
+
+
+def _named_days(member: Aligned) -> set[str]:
+    return {e.canonical[:10] for e in member.report.entities
+            if e.sentence == member.sentence.id and e.type == "DATE" and DAY_VALUE.match(e.canonical)}
 
 
 def _successive_tallies(a: Aligned, b: Aligned) -> bool:

@@ -122,6 +122,7 @@ _TEN = re.compile(_NOT_NUMERAL + r"(?:(?:(?P<m>十|0?\d{1,2})月)?(?P<day>十)�
 _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間前後]|期)")
 _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a DATE's value that is one day or a moment of it, not a span
 NAMES_MONTH = re.compile(r"(?:\d|[先今来])月")
 SAME_MONTH_DAY = re.compile(r"同(?P<d>\d{1,2})日.*", re.S)  # 同24日: the 24th of the month named before
 _FISCAL = re.compile(r"(?:(?P<y>\d{4})|(?P<rel>今|来|昨|前|本|翌))年度")
