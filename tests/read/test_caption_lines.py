@@ -37,3 +37,12 @@ def test_a_credit_a_handle_a_cut_sentence_or_a_credited_photo_is_no_title(first:
     title, _, body, headings = _read(f"{first}\n青葉市では3日、記録的な大雨で駅前のロータリーが冠水し、バスが運休した。\n")
     assert title is None
     assert body.startswith(first) or headings == [first]  # kept: in the text, or heading what follows
+
+
+def test_lines_broken_inside_a_sentence_are_joined_and_bullets_stay_apart() -> None:
+    text = ("青葉川が氾濫\n青葉市の市長は会見で、「避難所は足りている」と\n述べ、支援を求めた。\n男は「早く逃げろ」\n"
+            "などと叫んでいたという。\n・関連記事へ\n・市の発表は\n市内の避難所は12か所。\n")
+    title, _, body, _ = _read(text)
+    assert title == "青葉川が氾濫"
+    assert body.split("\n") == ["青葉市の市長は会見で、「避難所は足りている」と述べ、支援を求めた。",
+                                "男は「早く逃げろ」などと叫んでいたという。", "市内の避難所は12か所。"]  # links apart

@@ -17,6 +17,9 @@ from matome.text.normalize import normalize, squeeze
 
 GENERIC_OUTLETS = frozenset({"", "ニュースサイト", "サイト", "ニュース", "出典", "記事"})
 HEADING_MAX = 40
+LEFT_OPEN = re.compile(r"(?:[、，]|[^ぁ-ゖ][とがをには]|[^ぁ-ゖ]では)$")  # a line that cannot end a sentence
+GOES_ON = re.compile(r"^(?:などと|との|と(?:話|語|述|言|明か|強調|説明|指摘|訴|答)|という|って)")  # after a quote
+BULLETS = ("・", "■", "□", "●", "○", "◆", "◇", "▽", "▼", "*", "※", "【", "-", ">")
 NOT_A_TITLE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$|@[A-Za-z0-9_]{2,}\s*$")
 SENTENCE_END = ("。", "」", "、", ".", "』", ")", "）")
 
@@ -44,8 +47,9 @@ class Anatomy:
 
 
 def read_lines(lines: list[str], *, find_title: bool = True, split_thread: bool = True,
-               headings: frozenset[int] = frozenset()) -> Anatomy:
-    """Apply every line rule in turn; each marks the lines it used so that the rest are the page's own prose."""
+               headings: frozenset[int] = frozenset(), unwrap: bool = True) -> Anatomy:
+    """Apply every line rule in turn; each marks the lines it used so that the rest are the page's own prose.
+    `unwrap` joins lines broken inside a sentence (plain text; an HTML page's paragraphs are its own)."""
     page = Anatomy()
     kept, kept_headings, origins = _drop_chrome_and_repeats(lines, headings, page)
     if split_thread and (split := _split_thread(kept, page)):
@@ -60,7 +64,7 @@ def read_lines(lines: list[str], *, find_title: bool = True, split_thread: bool 
     _take_references(kept, used, page)
     _take_page_date(kept, used, page)
     rest = [(i, line) for i, line in enumerate(kept) if i not in used]
-    _take_prose(rest, kept_headings, find_title, page)
+    _take_prose(_unwrapped(rest, kept_headings) if unwrap else rest, kept_headings, find_title, page)
     return page
 
 
@@ -278,6 +282,25 @@ def _take_prose(rest: list[tuple[int, str]], headings: frozenset[int], find_titl
     page.sections = sections
     first = next((p for p in page.paragraphs if not is_caption(p)), None)  # a photo's caption may come first
     page.lead = first if first is not None and len(first) >= 20 else None
+
+
+def _unwrapped(rest: list[tuple[int, str]], headings: frozenset[int]) -> list[tuple[int, str]]:
+    """Lines a page broke inside a sentence (5ch and blogs wrap at a width) joined back: a line left open on a comma or
+    a particle (…と / 競技人生に…), or one that opens on what can only go on a sentence (「…」 / などと怒鳴りつけ).
+    Bullets and headings stay lines of their own."""
+    joined: list[tuple[int, str]] = []
+    for i, line in rest:
+        if joined and i not in headings and joined[-1][0] not in headings and _wrapped(joined[-1][1], line):
+            joined[-1] = (joined[-1][0], joined[-1][1] + line)
+        else:
+            joined.append((i, line))
+    return joined
+
+
+def _wrapped(before: str, line: str) -> bool:
+    if before.startswith(BULLETS) or line.startswith(BULLETS):
+        return False
+    return LEFT_OPEN.search(before) is not None or (GOES_ON.match(line) is not None and before.endswith(("」", "』")))
 
 
 def _looks_like_title(line: str) -> bool:

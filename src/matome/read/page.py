@@ -103,7 +103,7 @@ def _from_html(page: Page, text: str, warnings: list[Notice], config: ReadConfig
     lines, cut, origins = cut_long_lines(html.lines, config.max_line_chars)
     # a heading keeps its place among the cut lines: the first piece of its line
     headings = frozenset(n for n, o in enumerate(origins) if o in html.headings and (n == 0 or origins[n - 1] != o))
-    anatomy = read_lines(lines, find_title=False, split_thread=False, headings=headings)
+    anatomy = read_lines(lines, find_title=False, split_thread=False, headings=headings, unwrap=False)
     hints = page.hints
     notices = [*warnings, *html.warnings, *_long_line_notice(cut, config.max_line_chars)]
     return _article(
