@@ -41,8 +41,9 @@ def test_a_credit_a_handle_a_cut_sentence_or_a_credited_photo_is_no_title(first:
 
 def test_lines_broken_inside_a_sentence_are_joined_and_bullets_stay_apart() -> None:
     text = ("青葉川が氾濫\n青葉市の市長は会見で、「避難所は足りている」と\n述べ、支援を求めた。\n男は「早く逃げろ」\n"
-            "などと叫んでいたという。\n・関連記事へ\n・市の発表は\n市内の避難所は12か所。\n")
-    title, _, body, _ = _read(text)
+            "などと叫んでいたという。\n・関連記事へ\n・市の発表は\n浸水した地区と避難所は\n市内の避難所は12か所。\n")
+    title, _, body, headings = _read(text)
     assert title == "青葉川が氾濫"
     assert body.split("\n") == ["青葉市の市長は会見で、「避難所は足りている」と述べ、支援を求めた。",
-                                "男は「早く逃げろ」などと叫んでいたという。", "市内の避難所は12か所。"]  # links apart
+                                "男は「早く逃げろ」などと叫んでいたという。", "市内の避難所は12か所。"]
+    assert headings[-1] == "浸水した地区と避難所は"  # short: a heading over a figure, not a wrapped line

@@ -335,3 +335,17 @@ def test_sentences_of_other_days_are_one_point_only_when_they_say_the_same(analy
     assert _aligned(analyzer, ("2026-05-26", player.format("22日")), ("2026-05-26", coach.format("22日")))
     assert not _aligned(analyzer, ("2026-05-26", player.format("22日")), ("2026-05-26", coach.format("26日")))
     assert _aligned(analyzer, ("2026-05-26", player.format("22日")), ("2026-05-26", player.format("23日")))
+
+
+def test_an_undated_report_that_names_a_later_day_outgrows_an_earlier_toll(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.digest import build_digests
+
+    quake = "桜台地方で6日未明に起きた大地震で、桜台国の死者は{}人を超えた。救助活動が続いている。"
+    first = Article(id="q0", origin=Origin("jsonl"), kind="article", site="east.example", title="桜台地震",
+                    body=quake.format("1500"), published="2026-02-07")
+    later = Article(id="q1", origin=Origin("jsonl"), kind="article", site="west.example", title="桜台地震 死者増える",
+                    body="桜台国の首相は14日夜、6日の大地震による死者が3万5418人に達したと発表した。救助活動が続いている。",
+                    published=None)
+    (digest,) = build_digests([analyzer.analyze(first), analyzer.analyze(later)], analyzer.tokenize)
+    assert digest.conclusion[0].text.startswith("桜台国の首相は14日夜")

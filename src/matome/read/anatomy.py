@@ -17,6 +17,7 @@ from matome.text.normalize import normalize, squeeze
 
 GENERIC_OUTLETS = frozenset({"", "ニュースサイト", "サイト", "ニュース", "出典", "記事"})
 HEADING_MAX = 40
+WRAP_WIDTH = 20  # a page that wraps its lines wraps them at least this wide
 LEFT_OPEN = re.compile(r"(?:[、，]|[^ぁ-ゖ][とがをには]|[^ぁ-ゖ]では)$")  # a line that cannot end a sentence
 GOES_ON = re.compile(r"^(?:などと|との|と(?:話|語|述|言|明か|強調|説明|指摘|訴|答)|という|って)")  # after a quote
 BULLETS = ("・", "■", "□", "●", "○", "◆", "◇", "▽", "▼", "*", "※", "【", "-", ">")
@@ -298,9 +299,12 @@ def _unwrapped(rest: list[tuple[int, str]], headings: frozenset[int]) -> list[tu
 
 
 def _wrapped(before: str, line: str) -> bool:
+    """A short line left open on a particle is more often a heading over a figure (揺れの範囲と被害が出た都市は)."""
     if before.startswith(BULLETS) or line.startswith(BULLETS):
         return False
-    return LEFT_OPEN.search(before) is not None or (GOES_ON.match(line) is not None and before.endswith(("」", "』")))
+    open_end = LEFT_OPEN.search(before)
+    return (open_end is not None and (before.endswith(("、", "，")) or len(before) >= WRAP_WIDTH)) or (
+        GOES_ON.match(line) is not None and before.endswith(("」", "』")))
 
 
 def _looks_like_title(line: str) -> bool:

@@ -35,7 +35,7 @@ from matome.stories.points import align, points_of
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import summarize, tells_plan, trim
-from matome.text.dates import find_date_mentions
+from matome.text.dates import DAY_VALUE, find_date_mentions
 
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
@@ -163,10 +163,20 @@ def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:
 
 
 def _toll_statements(reports: list[Report]) -> list[TollStatement]:
-    """Each dated body sentence with the tolls it gives, by unit and toll word: what `_stale_tallies` and
-    `_standing_toll` both read."""
-    return [(report.day, sentence, tallies(quantities(sentence.text)))
-            for report in reports if report.day is not None for sentence in report.body_sentences]
+    """Each body sentence with the tolls it gives, by unit and toll word, and the day its report tells them as of (an
+    undated report's: the latest day it names, `_as_of`): what `_stale_tallies` and `_standing_toll` both read."""
+    return [(day, sentence, tallies(quantities(sentence.text)))
+            for report in reports if (day := report.day or _as_of(report)) is not None
+            for sentence in report.body_sentences]
+
+
+def _as_of(report: Report) -> date | None:
+    """An undated report is no older than the latest day it names (read against its story), but for days a plan
+    is meant for (…日に開く予定)."""
+    told = {s.id for s in report.sentences if not tells_plan(s.text)}
+    days = [date.fromisoformat(e.canonical[:10]) for e in report.entities if e.type == "DATE"
+            and DAY_VALUE.match(e.canonical) and e.sentence in told]
+    return max(days, default=None)
 
 
 def _stale_tallies(stated: list[TollStatement]) -> set[str]:
