@@ -349,3 +349,16 @@ def test_an_undated_report_that_names_a_later_day_outgrows_an_earlier_toll(analy
                     published=None)
     (digest,) = build_digests([analyzer.analyze(first), analyzer.analyze(later)], analyzer.tokenize)
     assert digest.conclusion[0].text.startswith("桜台国の首相は14日夜")
+
+
+def test_a_scrap_that_does_not_end_as_a_statement_is_no_conclusion() -> None:
+    from matome.records import Point, SupportedLine
+    from matome.stories.digest import _conclusion
+
+    points = (Point("▽桜台国側では少なくとも3553人が死亡し、", ("a:1", "b:1"), ("a", "b")),
+              Point("桜台国の首相は14日、死者が3万5418人に達したと発表した。", ("a:2", "b:2"), ("a", "b")),
+              Point("救助活動は夜を徹して続いた。", ("a:3", "b:3"), ("a", "b")))
+    lead = SupportedLine("桜台地方で6日未明、大地震が起きた。", ("a:0",))
+    lines = [line.text for line in _conclusion(points, (), lead, set())]
+    assert lines == ["桜台国の首相は14日、死者が3万5418人に達したと発表した。", "救助活動は夜を徹して続いた。",
+                     "桜台地方で6日未明、大地震が起きた。"]

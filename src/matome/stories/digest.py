@@ -34,7 +34,7 @@ from matome.stories.duplicates import copy_groups
 from matome.stories.points import align, points_of
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
-from matome.stories.summary import summarize, tells_plan, trim
+from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
 from matome.text.dates import DAY_VALUE, find_date_mentions
 
 TIMELINE_MAX = 10
@@ -389,6 +389,7 @@ def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: Suppor
         if len(lines) == 3:
             break
         if (line.text and (line.text != lead.text or line is lead) and not disputed.intersection(line.support)
+                and (STATEMENT_END.search(line.text) or line.text.endswith("…"))  # not a scrap (▽…が死亡し、)
                 and all(line.text != chosen.text for chosen in lines)):
             lines.append(line)
     return tuple(lines)
