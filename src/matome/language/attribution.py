@@ -670,7 +670,8 @@ def _whole_start(parse: Parse, word: Word) -> int:
 def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context: Context | None,
           whole: bool = False) -> Named:
     if word.text in SOURCE_NOUNS or (whole and word.pos == "NOUN" and not _agent(parse, word, mentions)):
-        owner = [w for w in parse.children(word) if w.dep == "nmod"]  # 警察関係者の話 → 警察関係者
+        owner = [w for w in parse.children(word) if w.dep == "nmod"  # 警察関係者の話 → 警察関係者 (not 今回の報道)
+                 and (_agent(parse, w, mentions) or parse.text[w.start - 1: w.start] == "「")]
         maker = _source_owner(parse, word, mentions)  # 研究会が行った調査 → 研究会
         if owner or maker:
             return _name(text, parse, maker or owner[-1], mentions, context, whole)
