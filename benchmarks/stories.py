@@ -36,7 +36,7 @@ from matome.stories.reports import Report
 BASELINE_WINDOW_DAYS = 7
 BASELINE_THRESHOLD = 0.5  # the best of 0.2, 0.3, 0.4, 0.5 on the dev events
 # matome's B-cubed F1 on the gold articles alone (the quality gate)
-FLOORS = {"gold-only all": 0.92, "gold-only shared": 0.76}
+FLOORS = {"gold-only all": 0.92, "gold-only shared": 0.82}  # round 7: 0.927 and 0.831
 EPSILON = 0.01
 SIZES = ((1, 1), (2, 4), (5, 9), (10, 49), (50, 10**9))
 
