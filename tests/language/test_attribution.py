@@ -65,6 +65,8 @@ def test_an_outlet_whose_article_holds_the_words_says_them(analyzer: Analyzer) -
     said = _said(analyzer, "英紙タイムズは10日、港の閉鎖について報じた。\n"
                            "同紙では、この決定を「遅すぎた」と批判し、「住民の不安は大きい」としている。")
     assert [(s.speaker, s.content) for s in said] == [("タイムズ", "遅すぎた"), ("タイムズ", "住民の不安は大きい")]
+    assert _said(analyzer, "手紙では「息子を返して」と訴えた。")[0].speaker is None  # a letter is no outlet
+    assert _said(analyzer, "ネットでは「ひどい」と批判した。")[0].speaker is None
 
 
 @pytest.mark.parametrize("body", ["さすがは老舗の「青葉堂」と言ったところだ。", "これは抗議と言うよりも完全に個人攻撃だ。",

@@ -47,3 +47,9 @@ def test_lines_broken_inside_a_sentence_are_joined_and_bullets_stay_apart() -> N
     assert body.split("\n") == ["青葉市の市長は会見で、「避難所は足りている」と述べ、支援を求めた。",
                                 "男は「早く逃げろ」などと叫んでいたという。", "市内の避難所は12か所。"]
     assert headings[-1] == "浸水した地区と避難所は"  # short: a heading over a figure, not a wrapped line
+
+
+def test_only_lines_next_to_each_other_are_joined() -> None:
+    article = read_page(Page(Origin("text", path="t.txt"), "題\nネットの反応をまとめました、\n💡 まず一つ目の論点です。\n"
+                                                            "💡 次の論点です。\n以上です。\n".encode(), "text"))
+    assert article.body.split("\n") == ["ネットの反応をまとめました、", "以上です。"]

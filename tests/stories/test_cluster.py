@@ -69,11 +69,17 @@ def test_two_stories_a_later_report_shows_to_be_one_event_are_merged_by_the_rule
         assert cluster_vectors(reports, lambda n: vectors[n]) == stories  # one outlet in both: THRESHOLD applies
 
 
-def test_stories_too_far_apart_in_time_are_not_merged() -> None:
+def test_an_undated_report_does_not_merge_stories_too_far_apart_in_time() -> None:
     vectors = [{"桜台港湾会長逮捕": 1.0}, {"桜台港湾記者会見": 1.0}, {"桜台港湾会長逮捕": 0.6, "桜台港湾記者会見": 0.8}]
     reports = [(date(2026, 5, 1), "a", "north.example"), (date(2026, 5, 12), "b", "east.example"),
-               (date(2026, 5, 12), "c", "west.example")]
+               (None, "c", "west.example")]  # undated: compared with both stories, whatever their days
     assert cluster_vectors(reports, lambda n: vectors[n]) == [[0], [1, 2]]
+
+
+def test_reports_of_no_known_outlet_merge_only_at_the_higher_bar() -> None:
+    vectors = [{"桜台港湾協定": 0.6, "共同運営": 0.8}, {"桜台港湾協定": 0.5, "署名式典": 0.866}]
+    day = date(2026, 5, 20)
+    assert cluster_vectors([(day, "a", None), (day, "b", None)], lambda n: vectors[n]) == [[0], [1]]
 
 
 def _vectors(count: int) -> list[dict[str, float]]:

@@ -362,3 +362,76 @@ def test_a_scrap_that_does_not_end_as_a_statement_is_no_conclusion() -> None:
     lines = [line.text for line in _conclusion(points, (), lead, set())]
     assert lines == ["桜台国の首相は14日、死者が3万5418人に達したと発表した。", "救助活動は夜を徹して続いた。",
                      "桜台地方で6日未明、大地震が起きた。"]
+
+
+def test_a_third_sentence_does_not_bring_two_days_into_one_point(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    bodies = {"east.example": "桜台大学アメフト部の宮川選手が22日、都内で記者会見を開き、悪質な反則について謝罪した。",
+              "west.example": "青葉学院大の鳥内監督は26日、記者会見を開き、桜台大学アメフト部の反則の説明に不信感を示した。",
+              "north.example": "桜台大学アメフト部の宮川選手の悪質な反則について、青葉学院大の鳥内監督が記者会見を開いた。"}
+    reports = [r for n, (site, body) in enumerate(bodies.items()) for r in reports_of(analyzer.analyze(
+        Article(id=f"d{n}", origin=Origin("jsonl"), kind="article", site=site, title="反則", body=body,
+                published="2026-05-27")))]
+    for group in align(reports, analyzer.tokenize):  # the undated-in-text sentence may join either, not both
+        assert {m.report.outlet for m in group} != set(bodies)
+
+
+def test_a_story_goes_by_a_newspaper_s_latest_headline_before_a_blog_s() -> None:
+    from datetime import date
+
+    from matome.stories.digest import headline
+
+    day = date(2026, 5, 20)
+    reports = [("article", day, "桜台港で倉庫火災"), ("blog", date(2026, 5, 22), "火災現場に行ってみた"),
+               ("article", date(2026, 5, 21), "桜台港の倉庫火災、原因は漏電か"), ("page", date(2026, 5, 23), "まとめ")]
+    assert headline(reports) == "桜台港の倉庫火災、原因は漏電か"
+    assert headline([("blog", None, "火災現場に行ってみた"), ("page", day, "まとめ")]) == "火災現場に行ってみた"
+
+
+def test_an_undated_report_carries_the_month_it_names_and_tells_tolls_only_as_of_days_near_its_story(
+        analyzer: Analyzer) -> None:
+    from datetime import date
+
+    from matome.records import Article, Origin
+    from matome.stories.digest import _as_of, build_digests
+    from matome.stories.reports import reports_of
+
+    dated = Article(id="m0", origin=Origin("jsonl"), kind="article", site="east.example", title="桜台港の組合",
+                    body="桜台港の港湾組合は6月19日に協定を結び、組合員を集めた。", published="2019-07-23")
+    undated = Article(id="m1", origin=Origin("jsonl"), kind="article", site="west.example", title="桜台港の組合協定",
+                      body="桜台港の港湾組合は6月19日に協定を結んだ。同24日、組合員が集められた。", published=None)
+    (digest,) = build_digests([analyzer.analyze(dated), analyzer.analyze(undated)], analyzer.tokenize)
+    assert ("2019-06-24", "同24日、組合員が集められた。") in {(e.date, e.text) for e in digest.timeline}
+    (recalled,) = reports_of(analyzer.analyze(Article(
+        id="m2", origin=Origin("jsonl"), kind="article", site="north.example", title="桜台地震",
+        body="2019年6月20日、死者は5人になった。2030年1月1日、新しい耐震基準が適用される。", published=None)))
+    assert _as_of(recalled, (date(2019, 6, 1), date(2019, 7, 30))) == date(2019, 6, 20)  # not 2030, far off
+
+
+def test_a_point_never_holds_the_tolls_of_two_days(analyzer: Analyzer) -> None:
+    from datetime import date
+
+    from matome.records import Sentence
+    from matome.stories.points import align
+    from matome.stories.reports import Report
+
+    def report(n: int, outlet: str, day: date | None, text: str) -> Report:
+        return Report(f"r{n}", f"r{n}", "article", None, outlet, None, day, (Sentence(f"r{n}:1", text, "body"),),
+                      (), ())
+
+    # the undated report may be aligned with either; the point it makes with the later one keeps the earlier out
+    reports = [report(1, "east.example", date(2026, 2, 6), "桜台地方の大地震で、死者はあわせて500人を超えた。"),
+               report(2, "west.example", None, "桜台地方の大地震で、死者はあわせて4万1000人を超えた。"),
+               report(3, "north.example", date(2026, 2, 15), "桜台地方の大地震で、死者はあわせて4万1000人を超えた。")]
+    groups = align(reports, analyzer.tokenize)
+    assert [[m.report.id for m in group] for group in groups] == [["r2", "r3"]]
+
+
+def test_a_time_a_count_runs_up_to_dates_no_event() -> None:
+    from matome.stories.disagreements import _clock_times
+
+    events, as_of = _clock_times("午後6時までに余震とみられる地震が計69回観測された。")
+    assert events == {} and as_of == {18 * 60}

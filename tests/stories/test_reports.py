@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from matome.language.analyze import Analyzer
 from matome.stories.disagreements import _same_predicate
 from matome.stories.reports import url_key
 
@@ -94,29 +93,3 @@ def test_large_numbers_in_places_and_a_toll_named_before_its_number_are_read() -
     assert tallies(quantities("死者数はあわせて3,600人以上に達した。")) == {("人", "", "死亡"): {3600.0}}
     assert dict(quantities("被害額は3億5000万円にのぼる")) == {("円", "", ""): frozenset({(3.5e8, "exact")})}
     assert dict(quantities("2012.5.3人")) == {}
-
-
-def test_a_point_never_holds_the_tolls_of_two_days(analyzer: Analyzer) -> None:
-    from datetime import date
-
-    from matome.records import Sentence
-    from matome.stories.points import align
-    from matome.stories.reports import Report
-
-    def report(n: int, outlet: str, day: date | None, text: str) -> Report:
-        return Report(f"r{n}", f"r{n}", "article", None, outlet, None, day, (Sentence(f"r{n}:1", text, "body"),),
-                      (), ())
-
-    # the undated report may be aligned with either; the point it makes with the later one keeps the earlier out
-    reports = [report(1, "east.example", date(2026, 2, 6), "桜台地方の大地震で、死者はあわせて500人を超えた。"),
-               report(2, "west.example", None, "桜台地方の大地震で、死者はあわせて4万1000人を超えた。"),
-               report(3, "north.example", date(2026, 2, 15), "桜台地方の大地震で、死者はあわせて4万1000人を超えた。")]
-    groups = align(reports, analyzer.tokenize)
-    assert [[m.report.id for m in group] for group in groups] == [["r2", "r3"]]
-
-
-def test_a_time_a_count_runs_up_to_dates_no_event() -> None:
-    from matome.stories.disagreements import _clock_times
-
-    events, as_of = _clock_times("午後6時までに余震とみられる地震が計69回観測された。")
-    assert events == {} and as_of == {18 * 60}

@@ -91,6 +91,7 @@ BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト"
 REFERS_BACK = re.compile(rf"^(?:同|その)(?P<what>氏|{'|'.join(BODIES)}|記事|報道|[^\s]{{1,4}})$"
                          r"|^(?P<article>記事|これ|それ)$")
 OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences before
+OUTLET_ARTICLE = re.compile(r"^(?:同|その)?(?:記事|紙|誌)$")  # 記事では, 同紙では: where an outlet's words are
 ANSWERER_BACK = 2  # who answers a question was named at most this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
@@ -439,7 +440,7 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     source = _according_source(parse, cue.start)
     if source is not None:  # 同サイトによれば「…」としている: the source speaks
         return _name(text, parse, source, mentions, context, whole=True)
-    venue = _outlet_venue(parse, cue) if cue.carries else None
+    venue = _outlet_venue(parse, cue, mentions) if cue.carries else None
     if venue is not None:  # 記事では「…」と報じ: the outlet whose article it is
         return _name(text, parse, venue, mentions, context, whole=True)
     topic = _sentence_topic(parse, cue, mentions) if cue.carries else None  # not for 「…」との声が: anyone's
@@ -762,14 +763,15 @@ def _source_owner(parse: Parse, word: Word, mentions: list[Mention]) -> Word | N
     return None
 
 
-def _outlet_venue(parse: Parse, cue: Cue) -> Word | None:
-    """`記事では`, `同紙では`, `英紙では` before the cue, outside every quote: the outlet's article is where the words
-    are, and the outlet says them."""
+def _outlet_venue(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | None:
+    """`記事では`, `同紙では`, `タイムズ紙では` before the cue, outside every quote: the outlet's article is where the
+    words are, and the outlet says them (not 手紙では, ネットでは, それでは)."""
     for word in parse.words:
         if word.start >= cue.start:
             return None
         if (word.dep == "obl" and not parse.in_quote(word.start) and _marked(parse, word, "で")
-                and _marked(parse, word, "は") and (REFERS_BACK.match(word.text) or word.text.endswith(MEDIA_ENDINGS))):
+                and _marked(parse, word, "は") and (OUTLET_ARTICLE.match(word.text) or any(
+                    m.type == "MEDIA" and m.start < word.end and word.start < m.end for m in mentions))):
             return word
     return None
 

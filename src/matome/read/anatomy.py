@@ -20,7 +20,7 @@ HEADING_MAX = 40
 WRAP_WIDTH = 20  # a page that wraps its lines wraps them at least this wide
 LEFT_OPEN = re.compile(r"(?:[、，]|[^ぁ-ゖ][とがをには]|[^ぁ-ゖ]では)$")  # a line that cannot end a sentence
 GOES_ON = re.compile(r"^(?:などと|との|と(?:話|語|述|言|明か|強調|説明|指摘|訴|答)|という|って)")  # after a quote
-BULLETS = ("・", "■", "□", "●", "○", "◆", "◇", "▽", "▼", "*", "※", "【", "-", ">")
+BULLETS = ("・", "■", "□", "●", "○", "◆", "◇", "▽", "▼", "*", "※", "-", ">")
 NOT_A_TITLE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$|@[A-Za-z0-9_]{2,}\s*$")
 SENTENCE_END = ("。", "」", "、", ".", "』", ")", "）")
 
@@ -290,17 +290,22 @@ def _unwrapped(rest: list[tuple[int, str]], headings: frozenset[int]) -> list[tu
     a particle (…と / 競技人生に…), or one that opens on what can only go on a sentence (「…」 / などと怒鳴りつけ).
     Bullets and headings stay lines of their own."""
     joined: list[tuple[int, str]] = []
+    last = -2  # the index of the last line joined: only lines next to each other on the page are one sentence
     for i, line in rest:
-        if joined and i not in headings and joined[-1][0] not in headings and _wrapped(joined[-1][1], line):
+        if joined and i == last + 1 and i not in headings and joined[-1][0] not in headings and _wrapped(
+                joined[-1][1], line):
             joined[-1] = (joined[-1][0], joined[-1][1] + line)
         else:
             joined.append((i, line))
+        last = i
     return joined
 
 
 def _wrapped(before: str, line: str) -> bool:
-    """A short line left open on a particle is more often a heading over a figure (揺れの範囲と被害が出た都市は)."""
-    if before.startswith(BULLETS) or line.startswith(BULLETS):
+    """A short line left open on a particle is more often a heading over a figure (揺れの範囲と被害が出た都市は). A
+    line that opens a block (・, ■, 【関連】) is never the rest of the one before; a dateline (【ワシントン共同】…)
+    may go on."""
+    if before.startswith(BULLETS) or line.startswith((*BULLETS, "【")):
         return False
     open_end = LEFT_OPEN.search(before)
     return (open_end is not None and (before.endswith(("、", "，")) or len(before) >= WRAP_WIDTH)) or (

@@ -32,7 +32,7 @@ from matome.language.tokens import Token
 from matome.records import AnalyzedArticle, Digest, citable
 from matome.stories.background import background
 from matome.stories.cluster import DraftStory, Vector, cluster_vectors, date_order, report_vector
-from matome.stories.digest import Failed, Group, guarded_digest
+from matome.stories.digest import Failed, Group, guarded_digest, headline
 from matome.stories.duplicates import (
     BANDS,
     CopyKey,
@@ -167,7 +167,8 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage =
         facts = [(reports.keys[n].day, reports.keys[n].id, reports.keys[n].outlet) for n in originals]
         stories = [[groups[i] for i in story] for story in clustered(paths, originals, facts, scratch)]
         story_of = {reports.keys[n].id: s for s, story in enumerate(stories) for group in story for n in group}
-        titles = [reports.titles[story[0][0]] for story in stories]
+        titles = [headline((reports.keys[g[0]].kind, reports.keys[g[0]].day, reports.titles[g[0]]) for g in story)
+                  for story in stories]
         last = {}  # article id -> where its last record is (the one every digest uses)
         for n, article in enumerate(reports.articles):
             last[article] = reports.where[n]

@@ -205,9 +205,9 @@ def _merge_alike(story: DraftStory, near: list[DraftStory], open_stories: dict[i
         if other is story or other.number not in open_stories or not _fit_together(story, other):
             continue
         similarity = sum(v * other.centroid.get(t, 0.0) for t, v in story.centroid.items())
-        shared = story.outlets & other.outlets
-        if similarity / (story.norm() * other.norm()) < (THRESHOLD if shared else OTHER_OUTLET):
-            continue
+        apart = bool(story.outlets) and bool(other.outlets) and not story.outlets & other.outlets
+        if similarity / (story.norm() * other.norm()) < (OTHER_OUTLET if apart else THRESHOLD):
+            continue  # as a report: the lower bar only between known outlets that differ
         keep, gone = sorted((story, other), key=lambda s: s.number)
         _close(gone, open_stories, index)
         keep.members[:] = sorted([*keep.members, *gone.members], key=rank.__getitem__)
@@ -222,7 +222,9 @@ def _merge_alike(story: DraftStory, near: list[DraftStory], open_stories: dict[i
 
 
 def _fit_together(one: DraftStory, other: DraftStory) -> bool:
-    """Whether two stories' reports fit one story in time: centres within WINDOW_DAYS, span within MAX_SPAN_DAYS."""
+    """Whether two stories' reports fit one story in time: centres within WINDOW_DAYS, span within MAX_SPAN_DAYS.
+    For a dated report, both stories already fit its day; the bound acts when an undated one joins (it is compared
+    without time bounds and may sit between two stories weeks apart)."""
     a, b = one.centre(), other.centre()
     if a is None or b is None:
         return True

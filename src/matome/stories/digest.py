@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from matome.language.tokens import Token
 from matome.records import (
@@ -28,21 +28,22 @@ from matome.records import (
     SupportedLine,
     TimelineEntry,
 )
-from matome.stories.cluster import cluster
+from matome.stories.cluster import MAX_SPAN_DAYS, cluster
 from matome.stories.disagreements import disagreements
 from matome.stories.duplicates import copy_groups
 from matome.stories.points import align, points_of
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
-from matome.text.dates import DAY_VALUE, find_date_mentions
+from matome.text.dates import DAY_VALUE, find_date_mentions, last_named_month
 
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
-ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a DATE's value that is a day, not a moment of it (DAY_VALUE) nor a span
+TITLE_TIERS = (("article",), ("blog",), ("card",), ("page",))
 QUOTED = re.compile(r"「[^「」]*」")
 MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"
                        r"(?:に|には|から|夜|朝)?、")
@@ -76,7 +77,7 @@ def build_digests(articles: Iterable[AnalyzedArticle], tokenize: Tokenize,
     stories = cluster([g.original for g in groups.values()], tokenize)
     story_of = {r.id: n for n, story in enumerate(stories) for g in story for r in (g, *groups[g.id].copies)}
     by_id = {a.id: a for a in articles}
-    titles = [story[0].title for story in stories]
+    titles = [headline((r.kind, r.day, r.title) for r in story) for story in stories]
     made = (guarded_digest([groups[r.id] for r in story], by_id, story_of, titles, tokenize, failed)
             for story in stories)
     return [digest for digest in made if digest is not None]
@@ -106,7 +107,7 @@ def _warn(failure: ReadFailure) -> None:
 def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
                  titles: Sequence[str | None], tokenize: Tokenize) -> Digest:
     """One story's digest from its groups of reports and their articles; `story_of` numbers every report's story and
-    `titles` holds each story's first report's title (a digest page's cards may belong to other stories)."""
+    `titles` holds each story's `headline` (a digest page's cards may belong to other stories)."""
     story = sorted(story, key=lambda g: (g.original.day or date.max, KIND_RANK[g.original.kind], g.original.id))
     originals = _days_read_in_story([g.original for g in story])
     cards = tuple(_card(g, articles) for g in story)
@@ -148,16 +149,19 @@ def _days_read_in_story(reports: list[Report]) -> list[Report]:
 
 
 def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:
-    texts = {s.id: s.text for s in report.sentences}
+    """The report's unresolved days read against `anchor`, sentence by sentence in order, with the month named last
+    carried on (6月19日…。同24日、)."""
     read: dict[str, dict[tuple[int, int], str | None]] = {}
+    month: date | None = None
+    for sentence in report.sentences:
+        mentions = find_date_mentions(sentence.text, anchor, month)
+        month = last_named_month(mentions, month)
+        read[sentence.id] = {(m.start, m.end): m.value for m in mentions}
     entities = []
     for entity in report.entities:
-        if entity.type == "DATE" and entity.canonical == UNRESOLVED_DATE and entity.sentence in texts:
-            if entity.sentence not in read:
-                read[entity.sentence] = {(m.start, m.end): m.value
-                                         for m in find_date_mentions(texts[entity.sentence], anchor)}
-            value = read[entity.sentence].get((entity.start, entity.end))
-            entity = replace(entity, canonical=value) if value else entity
+        value = read.get(entity.sentence, {}).get((entity.start, entity.end))
+        if entity.type == "DATE" and entity.canonical == UNRESOLVED_DATE and value:
+            entity = replace(entity, canonical=value)
         entities.append(entity)
     return tuple(entities)
 
@@ -165,17 +169,22 @@ def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:
 def _toll_statements(reports: list[Report]) -> list[TollStatement]:
     """Each body sentence with the tolls it gives, by unit and toll word, and the day its report tells them as of (an
     undated report's: the latest day it names, `_as_of`): what `_stale_tallies` and `_standing_toll` both read."""
+    dated = [r.day for r in reports if r.day]
+    reach = timedelta(days=MAX_SPAN_DAYS)
+    span = (min(dated) - reach, max(dated) + reach) if dated else None
     return [(day, sentence, tallies(quantities(sentence.text)))
-            for report in reports if (day := report.day or _as_of(report)) is not None
+            for report in reports if (day := report.day or _as_of(report, span)) is not None
             for sentence in report.body_sentences]
 
 
-def _as_of(report: Report) -> date | None:
-    """An undated report is no older than the latest day it names (read against its story), but for days a plan
-    is meant for (…日に開く予定)."""
+def _as_of(report: Report, span: tuple[date, date] | None) -> date | None:
+    """An undated report is no older than the latest day it names within `span` (its story's dated days, give or take
+    a story's length: not 2011年3月11日 recalled, nor 来月5日から施行), but for days a plan is meant for."""
+    if span is None:
+        return None
     told = {s.id for s in report.sentences if not tells_plan(s.text)}
-    days = [date.fromisoformat(e.canonical[:10]) for e in report.entities if e.type == "DATE"
-            and DAY_VALUE.match(e.canonical) and e.sentence in told]
+    days = [day for e in report.entities if e.type == "DATE" and DAY_VALUE.match(e.canonical) and e.sentence in told
+            and span[0] <= (day := date.fromisoformat(e.canonical[:10])) <= span[1]]
     return max(days, default=None)
 
 
@@ -216,16 +225,21 @@ def _story_id(reports: list[Report]) -> str:
     return "s-" + hashlib.sha256(first.id.encode()).hexdigest()[:10]
 
 
-def _title(reports: list[Report]) -> str:
-    """The title of the latest dated full report, where the story stands (「…依然不明」 then 「…無事発見」), else of
-    the first undated one; a digest page's own title may name another event, so full reports come first."""
-    for kinds in (("article", "blog"), ("card",), ("page",)):
-        titled = [r for r in reports if r.kind in kinds and r.title]
+def headline(reports: Iterable[tuple[str, date | None, str | None]]) -> str | None:
+    """The headline a story goes by, of its reports' kinds, days and titles: the latest dated one, where the story
+    stands (「…依然不明」 then 「…無事発見」), else the first undated one; a newspaper's before a blog's, and a digest
+    page's own title last (it may name another event)."""
+    listed = list(reports)
+    for kinds in TITLE_TIERS:
+        titled = [(day, title) for kind, day, title in listed if kind in kinds and title]
         if titled:
-            latest = max(titled, key=lambda r: r.day or date.min)
-            return latest.title or ""
+            return max(titled, key=lambda item: item[0] or date.min)[1]
+    return None
+
+
+def _title(reports: list[Report]) -> str:
     first = next((s.text for r in reports for s in r.body_sentences), "")
-    return trim(first) or "(untitled story)"
+    return headline((r.kind, r.day, r.title) for r in reports) or trim(first) or "(untitled story)"
 
 
 def _card(group: Group, articles: dict[str, AnalyzedArticle]) -> Card:
@@ -333,7 +347,7 @@ def _start_dates(reports: list[Report]) -> list[StoryCheck]:
             if sentence.part == "caption" or not START.search(sentence.text):
                 continue
             days = [e.canonical[:10] for e in report.entities if e.sentence == sentence.id and e.type == "DATE"
-                    and re.match(r"\d{4}-\d{2}-\d{2}(?:T|$)", e.canonical)]  # 15日午前6時 is a moment of the 15th
+                    and DAY_VALUE.match(e.canonical)]  # 15日午前6時 is a moment of the 15th
             if days:
                 starts.setdefault(days[0], report)
                 stated.append(sentence.id)

@@ -3,8 +3,8 @@
 Two sentences of reports by different outlets are aligned when the background-weighted cosine of their terms
 reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
 per-product articles of one launch repeat sentences about different things); a point holds at most one sentence per
-outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one and no two of its
-sentences the tolls of two days (1人が死亡 on the 26th, 5人が死亡 on the 29th: two facts). Only sentences
+outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one and apart from none
+of its members (`_apart`: 1人が死亡 on the 26th and 5人が死亡 on the 29th are two facts). Only sentences
 that state something count: not spec-table rows, headings, bullets, footnotes or photo captions. The point's text is its
 most central sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
@@ -81,7 +81,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
         point, new = (points[a], b) if a in points else (points[b], a)
         first = point.members[0].sentence.id
         if (_outlet(where[new].report) not in point.outlets() and _cosine(vectors[new], vectors[first]) >= ALIGN
-                and not any(_successive_tallies(where[new], m) for m in point.members)):
+                and not any(_apart(where[new], m) for m in point.members)):
             point.members.append(where[new])
             points[new] = point
     unique = list({id(p): p for p in points.values()}.values())
@@ -99,10 +99,15 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
     for a, b in candidates:
         shared = vectors[a].keys() & vectors[b].keys()
         if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN \
-                and not _successive_tallies(where[a], where[b]) and (score >= CLOSE or not _other_days(
-                    where[a], where[b])):
+                and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
+
+
+def _apart(a: Aligned, b: Aligned) -> bool:
+    """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other days
+    named in sentences that do not say the same thing."""
+    return _successive_tallies(a, b) or (_other_days(a, b) and _cosine(a.vector, b.vector) < CLOSE)
 
 
 def _other_days(a: Aligned, b: Aligned) -> bool:
