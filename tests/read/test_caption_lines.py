@@ -53,3 +53,9 @@ def test_only_lines_next_to_each_other_are_joined() -> None:
     article = read_page(Page(Origin("text", path="t.txt"), "題\nネットの反応をまとめました、\n💡 まず一つ目の論点です。\n"
                                                             "💡 次の論点です。\n以上です。\n".encode(), "text"))
     assert article.body.split("\n") == ["ネットの反応をまとめました、", "以上です。"]
+
+
+def test_a_breadcrumb_is_navigation_not_a_title() -> None:
+    title, _, body, _ = _read("TOP > ニュース > 桜台港の倉庫火災、原因は漏電か\n桜台港の倉庫火災\n"
+                              "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。\n")
+    assert (title, body) == ("桜台港の倉庫火災", "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。")

@@ -17,6 +17,7 @@ from matome.text.normalize import normalize, squeeze
 
 GENERIC_OUTLETS = frozenset({"", "ニュースサイト", "サイト", "ニュース", "出典", "記事"})
 HEADING_MAX = 40
+BREADCRUMB = re.compile(r"^(?:TOP|Top|トップ|ホーム|HOME|Home)\s*[>＞›»]\s*\S")  # TOP > ニュース > …: navigation
 WRAP_WIDTH = 20  # a page that wraps its lines wraps them at least this wide
 LEFT_OPEN = re.compile(r"(?:[、，]|[^ぁ-ゖ][とがをには]|[^ぁ-ゖ]では)$")  # a line that cannot end a sentence
 GOES_ON = re.compile(r"^(?:などと|との|と(?:話|語|述|言|明か|強調|説明|指摘|訴|答)|という|って)")  # after a quote
@@ -71,7 +72,7 @@ def read_lines(lines: list[str], *, find_title: bool = True, split_thread: bool 
 
 def _is_chrome(line: str) -> bool:
     flat = normalize(line).strip()
-    if flat in rules.CHROME_LINES:
+    if flat in rules.CHROME_LINES or BREADCRUMB.match(flat):
         return True
     words = flat.lower().split()
     return bool(words) and all(w in rules.CHROME_WORDS for w in words)
