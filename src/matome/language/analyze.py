@@ -74,7 +74,8 @@ class Analyzer:
             sentences.append(sentence)
             mentions = self.find_entities(text, tokens, part.anchor)
             entities.extend(_entity(m, sentence.id) for m in mentions)
-            checks.extend(c for m in mentions if (c := title_check(m, part.anchor, self.gazetteer, sentence.id)))
+            checks.extend(c for m in mentions
+                          if (c := title_check(m, part.anchor, self.gazetteer, sentence.id, text)))
             dates = find_date_mentions(text, part.anchor, months.get((part.part, part.anchor)))
             months[part.part, part.anchor] = last_named_month(dates, months.get((part.part, part.anchor)))
             for found in dates:

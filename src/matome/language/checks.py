@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from matome.language.entities import Mention
@@ -9,11 +10,15 @@ from matome.language.gazetteer import Gazetteer
 from matome.records import Check, Statement
 from matome.text.dates import DateMention
 
+YEAR = re.compile(r"((?:19|20)\d{2})年")  # a year named before a title: the title as it was then
 
-def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, sentence: str) -> Check | None:
-    """`トランプ前大統領` on a day he held office, or `バイデン大統領` on a day he no longer did."""
+
+def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, sentence: str,
+                text: str = "") -> Check | None:
+    """`トランプ前大統領` on a day he held office, or `バイデン大統領` on a day he no longer did; not a title told as of
+    another time (`当時の胡錦濤国家主席`, `2012年、胡錦濤国家主席は`), which `text`, the sentence, shows."""
     actor = gazetteer.actors.get(mention.canonical)
-    if day is None or actor is None or not mention.title:
+    if day is None or actor is None or not mention.title or _told_as_of_then(text[: mention.start], day):
         return None
     terms = gazetteer.terms(actor.id, mention.title)
     if not terms:
@@ -31,6 +36,10 @@ def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, senten
         return Check("title-wrong-for-date", f"「{mention.text}」：{iso}の{actor.display}は"
                      f"{mention.title}ではありません（{when}）", sentence)
     return None
+
+
+def _told_as_of_then(before: str, day: date) -> bool:
+    return "当時" in before[-12:] or any(int(year) != day.year for year in YEAR.findall(before))
 
 
 def date_checks(found: DateMention, sentence: str) -> list[Check]:
