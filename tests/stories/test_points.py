@@ -317,15 +317,22 @@ def test_days_of_a_state_or_of_a_described_event_are_compared_only_with_their_li
     assert ("date" in _differences(analyzer, first, second)) is differ
 
 
-def test_an_undated_report_s_days_are_read_against_its_story(analyzer: Analyzer) -> None:
+def _dated_and_undated(analyzer: Analyzer, day: str, dated: str, undated: str) -> Digest:
+    """The one story's digest of a report of `day` and an undated one, by two outlets."""
     from matome.records import Article, Origin
     from matome.stories.digest import build_digests
 
-    dated = Article(id="u0", origin=Origin("jsonl"), kind="article", site="east.example", title="桜台港の火災",
-                    body="22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。", published="2026-05-23")
-    undated = Article(id="u1", origin=Origin("jsonl"), kind="article", site="west.example", title="桜台港で倉庫火災",
-                      body="桜台港の倉庫から22日午後に出火し、倉庫2棟を全焼した。県警は24日、現場検証をした。", published=None)
-    (digest,) = build_digests([analyzer.analyze(dated), analyzer.analyze(undated)], analyzer.tokenize)
+    articles = [Article(id=f"u{n}", origin=Origin("jsonl"), kind="article", site=site, title=f"桜台港の出来事{n}",
+                        body=body, published=published)
+                for n, (site, body, published) in enumerate((("east.example", dated, day),
+                                                             ("west.example", undated, None)))]
+    (digest,) = build_digests([analyzer.analyze(a) for a in articles], analyzer.tokenize)
+    return digest
+
+
+def test_an_undated_report_s_days_are_read_against_its_story(analyzer: Analyzer) -> None:
+    digest = _dated_and_undated(analyzer, "2026-05-23", "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。",
+                                "桜台港の倉庫から22日午後に出火し、倉庫2棟を全焼した。県警は24日、現場検証をした。")
     assert ("2026-05-24", "県警は24日、現場検証をした。") in {(e.date, e.text) for e in digest.timeline}
 
 
@@ -396,14 +403,11 @@ def test_an_undated_report_carries_the_month_it_names_and_tells_tolls_only_as_of
     from datetime import date
 
     from matome.records import Article, Origin
-    from matome.stories.digest import _as_of, build_digests
+    from matome.stories.digest import _as_of
     from matome.stories.reports import reports_of
 
-    dated = Article(id="m0", origin=Origin("jsonl"), kind="article", site="east.example", title="桜台港の組合",
-                    body="桜台港の港湾組合は6月19日に協定を結び、組合員を集めた。", published="2019-07-23")
-    undated = Article(id="m1", origin=Origin("jsonl"), kind="article", site="west.example", title="桜台港の組合協定",
-                      body="桜台港の港湾組合は6月19日に協定を結んだ。同24日、組合員が集められた。", published=None)
-    (digest,) = build_digests([analyzer.analyze(dated), analyzer.analyze(undated)], analyzer.tokenize)
+    digest = _dated_and_undated(analyzer, "2019-07-23", "桜台港の港湾組合は6月19日に協定を結び、組合員を集めた。",
+                                "桜台港の港湾組合は6月19日に協定を結んだ。同24日、組合員が集められた。")
     assert ("2019-06-24", "同24日、組合員が集められた。") in {(e.date, e.text) for e in digest.timeline}
     (recalled,) = reports_of(analyzer.analyze(Article(
         id="m2", origin=Origin("jsonl"), kind="article", site="north.example", title="桜台地震",

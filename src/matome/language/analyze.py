@@ -76,8 +76,9 @@ class Analyzer:
             entities.extend(_entity(m, sentence.id) for m in mentions)
             checks.extend(c for m in mentions
                           if (c := title_check(m, part.anchor, self.gazetteer, sentence.id, text)))
-            dates = find_date_mentions(text, part.anchor, months.get((part.part, part.anchor)))
-            months[part.part, part.anchor] = last_named_month(dates, months.get((part.part, part.anchor)))
+            named = months.get((part.part, part.anchor))
+            dates = find_date_mentions(text, part.anchor, named)
+            months[part.part, part.anchor] = last_named_month(dates, named)
             for found in dates:
                 entities.append(Entity(text[found.start: found.end], "DATE", found.value or UNRESOLVED_DATE,
                                        sentence.id, found.start, found.end, relative=found.relative))

@@ -616,10 +616,14 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
         return False
     if word.pos == "PRON" and DEMONSTRATIVE.match(word.text):  # こちらも「…」という意見が: not someone
         return False
-    if word.pos == "PROPN" or any(m.start < word.end and word.start < m.end and m.type in SPEAKER_TYPES
-                                  for m in mentions):
+    if word.pos == "PROPN" or any(m.type in SPEAKER_TYPES for m in _mentions_over(word, mentions)):
         return True
     return (word.text.endswith(AGENTS) and word.text != "人") or bool(REFERS_BACK.match(word.text))
+
+
+def _mentions_over(word: Word, mentions: list[Mention]) -> list[Mention]:
+    """The entity mentions that overlap the word."""
+    return [m for m in mentions if m.start < word.end and word.start < m.end]
 
 
 def _marked(parse: Parse, word: Word, particle: str) -> bool:
@@ -679,7 +683,7 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     bracketed = re.match(r"「(?P<name>[^」]{1,30})」(?:は|が|も)", text[word.end:])
     if bracketed and not whole:  # 英国紙「Daily Mail」は
         return bracketed.group("name"), None
-    named = word.pos == "PROPN" or any(m.start < word.end and word.start < m.end for m in mentions)
+    named = word.pos == "PROPN" or any(_mentions_over(word, mentions))
     start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
     end = word.end
     covering = [m.start for m in mentions if m.start < start < m.end and word.end <= m.end + 1]
@@ -771,7 +775,7 @@ def _outlet_venue(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | Non
             return None
         if (word.dep == "obl" and not parse.in_quote(word.start) and _marked(parse, word, "で")
                 and _marked(parse, word, "は") and (OUTLET_ARTICLE.match(word.text) or any(
-                    m.type == "MEDIA" and m.start < word.end and word.start < m.end for m in mentions))):
+                    m.type == "MEDIA" for m in _mentions_over(word, mentions)))):
             return word
     return None
 

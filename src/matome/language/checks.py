@@ -13,8 +13,7 @@ from matome.text.dates import DateMention
 YEAR = re.compile(r"((?:19|20)\d{2})年")  # a year named before a title: the title as it was then
 
 
-def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, sentence: str,
-                text: str = "") -> Check | None:
+def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, sentence: str, text: str) -> Check | None:
     """`トランプ前大統領` on a day he held office, or `バイデン大統領` on a day he no longer did; not a title told as of
     another time (`当時の胡錦濤国家主席`, `2012年、胡錦濤国家主席は`), which `text`, the sentence, shows."""
     actor = gazetteer.actors.get(mention.canonical)

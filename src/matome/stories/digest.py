@@ -145,7 +145,8 @@ def _days_read_in_story(reports: list[Report]) -> list[Report]:
     anchor = max((r.day for r in reports if r.day), default=None)
     if anchor is None:
         return reports
-    return [report if report.day else replace(report, entities=_reread_days(report, anchor)) for report in reports]
+    return [replace(report, entities=_reread_days(report, anchor)) if report.day is None and any(
+        e.type == "DATE" and e.canonical == UNRESOLVED_DATE for e in report.entities) else report for report in reports]
 
 
 def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:

@@ -44,6 +44,7 @@ class Aligned:
     report: Report
     sentence: Sentence
     vector: Vector  # its terms, weighted by the background and normalised: computed once, compared often
+    days: frozenset[str] = frozenset()  # the days it names (`_days_by_sentence`), read once for every pair it is in
 
 
 @dataclass
@@ -61,13 +62,14 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
     for report in reports:
+        days = _days_by_sentence(report)
         stated = [s for s in report.body_sentences
                   if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)]
         for sentence in stated[:MAX_SENTENCES]:
             raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
-            where[sentence.id] = Aligned(report, sentence, vectors[sentence.id])
+            where[sentence.id] = Aligned(report, sentence, vectors[sentence.id], days.get(sentence.id, frozenset()))
             for term in raw:
                 index[term].append(sentence.id)
     pairs = _pairs(vectors, where, index)
@@ -113,13 +115,16 @@ def _apart(a: Aligned, b: Aligned) -> bool:
 def _other_days(a: Aligned, b: Aligned) -> bool:
     """Whether the two sentences name days and share none (関学大は26日に会見 / 宮川選手が22日に会見): two happenings,
     unless they are near-paraphrases (CLOSE), whose days are then compared as a discrepancy."""
-    first, second = _named_days(a), _named_days(b)
-    return bool(first) and bool(second) and not first & second
+    return bool(a.days) and bool(b.days) and not a.days & b.days
 
 
-def _named_days(member: Aligned) -> set[str]:
-    return {e.canonical[:10] for e in member.report.entities
-            if e.sentence == member.sentence.id and e.type == "DATE" and DAY_VALUE.match(e.canonical)}
+def _days_by_sentence(report: Report) -> dict[str, frozenset[str]]:
+    """The days (ISO) each sentence of the report names, by sentence id."""
+    days: dict[str, set[str]] = defaultdict(set)
+    for entity in report.entities:
+        if entity.type == "DATE" and DAY_VALUE.match(entity.canonical):
+            days[entity.sentence].add(entity.canonical[:10])
+    return {sentence: frozenset(found) for sentence, found in days.items()}
 
 
 def _successive_tallies(a: Aligned, b: Aligned) -> bool:

@@ -10,11 +10,12 @@ import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 
-QUANTITY = re.compile(r"(?<![0-9.,])((?:[0-9][0-9,]*(?:\.[0-9]+)?(?:万|億|兆))+(?:[0-9][0-9,]*)?"  # 3億5000万, 4万1000
-                      r"|[0-9][0-9,]*(?:\.[0-9]+)?)(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
+DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"  # 1,980 or 1.5
+QUANTITY = re.compile(rf"(?<![0-9.,])((?:{DIGITS}(?:万|億|兆))+(?:[0-9][0-9,]*)?|{DIGITS})"  # 3億5000万, 4万1000
+                      r"(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
                       r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
-PLACES = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)(万|億|兆)?")
+PLACES = re.compile(rf"({DIGITS})(万|億|兆)?")
 AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
 AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
 ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度)")
