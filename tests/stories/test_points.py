@@ -3,6 +3,8 @@ differences only, and no line of a digest that asserts what the same digest disp
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from matome.language.analyze import Analyzer
@@ -30,16 +32,18 @@ def test_the_differing_duration_and_the_differing_speaker_are_found(demo_digests
     assert any("森田" in s for s in speakers) and any("山本" in s for s in speakers)
 
 
-def test_every_disagreement_has_two_sides_from_two_sources_or_two_speakers(demo_digests: list[Digest]) -> None:
+def test_every_disagreement_has_two_sides_from_two_sources_or_a_denial_of_two_speakers(
+        demo_digests: list[Digest]) -> None:
     for digest in demo_digests:
         for item in digest.disagreements:
             assert item.kind in {"number", "time", "date", "place", "attribution", "polarity", "claim"}
             assert len(item.sides) >= 2
             speakers = {s.speaker for s in item.sides}
-            if item.kind in ("claim", "polarity", "attribution") and None not in speakers:
+            if item.kind == "claim" and None not in speakers:
                 assert len(speakers) >= 2, item
             else:
                 assert len({s.source for s in item.sides}) >= 2, item
+                assert item.kind not in ("polarity", "attribution") or len(speakers) >= 2, item
 
 
 def test_point_support_resolves_to_sentences_of_its_sources(demo_digests: list[Digest],
@@ -439,3 +443,22 @@ def test_a_time_a_count_runs_up_to_dates_no_event() -> None:
 
     events, as_of = _clock_times("午後6時までに余震とみられる地震が計69回観測された。")
     assert events == {} and as_of == {18 * 60}
+
+
+def test_a_report_that_tells_both_parties_positions_is_no_difference_between_accounts() -> None:
+    from matome.records import Disagreement, Side
+    from matome.stories.disagreements import _one_person, _real
+
+    ruling = Side("桜台地裁", "規定は憲法に違反する", "east.example", "a:1")
+    state = Side("国側", "規定は憲法に違反しない", "east.example", "a:2")
+    assert not _real(Disagreement("規定は憲法に違反する", (ruling, state), "polarity"))
+    assert _real(Disagreement("規定は憲法に違反する", (ruling, replace(state, source="west.example")), "polarity"))
+    denial = Side("会社側", "これを否定", "east.example", "a:3")
+    assert _real(Disagreement("規定は憲法に違反する", (ruling, denial), "claim"))
+    assert _one_person("桜井", "桜井康夫") and not _one_person("桜井康夫", "森田")
+
+
+def test_a_day_counted_from_an_undated_page_s_own_day_is_not_read(analyzer: Analyzer) -> None:
+    digest = _dated_and_undated(analyzer, "2026-05-23", "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。",
+                                "桜台港の倉庫から22日午後に出火した。県警は本日、現場検証をした。")
+    assert "県警は本日、現場検証をした。" not in {e.text for e in digest.timeline}

@@ -91,5 +91,25 @@ def test_large_numbers_in_places_and_a_toll_named_before_its_number_are_read() -
 
     assert tallies(quantities("両国の死者は4万1000人を超えた。")) == {("人", "", "死亡"): {41000.0}}
     assert tallies(quantities("死者数はあわせて3,600人以上に達した。")) == {("人", "", "死亡"): {3600.0}}
-    assert dict(quantities("被害額は3億5000万円にのぼる")) == {("円", "", ""): frozenset({(3.5e8, "exact")})}
+    assert dict(quantities("被害額は3億5000万円にのぼる")) == {("円", "", "~にの"): frozenset({(3.5e8, "exact")})}
     assert dict(quantities("2012.5.3人")) == {}
+
+
+def test_counts_of_different_things_are_not_one_count() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    rescued = quantities("桜台町ではボートで約300人を救助したが、午後9時現在でおよそ450人が救出を待っている。")
+    assert not _numbers_differ(rescued, quantities("午後9時現在、約450人が救助を待っている。"), True, True)
+    walked = quantities("男の子は祖父の家から50メートルほど歩いたところで引き返した。")
+    assert not _numbers_differ(walked, quantities("祖父は家から10メートルほどのところまで見送った。"), True, True)
+    assert not _numbers_differ(quantities("桜台の選手も2位になった。"), quantities("桜台の選手はフリーで3位となった。"),
+                               True, True)
+    assert _numbers_differ(quantities("天井板が60メートルにわたり崩落した。"), quantities("天井板が約90メートルにわたって崩落。"),
+                           True, True)
+
+
+def test_a_decimal_written_with_a_middle_dot_is_one_number() -> None:
+    from matome.stories.quantities import quantities
+
+    assert dict(quantities("合計301・25点で優勝した。")) == {("点", "計", ""): frozenset({(301.25, "exact")})}

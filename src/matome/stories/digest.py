@@ -35,7 +35,7 @@ from matome.stories.points import align, points_of
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
-from matome.text.dates import DAY_VALUE, find_date_mentions, last_named_month
+from matome.text.dates import DAY_VALUE, find_date_mentions, last_named_month, told_from_the_page_day
 
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
@@ -155,7 +155,7 @@ def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:
     read: dict[str, dict[tuple[int, int], str | None]] = {}
     month: date | None = None
     for sentence in report.sentences:
-        mentions = find_date_mentions(sentence.text, anchor, month)
+        mentions = [m for m in find_date_mentions(sentence.text, anchor, month) if not told_from_the_page_day(m)]
         month = last_named_month(mentions, month)
         read[sentence.id] = {(m.start, m.end): m.value for m in mentions}
     entities = []

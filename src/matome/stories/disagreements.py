@@ -5,8 +5,10 @@ the same unit (`2時間` / `2時間半`), the time of day of the same event (`�
 of the event, the place (two cities, two prefectures), who is quoted saying the same words, and the polarity of the
 same predicate (`合意した` / `合意していない`). Across the story's statements, a denial of what another speaker said
 (`これを否定`) and the same claim with opposite polarity (`交渉は決裂した` / `交渉は決裂していない`) are claims that
-contradict. Every disagreement has two or more sides from different sources or different speakers; one speaker is
-never set against himself, and a day's difference under a foreign dateline (a time zone) is not a discrepancy.
+contradict. Every disagreement has two or more sides from different sources (a denial: from different speakers, as
+one report tells it); one speaker is never set against himself (兼重氏 and 兼重宏行社長 are one person, and a bare
+title like 外相 may be anyone), a report that tells both parties' positions is no difference between accounts, and a
+day's difference under a foreign dateline (a time zone) is not a discrepancy.
 """
 
 from __future__ import annotations
@@ -46,7 +48,6 @@ OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
 NEWER = re.compile(r"新たに|再び|一夜明け")  # a sentence that tells a later step of the story, not the first one again
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
-NAME_OVERLAP = 0.3  # two speaker names this alike may be one person written two ways
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
 # a verbal noun that describes a noun after it (観測した熊本地震, 手配していた容疑者): not the event the day dates
 DESCRIBING = re.compile(r"(?:し|され|さ[せれ])(?:てい)?た(?=[一-龥ァ-ヴ])(?!後|際|時|直後|上で|ため|場合|結果|末)")
@@ -80,9 +81,9 @@ def _real(item: Disagreement) -> bool:
     sources = {s.source for s in item.sides}
     if len(item.sides) < 2:
         return False
-    if item.kind in ("claim", "polarity", "attribution") and None not in speakers:
+    if item.kind == "claim" and None not in speakers:  # a denial (これを否定) answers a claim in the same report
         return len(speakers) >= 2
-    return len(sources) >= 2
+    return len(sources) >= 2 and (item.kind not in ("polarity", "attribution") or len(speakers) >= 2)
 
 
 def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iterator[Disagreement]:
@@ -138,8 +139,8 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
             yield "polarity", None, None
     quoted_a, quoted_b = _quoted(a), _quoted(b)
     if len(quoted_a) == len(quoted_b) == 1:
-        (speaker_a, words_a), (speaker_b, words_b) = quoted_a[0], quoted_b[0]
-        if _overlap(words_a, words_b) >= QUOTE_OVERLAP and _overlap(speaker_a, speaker_b) < NAME_OVERLAP:
+        (speaker_a, person_a, words_a), (speaker_b, person_b, words_b) = quoted_a[0], quoted_b[0]
+        if _overlap(words_a, words_b) >= QUOTE_OVERLAP and not _one_person(person_a, person_b):
             yield "attribution", speaker_a, speaker_b
 
 
@@ -293,11 +294,17 @@ def _places(member: Aligned) -> list[str]:
                    and e.type in ("GPE", "LOC")})
 
 
-def _quoted(member: Aligned) -> list[tuple[str, str]]:
-    """(speaker, words) of the direct quotes in the sentence whose speaker is a named person."""
-    return [(s.speaker, s.content) for s in member.report.statements
-            if s.sentence == member.sentence.id and s.direct and s.speaker
-            and (s.speaker_canonical or "person:").startswith("person:")]
+def _quoted(member: Aligned) -> list[tuple[str, str, str]]:
+    """(speaker, person, words) of the direct quotes in the sentence whose speaker is a named person: a bare title
+    (外相) or a pair (両外相) may be the other side's person."""
+    return [(s.speaker, s.speaker_canonical.removeprefix("person:"), s.content) for s in member.report.statements
+            if s.sentence == member.sentence.id and s.direct and s.speaker and s.speaker_canonical
+            and s.speaker_canonical.startswith("person:")]
+
+
+def _one_person(a: str, b: str) -> bool:
+    """兼重 and 兼重宏行 (a surname and the whole name) are one person."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def _overlap(a: str, b: str) -> float:

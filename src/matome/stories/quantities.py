@@ -14,6 +14,7 @@ DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"  # 1,980 or 1.5
 QUANTITY = re.compile(rf"(?<![0-9.,])((?:{DIGITS}(?:万|億|兆))+(?:[0-9][0-9,]*)?|{DIGITS})"  # 3億5000万, 4万1000
                       r"(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
                       r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
+DECIMAL_DOT = re.compile(r"(?<=[0-9])・(?=[0-9])")  # newspapers write 317・85点 and 全長約4・7キロ
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 PLACES = re.compile(rf"({DIGITS})(万|億|兆)?")
 AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
@@ -23,8 +24,14 @@ NEARLY_AFTER = re.compile(r"^(?:近く|弱|足らず)")  # 3時間近く: a litt
 MINUTES_AFTER = re.compile(r"([0-9]{1,2})分(?!間)")  # 2時間40分
 ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 # the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
-COUNTED = re.compile(r"^(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|足らず|強)?(?:が|の|を|は|も|に)?"
-                     r"(?P<word>けが人|けが|亡くな|[一-龥]{2,4})")
+BOUND = r"(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|足らず|強)?"
+COUNTED = re.compile(rf"^{BOUND}(?P<role>が|の|を|は|も|に)?(?P<word>けが人|けが|亡くな|[一-龥]{{2,4}})"
+                     r"(?P<object>[をがに])?")
+ROLES = {"を": "を", "の": "の", "に": "に"}  # 600人を救助 (rescued) is not 690人が救助を待つ; が, は, も: subject
+# what follows a count that names nothing it counts (110メートルにわたり崩落, 約2キロ離れた): 100メートルほど歩いた and
+# 20メートルほどのところまで measure two things; a span (1時間に及び, 約1時間行われ) is the length of what is told
+SPANS = frozenset({"時間", "分間", "日間", "年間", "カ月", "か月", "週間"})
+FRAME = re.compile(rf"^{BOUND}(?P<frame>[ぁ-んァ-ヴ一-龥]{{2}})")
 TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
 TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難", "死傷"})  # counts named
 COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
@@ -44,7 +51,7 @@ def quantities(text: str) -> Mapping[Count, Values]:
     with how they are stated: "exact", "at least" (40人以上, 少なくとも4人), "about" (約20台) or "nearly" (3時間近く).
     2時間40分 is 2.67時間."""
     found: dict[Count, set[tuple[float, str]]] = {}
-    flat = unicodedata.normalize("NFKC", text)
+    flat = DECIMAL_DOT.sub(".", unicodedata.normalize("NFKC", text))
     for match in QUANTITY.finditer(flat):
         number, unit = match.groups()
         value = sum(float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)  # 3億5000万, 4万1000
@@ -60,12 +67,23 @@ def quantities(text: str) -> Mapping[Count, Values]:
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
         counter, head = COUNTER.search(before), COUNTED.match(after)
         noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
-        word = head.group("word") if head else ""
+        word = _counted(head) if head else ""
+        if not noun and not word and unit not in SPANS and (frame := FRAME.match(after)) is not None:
+            word = "~" + frame.group("frame")
         if (toll := TOLL_BEFORE.search(before)) is not None and word not in TOLLS and word not in TOLL_WORDS:
             noun, word = "", TOLL_NOUNS[toll.group("toll")]
-        key = (unit, noun, TOLLS.get(word, word))
+        key = (unit, noun, word)
         found.setdefault(key, set()).add((value, stated))
     return MappingProxyType({key: frozenset(values) for key, values in found.items()})
+
+
+def _counted(head: re.Match[str]) -> str:
+    """The word a number counts, with its role unless it is a toll (3人が死亡, 3人死亡): 600人を救助 is of those
+    rescued, 690人が救助を待って of those waiting (a word followed by を is no predicate)."""
+    word = TOLLS.get(head.group("word"), head.group("word"))
+    if word in TOLL_WORDS:
+        return word
+    return ROLES.get(head.group("role") or "", "") + word + ("…" if head.group("object") else "")
 
 
 def tallies(found: Mapping[Count, Values]) -> dict[Count, set[float]]:

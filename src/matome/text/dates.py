@@ -169,6 +169,11 @@ def find_date_mentions(text: str, anchor: date | None, named_month: date | None 
     return [replace(m, text=text[m.start: m.end]) for m in _same_month(flat, joined, named_month)]
 
 
+def told_from_the_page_day(mention: DateMention) -> bool:
+    """本日, 昨日, 先月20日, 来年: a day counted from the page's own day, which an undated page does not give."""
+    return _RELATIVE_RE.search(mention.text) is not None
+
+
 def last_named_month(mentions: list[DateMention], before: date | None = None) -> date | None:
     """The first day of the month the last of `mentions` that names one (6月19日, 先月, 3月) resolves to, else
     `before`: what a later `同24日` refers to."""
