@@ -57,8 +57,7 @@ def found(stories: dict[str, list[str]] | None = None) -> tuple[list[dict[str, A
         for group in aligned:
             points.append({"event": event, "key": "|".join(sorted(m.sentence.id for m in group)),
                            "sentences": [[m.sentence.id, m.report.outlet, m.sentence.text] for m in group]})
-        statements = [s for r in originals for s in r.statements]
-        for item in disagreements(statements, aligned, lambda i, names=outlets: names.get(i, "?"), analyzer.tokenize):
+        for item in disagreements(originals, aligned, lambda i, names=outlets: names.get(i, "?"), analyzer.tokenize):
             differ.append({"event": event, "kind": item.kind, "point": item.point,
                            "key": item.kind + ":" + "|".join(sorted(s.sentence for s in item.sides)),
                            "sides": [[s.sentence, s.source, s.speaker, s.content] for s in item.sides]})

@@ -97,7 +97,7 @@ def _differences(analyzer: Analyzer, first: str, second: str, second_day: str = 
         reports.extend(reports_of(analyzer.analyze(article)))
     aligned = align(reports, analyzer.tokenize)
     names = {s.id: r.outlet or "?" for r in reports for s in r.sentences}
-    return {d.kind for d in disagreements([], aligned, lambda i: names.get(i, "?"), analyzer.tokenize)}
+    return {d.kind for d in disagreements(reports, aligned, lambda i: names.get(i, "?"), analyzer.tokenize)}
 
 
 @pytest.mark.parametrize(
@@ -462,3 +462,15 @@ def test_a_day_counted_from_an_undated_page_s_own_day_is_not_read(analyzer: Anal
     digest = _dated_and_undated(analyzer, "2026-05-23", "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。",
                                 "桜台港の倉庫から22日午後に出火した。県警は本日、現場検証をした。")
     assert "県警は本日、現場検証をした。" not in {e.text for e in digest.timeline}
+
+
+@pytest.mark.parametrize(
+    ("second", "differ"),
+    [("桜台商事の森川健太郎(けんたろう)社長(59)が都内で会見を開いた。", True),
+     ("桜台商事の森川健太郎社長(58)が都内で会見を開いた。", False),
+     ("桜台商事の森川社長(59)が都内で会見を開いた。", False)],  # a surname alone may be his son
+)
+def test_a_person_s_age_that_two_sources_give_differently_is_a_number_that_differs(analyzer: Analyzer, second: str,
+                                                                                   differ: bool) -> None:
+    first = "桜台商事の森川健太郎社長(58)は22日、新製品の不具合について謝罪した。"
+    assert ("number" in _differences(analyzer, first, second)) is differ

@@ -116,7 +116,7 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     aligned = align([r for r in originals if r.kind != "page"], tokenize)
     points = points_of(aligned, {c.article: c.summary for c in cards if c.kind != "page"})
     checks = _checks(story, articles, story_of, titles)
-    differ = disagreements(statements, aligned, source, tokenize)
+    differ = disagreements(originals, aligned, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
     tolls = _toll_statements(originals)
     stale = _stale_tallies(tolls)  # true when written, no longer where the story stands

@@ -22,9 +22,10 @@ from itertools import combinations
 
 from matome.language.entities import MEDIA_SUFFIXES
 from matome.language.tokens import Token, content_nouns
-from matome.records import Disagreement, Side, Statement
+from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity
 from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities, tallies
+from matome.stories.reports import Report
 from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
 
@@ -55,16 +56,22 @@ SPAN_START = re.compile(r"から(?!、)")  # 12日から行方不明: the day a 
 ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
 PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
+READING = re.compile(r"[(（][ぁ-ゖァ-ヺー・\s]+[)）]")  # 井上奨(つとむ): the name's reading, not part of it
+# an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
+AGE = re.compile(rf"(?:{READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9]{{1,3}})(?=[)）=＝、])")
+FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
 SourceName = Callable[[str], str]  # sentence id -> the outlet (or report) that carries it
 Tokenize = Callable[[str], list[Token]]
 
 
-def disagreements(statements: list[Statement], aligned: list[list[Aligned]], source: SourceName,
+def disagreements(reports: list[Report], aligned: list[list[Aligned]], source: SourceName,
                   tokenize: Tokenize) -> tuple[Disagreement, ...]:
     """Every point where sources or speakers differ, once, each side once."""
-    found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize)]
+    statements = [s for r in reports for s in r.statements]
+    found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize),
+             *_ages_differ(reports, source)]
     result: dict[tuple[str, str], Disagreement] = {}
     for item in found:
         if not _real(item):
@@ -314,6 +321,28 @@ def _overlap(a: str, b: str) -> float:
 
 def _plain(text: str) -> str:
     return re.sub(r"[\s・=＝]", "", unicodedata.normalize("NFKC", text))
+
+
+def _ages_differ(reports: list[Report], source: SourceName) -> Iterator[Disagreement]:
+    """A person named in full whose age, in brackets after the name (岡本昭彦社長(52), 羽生結弦(23=ANA)), differs
+    between sources, wherever in the story each names him: a story spans two weeks, seldom a birthday."""
+    told: dict[str, dict[int, dict[str, Sentence]]] = {}  # name -> age -> source -> the first sentence that says it
+    for report in reports:
+        body = {s.id: s for s in report.body_sentences}
+        for entity in report.entities:
+            if entity.type != "PERSON" or len(entity.text) < FULL_NAME or entity.sentence not in body:
+                continue
+            sentence = body[entity.sentence]
+            if (age := AGE.match(sentence.text, entity.end)) is not None:
+                by_source = told.setdefault(READING.sub("", entity.text), {}).setdefault(int(age.group("age")), {})
+                by_source.setdefault(source(sentence.id), sentence)
+    for by_age in told.values():
+        sides: list[Side] = []
+        for sources in by_age.values():  # each age from a source no other side is from, where one says it
+            name = next((n for n in sources if n not in {side.source for side in sides}), next(iter(sources)))
+            sides.append(Side(None, trim(sources[name].text), name, sources[name].id))
+        if len(sides) >= 2:
+            yield Disagreement(sides[0].content, tuple(sides), "number")
 
 
 def _contradicting_claims(statements: list[Statement], source: SourceName,
