@@ -113,3 +113,23 @@ def test_a_decimal_written_with_a_middle_dot_is_one_number() -> None:
     from matome.stories.quantities import quantities
 
     assert dict(quantities("合計301・25点で優勝した。")) == {("点", "計", ""): frozenset({(301.25, "exact")})}
+
+
+def test_ordinals_and_a_noun_with_two_values_are_not_compared() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    assert not _numbers_differ(quantities("1回目の投票で桜台市が最多となった。"),
+                               quantities("上位2都市で第2回目の投票を行った。"), True, True)
+    widened = quantities("県は避難の対象を従来の半径3キロから半径5キロに拡大した。")
+    assert not _numbers_differ(widened, quantities("県は半径5キロ圏内の住民に避難を呼びかけた。"), True, False)
+    assert _numbers_differ(quantities("県によると、避難の対象は半径5キロ。"),
+                           quantities("県は半径8キロ圏内の住民に避難を呼びかけた。"), True, False)
+
+
+def test_the_same_counts_in_another_order_do_not_differ() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    assert not _numbers_differ(quantities("決選投票では桜台市が51票-44票で勝ち抜いた。"),
+                               quantities("決選投票では青葉市が44票−51票で敗れた。"), True, True)

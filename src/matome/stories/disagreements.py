@@ -31,6 +31,9 @@ from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
+# a clause that says when (6日朝に連絡が取れた) tells a step of the story, which a state told before it (連絡が取れ
+# ない) does not contradict
+STEP_TOLD = re.compile(r"[0-9０-９]{1,2}日|午前|午後|[0-9０-９]{1,2}時|未明|早朝|夕方")
 SAME_POINT = 0.5
 CORE = 4
 ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
@@ -90,7 +93,8 @@ def _real(item: Disagreement) -> bool:
         return False
     if item.kind == "claim" and None not in speakers:  # a denial (これを否定) answers a claim in the same report
         return len(speakers) >= 2
-    return len(sources) >= 2 and (item.kind not in ("polarity", "attribution") or len(speakers) >= 2)
+    one_speaker = None not in speakers and len(speakers) < 2
+    return len(sources) >= 2 and not (item.kind in ("polarity", "attribution") and one_speaker)
 
 
 def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iterator[Disagreement]:
@@ -142,7 +146,8 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):
             yield "place", None, None
         text_a, text_b = a.sentence.text, b.sentence.text
-        if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:]:
+        if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:] \
+                and not (STEP_TOLD.search(text_a) or STEP_TOLD.search(text_b)):
             yield "polarity", None, None
     quoted_a, quoted_b = _quoted(a), _quoted(b)
     if len(quoted_a) == len(quoted_b) == 1:
@@ -165,15 +170,21 @@ def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values
         if x in second:
             pairs.append((x, x))
             continue
-        loose = [y for y in second if y not in first and x[:2] == y[:2] and (not x[2] or not y[2])]
-        if len(loose) == 1 and not close:
+        loose = [y for y in second if x[:2] == y[:2]]
+        alone = sum(z[:2] == x[:2] for z in first) == 1  # 従来の半径10キロから半径20キロに: which one is meant?
+        if alone and len(loose) == 1 and loose[0] not in first and (not x[2] or not loose[0][2]) and not close:
             pairs.append((x, loose[0]))
     tolls = [(x, y) for x, y in pairs if x[2] in TOLL_WORDS or y[2] in TOLL_WORDS]
     pairs = [(x, y) for x, y in pairs if (close or x[1] or (x, y) in tolls) and (same_day or (x, y) not in tolls)]
-    differing = [(x, y) for x, y in pairs if first[x] != second[y]]
+    differing = [(x, y) for x, y in pairs if first[x] != second[y] and _told(first, x[0]) != _told(second, x[0])]
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
         for x, y in differing)
+
+
+def _told(found: Mapping[Count, Values], unit: str) -> set[float]:
+    """Every value a sentence gives in `unit`: 49票-45票 and 45票−49票 tell the same two counts in another order."""
+    return {value for key, values in found.items() if key[0] == unit for value, _ in values}
 
 
 @functools.lru_cache(maxsize=4096)  # a sentence is compared with every other of its point: read it once
@@ -367,7 +378,8 @@ def _contradictions(a: Statement, b: Statement, tokenize: Tokenize) -> list[tupl
     pairs = []
     for clause_a in _clauses(a.content):
         for clause_b in _clauses(b.content):
-            if _negative(clause_a) != _negative(clause_b) and _same_claim(clause_a, clause_b, tokenize):
+            if _negative(clause_a) != _negative(clause_b) and _same_claim(clause_a, clause_b, tokenize) \
+                    and not (STEP_TOLD.search(clause_a) or STEP_TOLD.search(clause_b)):
                 point = clause_a if not _negative(clause_a) else clause_b
                 pairs.append(("polarity", point, clause_a, clause_b))
     return pairs

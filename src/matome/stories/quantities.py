@@ -13,7 +13,8 @@ from types import MappingProxyType
 DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"  # 1,980 or 1.5
 QUANTITY = re.compile(rf"(?<![0-9.,])((?:{DIGITS}(?:万|億|兆))+(?:[0-9][0-9,]*)?|{DIGITS})"  # 3億5000万, 4万1000
                       r"(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
-                      r"台|枚|点|位|回|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
+                      r"台|枚|点|回|票|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
+ORDINAL = re.compile(r"目")  # 2回目, 3台目 (and 第2回): which one, not how many; a place (2位) is never counted
 DECIMAL_DOT = re.compile(r"(?<=[0-9])・(?=[0-9])")  # newspapers write 317・85点 and 全長約4・7キロ
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 PLACES = re.compile(rf"({DIGITS})(万|億|兆)?")
@@ -54,6 +55,8 @@ def quantities(text: str) -> Mapping[Count, Values]:
     flat = DECIMAL_DOT.sub(".", unicodedata.normalize("NFKC", text))
     for match in QUANTITY.finditer(flat):
         number, unit = match.groups()
+        if ORDINAL.match(flat, match.end()) or flat[: match.start()].endswith("第"):
+            continue  # 第2回目の投票, 1回目: which one, not how many
         value = sum(float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)  # 3億5000万, 4万1000
                     for digits, multiplier in PLACES.findall(number))
         if unit == "時間半":
