@@ -59,3 +59,15 @@ def test_a_breadcrumb_is_navigation_not_a_title() -> None:
     title, _, body, _ = _read("TOP > ニュース > 桜台港の倉庫火災、原因は漏電か\n桜台港の倉庫火災\n"
                               "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。\n")
     assert (title, body) == ("桜台港の倉庫火災", "22日午後、桜台港の倉庫から出火し、倉庫2棟が全焼した。")
+
+
+def test_a_note_that_runs_into_the_article_on_one_line_leaves_the_article() -> None:
+    text = ("桜台市長が新計画を説明\n"
+            "※この記事は2026年04月09日に桜台ニュースで公開されたものです 9日午後、桜台市の市長が会見を行い、"
+            "新しい港の計画について説明した。市長は「計画を進める」と述べた。\n")
+    article = read_page(Page(Origin("text", path="t.txt"), text.encode(), "text"))
+    assert article.body.startswith("9日午後、桜台市の市長が会見を行い")
+    assert article.notes == ("この記事は2026年04月09日に桜台ニュースで公開されたものです",)
+    alone = read_page(Page(Origin("text", path="t.txt"), "桜台市長が会見\n市長は計画を説明した。\n※写真はイメージです\n"
+                           .encode(), "text"))
+    assert alone.notes == ("写真はイメージです",) and "イメージ" not in alone.body

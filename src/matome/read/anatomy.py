@@ -232,8 +232,14 @@ def _take_references(lines: list[str], used: dict[int, str], page: Anatomy) -> N
                 break
         else:
             if note := rules.NOTE.match(flat):
-                used[i] = "note"
-                page.notes.append(_original_tail(line, note.group("text")))
+                text = _original_tail(line, note.group("text"))
+                end = rules.NOTE_END.search(text)
+                if end is not None and len(text) - end.end() >= rules.NOTE_RUNS_ON:
+                    lines[i] = text[end.end():]  # the note runs into the article on one line: the article stays
+                    text = text[: end.end()].strip()
+                else:
+                    used[i] = "note"
+                page.notes.append(text)
 
 
 def _original_tail(line: str, normalised_tail: str) -> str:
