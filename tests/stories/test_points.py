@@ -481,3 +481,13 @@ def test_a_step_told_with_its_time_does_not_contradict_the_state_before_it(analy
     assert "polarity" in _differences(analyzer, missing, "大雨の中で道路の見回りに出た桜台町の職員3人とは、連絡が取れた。")
     assert "polarity" not in _differences(analyzer, missing,
                                           "大雨の中で道路の見回りに出た桜台町の職員3人とは、6日朝に連絡が取れた。")
+
+
+def test_a_day_after_the_report_told_as_past_is_doubted_and_left_out_of_the_timeline(analyzer: Analyzer) -> None:
+    typo = _dated_and_undated(analyzer, "2026-05-28", "28日朝、桜台駅近くで男が刃物で通行人を襲った。",
+                              "2026年7月28日朝、桜台駅近くで男が刃物で通行人を襲った。男はその場で逮捕された。")
+    assert [c.code for c in typo.checks].count("date-after-report") == 1
+    assert "2026-07-28" not in {e.date for e in typo.timeline}
+    plan = _dated_and_undated(analyzer, "2026-05-28", "桜台楽団は28日、活動の休止を発表した。",
+                              "桜台楽団は2026年12月31日をもって活動を休止すると発表した。")
+    assert "date-after-report" not in {c.code for c in plan.checks}

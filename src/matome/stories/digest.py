@@ -40,6 +40,9 @@ from matome.text.dates import DAY_VALUE, find_date_mentions, last_named_month, t
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
+# 31日をもって休止, 31日を持ちまして解散: the day something is to end, not a day it happened
+DEADLINE = re.compile(r"(?:を(?:もっ|持っ|もち|持ち)|限り|付け?で|まで|で(?:解散|終了|休止|引退|退任|閉店|廃止))")
+PAST = re.compile(r"(?:た|だった)(?:という|とみられる|ようだ)?[。」）)]*$")  # a sentence told in the past tense
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a DATE's value that is a day, not a moment of it (DAY_VALUE) nor a span
@@ -115,7 +118,8 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     source = _source_name(originals)
     aligned = align([r for r in originals if r.kind != "page"], tokenize)
     points = points_of(aligned, {c.article: c.summary for c in cards if c.kind != "page"})
-    checks = _checks(story, articles, story_of, titles)
+    late = _told_after_their_day(originals, tokenize)
+    checks = (*_checks(story, articles, story_of, titles), *late)
     differ = disagreements(originals, aligned, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
     tolls = _toll_statements(originals)
@@ -128,7 +132,7 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
         lead=lead,
         articles=tuple(dict.fromkeys(r.article for g in story for r in (g.original, *g.copies))),
         cards=cards,
-        timeline=_timeline(originals, tokenize),
+        timeline=_timeline(originals, tokenize, {s for c in late for s in c.sentences}),
         statements=tuple(statements),
         disagreements=differ,
         checks=checks,
@@ -263,14 +267,14 @@ def _source_name(reports: list[Report]) -> Callable[[str], str]:
     return name
 
 
-def _timeline(reports: list[Report], tokenize: Tokenize) -> tuple[TimelineEntry, ...]:
+def _timeline(reports: list[Report], tokenize: Tokenize, doubtful: set[str]) -> tuple[TimelineEntry, ...]:
     """Sentences by the day of the event they report, each from its source. A day counts when it dates the main
     clause: set off by a comma (`16日、…`), or with no other predicate between it and the sentence's end
     (`16日に申し入れた`), not `20日に開くよう申し入れた` (the 20th is the meeting's). Other sentences are left out, and
-    so are photo captions (=15日午前、A市: the day the picture was taken)."""
+    so are photo captions (=15日午前、A市: the day the picture was taken) and the `doubtful` sentences."""
     entries: dict[str, TimelineEntry] = {}
     for report in reports:
-        texts = {s.id: s.text for s in report.sentences if s.part not in ("title", "caption")}
+        texts = {s.id: s.text for s in report.sentences if s.part not in ("title", "caption") and s.id not in doubtful}
         days: dict[str, list[tuple[str, int]]] = {}
         for entity in report.entities:
             if entity.type == "DATE" and ONE_DAY.fullmatch(entity.canonical) and entity.sentence in texts:
@@ -291,6 +295,31 @@ def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
     rest = QUOTED.sub("「」", text[end:])
     predicates = [t for t in tokenize(rest) if t.pos[0] == "動詞" and t.pos[1] != "非自立可能"]
     return len(predicates) == 1 and not rest.startswith(("の", "まで", "から"))  # 14日から続く: where a span starts
+
+
+def _told_after_their_day(reports: list[Report], tokenize: Tokenize) -> list[StoryCheck]:
+    """Sentences that tell, in the past tense, of a day after their report's own (a day's slack for time zones), or,
+    in an undated report, after the story's latest dated report by more than a story spans: a typo (7月28日 for 5月28
+    日) or a date read wrong, which the timeline leaves out."""
+    latest = max((r.day for r in reports if r.day), default=None)
+    checks = []
+    for report in reports:
+        bound = report.day + timedelta(days=1) if report.day else latest and latest + timedelta(days=MAX_SPAN_DAYS)
+        if bound is None or report.kind in ("card", "page"):
+            continue
+        texts = {s.id: s.text for s in report.body_sentences if s.part != "caption"}
+        for entity in report.entities:
+            text = texts.get(entity.sentence)
+            if entity.type != "DATE" or text is None or not ONE_DAY.fullmatch(entity.canonical):
+                continue
+            day = date.fromisoformat(entity.canonical)
+            quoted = text.count("「", 0, entity.start) > text.count("」", 0, entity.start)  # the speaker's time
+            planned = quoted or tells_plan(text) or DEADLINE.match(text, entity.end) is not None
+            if day > bound and PAST.search(text) and not planned and _dates_main_clause(text, entity.end, tokenize):
+                basis = f"{report.day}の報道です" if report.day else f"この話題の最新の報道（{latest}）より後です"
+                told = f"「{trim(text)[:50]}」は{day}に起きたこととして書いていますが、{basis}（日付の誤りの可能性）"
+                checks.append(StoryCheck("date-after-report", told, (report.article,), (entity.sentence,)))
+    return checks
 
 
 def _checks(story: list[Group], articles: dict[str, AnalyzedArticle], story_of: dict[str, int],
