@@ -9,7 +9,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -41,7 +41,8 @@ TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
 KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports first; a digest page's own text last
 # 31日をもって休止, 31日を持ちまして解散: the day something is to end, not a day it happened
-DEADLINE = re.compile(r"(?:を(?:もっ|持っ|もち|持ち)|限り|付け?で|まで|で(?:解散|終了|休止|引退|退任|閉店|廃止))")
+DEADLINE = re.compile(r"(?:(?:午[前後])?[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分)?)?"
+                      r"(?:を(?:もっ|持っ|もち|持ち)|限り|付け?で|まで|で(?:解散|終了|休止|引退|退任|閉店|廃止))")
 PAST = re.compile(r"(?:た|だった)(?:という|とみられる|ようだ)?[。」）)]*$")  # a sentence told in the past tense
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
@@ -267,7 +268,8 @@ def _source_name(reports: list[Report]) -> Callable[[str], str]:
     return name
 
 
-def _timeline(reports: list[Report], tokenize: Tokenize, doubtful: set[str]) -> tuple[TimelineEntry, ...]:
+def _timeline(reports: list[Report], tokenize: Tokenize,
+              doubtful: Collection[str] = frozenset()) -> tuple[TimelineEntry, ...]:
     """Sentences by the day of the event they report, each from its source. A day counts when it dates the main
     clause: set off by a comma (`16日、…`), or with no other predicate between it and the sentence's end
     (`16日に申し入れた`), not `20日に開くよう申し入れた` (the 20th is the meeting's). Other sentences are left out, and
@@ -298,14 +300,17 @@ def _dates_main_clause(text: str, end: int, tokenize: Tokenize) -> bool:
 
 
 def _told_after_their_day(reports: list[Report], tokenize: Tokenize) -> list[StoryCheck]:
-    """Sentences that tell, in the past tense, of a day after their report's own (a day's slack for time zones), or,
-    in an undated report, after the story's latest dated report by more than a story spans: a typo (7月28日 for 5月28
-    日) or a date read wrong, which the timeline leaves out."""
+    """Sentences of undated reports that tell, in the past tense, of a day after the story's latest dated report by
+    more than a story spans: a typo (7月28日 for 5月28日) or a date read wrong, which the timeline leaves out. (Dated
+    reports are not checked so: on 1,500 livedoor articles, 11 of their sentences told in the past of a later day, a
+    film's release or a magazine's cover date, and none was wrong.)"""
     latest = max((r.day for r in reports if r.day), default=None)
+    if latest is None:
+        return []
+    bound = latest + timedelta(days=MAX_SPAN_DAYS)
     checks = []
     for report in reports:
-        bound = report.day + timedelta(days=1) if report.day else latest and latest + timedelta(days=MAX_SPAN_DAYS)
-        if bound is None or report.kind in ("card", "page"):
+        if report.day is not None or report.kind in ("card", "page"):
             continue
         texts = {s.id: s.text for s in report.body_sentences if s.part != "caption"}
         for entity in report.entities:
@@ -316,8 +321,8 @@ def _told_after_their_day(reports: list[Report], tokenize: Tokenize) -> list[Sto
             quoted = text.count("「", 0, entity.start) > text.count("」", 0, entity.start)  # the speaker's time
             planned = quoted or tells_plan(text) or DEADLINE.match(text, entity.end) is not None
             if day > bound and PAST.search(text) and not planned and _dates_main_clause(text, entity.end, tokenize):
-                basis = f"{report.day}の報道です" if report.day else f"この話題の最新の報道（{latest}）より後です"
-                told = f"「{trim(text)[:50]}」は{day}に起きたこととして書いていますが、{basis}（日付の誤りの可能性）"
+                told = (f"「{trim(text)[:50]}」は{day}に起きたこととして書いていますが、"
+                        f"この話題の最新の報道（{latest}）より後です（日付の誤りの可能性）")
                 checks.append(StoryCheck("date-after-report", told, (report.article,), (entity.sentence,)))
     return checks
 
