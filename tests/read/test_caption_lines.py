@@ -71,3 +71,12 @@ def test_a_note_that_runs_into_the_article_on_one_line_leaves_the_article() -> N
     alone = read_page(Page(Origin("text", path="t.txt"), "桜台市長が会見\n市長は計画を説明した。\n※写真はイメージです\n"
                            .encode(), "text"))
     assert alone.notes == ("写真はイメージです",) and "イメージ" not in alone.body
+
+
+def test_a_lone_check_mark_line_that_cites_nothing_is_no_source_card() -> None:
+    blog = "桜台川の堤防を見てきた\n国道18号を見てきました\n✅ 21日に国道18号を走ってきました\n堤防の決壊から一週間、道路の泥はまだ残っていた。\n"
+    article = read_page(Page(Origin("text", path="t.txt"), blog.encode(), "text"))
+    assert not article.source_cards  # a heading of the blog's own text
+    assert "✅ 21日に国道18号を走ってきました" in {s.heading for s in article.sections}
+    cited = blog.replace("✅ 21日に国道18号を走ってきました\n", "✅ 21日に国道18号を走ってきました\nさらに読む ⇒ 桜台新聞 出典:https://sakuradai.example/a\n")
+    assert len(read_page(Page(Origin("text", path="t.txt"), cited.encode(), "text")).source_cards) == 1

@@ -24,6 +24,7 @@ GOES_ON = re.compile(r"^(?:などと|との|と(?:話|語|述|言|明か|強調|
 BULLETS = ("・", "■", "□", "●", "○", "◆", "◇", "▽", "▼", "*", "※", "-", ">")
 NOT_A_TITLE = re.compile(r"^\s*[(（][^()（）]*[)）]\s*$|@[A-Za-z0-9_]{2,}\s*$")
 SENTENCE_END = ("。", "」", "、", ".", "』", ")", "）")
+MIN_BULLETS = 2  # ✅ lines that make a card of themselves, without a day, an outlet or a link
 
 
 @dataclass
@@ -131,15 +132,21 @@ def _take_cards(lines: list[str], used: dict[int, str], page: Anatomy) -> None:
 
 
 def _take_card(lines: list[str], start: int, used: dict[int, str], page: Anatomy) -> int:
+    """A source card: its ✅ lines, with the title, day and outlet around them. A lone ✅ line that names no day, outlet
+    or link (a blog's `✅ 穂保エリアのようすはこちらから` under its own heading) cites no report: it stays prose."""
     end = start
-    bullets: list[str] = []
     while end < len(lines) and rules.CARD_BULLET.match(normalize(lines[end])):
-        bullets.append(lines[end].lstrip("✅ ").strip())
-        used[end] = "card"
         end += 1
+    more = rules.CARD_MORE.match(normalize(lines[end])) if end < len(lines) else None
+    head = [k for k in (start - 1, start - 2) if k >= 0 and k not in used]
+    dated = any(rules.CARD_DATE.match(normalize(lines[k])) for k in head)
+    if end - start < MIN_BULLETS and more is None and not dated:
+        return end
+    bullets = [lines[k].lstrip("✅ ").strip() for k in range(start, end)]
+    used.update((k, "card") for k in range(start, end))
     title, published = _card_head(lines, start, used)
     outlet = url = None
-    if end < len(lines) and (more := rules.CARD_MORE.match(normalize(lines[end]))):
+    if more is not None:
         used[end] = "card"
         url = more.group("url") or _first_url(lines[end])
         outlet = _outlet(more.group("outlet"), url)
