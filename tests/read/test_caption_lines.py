@@ -80,3 +80,9 @@ def test_a_lone_check_mark_line_that_cites_nothing_is_no_source_card() -> None:
     assert "✅ 21日に国道18号を走ってきました" in {s.heading for s in article.sections}
     cited = blog.replace("✅ 21日に国道18号を走ってきました\n", "✅ 21日に国道18号を走ってきました\nさらに読む ⇒ 桜台新聞 出典:https://sakuradai.example/a\n")
     assert len(read_page(Page(Origin("text", path="t.txt"), cited.encode(), "text")).source_cards) == 1
+
+
+def test_a_note_of_two_parts_stays_a_note() -> None:
+    text = "桜台の新製品を試した\n※本記事は広告を含みます 商品の価格や在庫の状況は記事を公開した時点のものです。\n新製品は軽く、扱いやすかった。\n"
+    article = read_page(Page(Origin("text", path="t.txt"), text.encode(), "text"))
+    assert "在庫" not in article.body and len(article.notes) == 1

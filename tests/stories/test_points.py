@@ -491,3 +491,22 @@ def test_a_day_after_the_report_told_as_past_is_doubted_and_left_out_of_the_time
     plan = _dated_and_undated(analyzer, "2026-05-28", "桜台楽団は28日、活動の休止を発表した。",
                               "桜台楽団は2026年12月31日をもって活動を休止すると発表した。")
     assert "date-after-report" not in {c.code for c in plan.checks}
+
+
+def test_a_claim_and_its_negation_on_the_same_day_still_differ(analyzer: Analyzer) -> None:
+    assert "polarity" in _differences(analyzer, "桜台国と青葉国の政府は22日、関税の交渉で合意した。",
+                                      "桜台国と青葉国の政府は22日、関税の交渉で合意していない。")
+
+
+def test_ages_far_apart_are_two_people_and_a_one_character_surname_is_no_one_s_prefix(analyzer: Analyzer) -> None:
+    from matome.stories.disagreements import _one_person
+
+    assert "number" not in _differences(analyzer, "桜台商事の森川健太郎会長(80)は22日、会見で謝罪した。",
+                                        "桜台商事の森川健太郎社長(52)が22日、会見で謝罪した。")
+    assert not _one_person("岸", "岸田") and _one_person("岸田", "岸田文雄")
+
+
+def test_an_undated_report_s_day_without_its_year_is_not_doubted(analyzer: Analyzer) -> None:
+    digest = _dated_and_undated(analyzer, "2026-05-28", "28日朝、桜台駅近くで男が刃物で通行人を襲った。",
+                                "7月28日朝、桜台駅近くで男が刃物で通行人を襲った。男はその場で逮捕された。")
+    assert "date-after-report" not in {c.code for c in digest.checks}

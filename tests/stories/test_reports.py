@@ -133,3 +133,19 @@ def test_the_same_counts_in_another_order_do_not_differ() -> None:
 
     assert not _numbers_differ(quantities("決選投票では桜台市が51票-44票で勝ち抜いた。"),
                                quantities("決選投票では青葉市が44票−51票で敗れた。"), True, True)
+
+
+def test_counts_followed_by_one_verb_spelled_two_ways_are_one_count_and_tolls_keep_their_order() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    assert _numbers_differ(quantities("被害額は3億円にのぼる。"), quantities("被害額は約4億円に上る。"), True, True)
+    assert _numbers_differ(quantities("約60メートルにわたり崩れた。"), quantities("約90メートルに渡って崩れた。"), True, True)
+    assert _numbers_differ(quantities("3人が死亡、5人がけがをした。"), quantities("5人が死亡、3人がけがをした。"), True, True)
+
+
+def test_a_list_written_with_a_middle_dot_and_a_target_are_read_as_written() -> None:
+    from matome.stories.quantities import quantities
+
+    assert dict(quantities("2・3人が残った。")) == {}
+    assert {value for values in quantities("年間3000万人目標に掲げた。").values() for value, _ in values} == {3e7}

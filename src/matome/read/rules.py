@@ -26,8 +26,9 @@ REFERENCE_LINES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("source", re.compile(r"^(?:ソース|引用元|元記事|情報元|提供|配信元|via)\s*:\s*(?P<text>.+)$", re.I)),
 )
 NOTE = re.compile(r"^※\s*(?P<text>.+)$")
-# where a note ends when the article goes on in the same line after a space (※この記事は…公開されたものです 9日午後、…)
-NOTE_END = re.compile(r"(?<=[。すた])\s+")
+# where a note that the article was published elsewhere ends, when the article goes on in the same line after a
+# space (※この記事は…で公開されたものです 9日午後、…); other notes keep their whole line
+NOTE_END = re.compile(r"(?:公開|掲載|配信|転載)(?:され|し)たもの(?:です|である)?。?\s+")
 NOTE_RUNS_ON = 20  # characters after the note's end that are the article's, not a second clause of the note
 POST_SIGNATURE = re.compile(
     r"^[—―-]{1,2}\s*(?P<author>.*?)\s*\(@(?P<handle>[A-Za-z0-9_]{1,30})\)\s*(?P<date>[A-Za-z]{3,9}\.? \d{1,2}, \d{4})\s*$"

@@ -31,9 +31,9 @@ from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
-# a clause that says when (6日朝に連絡が取れた) tells a step of the story, which a state told before it (連絡が取れ
-# ない) does not contradict
-STEP_TOLD = re.compile(r"[0-9０-９]{1,2}日|午前|午後|[0-9０-９]{1,2}時|未明|早朝|夕方")
+# when a clause says a thing happened: one that says when and another that says otherwise or nothing (6日朝に連絡が取
+# れた / 連絡が取れない) tell two steps of the story, not a claim and its negation
+WHEN_TOLD = re.compile(r"[0-9０-９]{1,2}日(?!間)|午[前後][0-9０-９]{0,2}|[0-9０-９]{1,2}時(?!間)|未明|早朝|夕方")
 SAME_POINT = 0.5
 CORE = 4
 ENDINGS = re.compile(r"(?:していない|していなかった|していた|している|しなかった|しない|した|する|ではない|"
@@ -61,8 +61,9 @@ PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only:
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 READING = re.compile(r"[(（][ぁ-ゖァ-ヺー・\s]+[)）]")  # 井上奨(つとむ): the name's reading, not part of it
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
-AGE = re.compile(rf"(?:{READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9]{{1,3}})(?=[)）=＝、])")
+AGE = re.compile(rf"(?:{READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
 FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
+AGE_GAP = 2  # ages of one name further apart are two people (長谷川会長(80), 長谷川社長(52)), not two accounts
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
 SourceName = Callable[[str], str]  # sentence id -> the outlet (or report) that carries it
@@ -147,7 +148,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
             yield "place", None, None
         text_a, text_b = a.sentence.text, b.sentence.text
         if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:] \
-                and not (STEP_TOLD.search(text_a) or STEP_TOLD.search(text_b)):
+                and not _two_steps(text_a, text_b):
             yield "polarity", None, None
     quoted_a, quoted_b = _quoted(a), _quoted(b)
     if len(quoted_a) == len(quoted_b) == 1:
@@ -176,13 +177,19 @@ def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values
             pairs.append((x, loose[0]))
     tolls = [(x, y) for x, y in pairs if x[2] in TOLL_WORDS or y[2] in TOLL_WORDS]
     pairs = [(x, y) for x, y in pairs if (close or x[1] or (x, y) in tolls) and (same_day or (x, y) not in tolls)]
-    differing = [(x, y) for x, y in pairs if first[x] != second[y] and _told(first, x[0]) != _told(second, x[0])]
+    differing = [(x, y) for x, y in pairs if first[x] != second[y]
+                 and not (_unnamed(x) and _unnamed(y) and _in_unit(first, x[0]) == _in_unit(second, x[0]))]
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
         for x, y in differing)
 
 
-def _told(found: Mapping[Count, Values], unit: str) -> set[float]:
+def _unnamed(count: Count) -> bool:
+    """A count that names neither a noun nor a word it counts (49票-45票)."""
+    return not count[1] and (not count[2] or count[2].startswith("~"))
+
+
+def _in_unit(found: Mapping[Count, Values], unit: str) -> set[float]:
     """Every value a sentence gives in `unit`: 49票-45票 and 45票−49票 tell the same two counts in another order."""
     return {value for key, values in found.items() if key[0] == unit for value, _ in values}
 
@@ -321,8 +328,9 @@ def _quoted(member: Aligned) -> list[tuple[str, str, str]]:
 
 
 def _one_person(a: str, b: str) -> bool:
-    """兼重 and 兼重宏行 (a surname and the whole name) are one person."""
-    return a.startswith(b) or b.startswith(a)
+    """兼重 and 兼重宏行 (a surname and the whole name) are one person; 岸 and 岸田 are not."""
+    shorter, longer = sorted((a, b), key=len)
+    return a == b or (len(shorter) >= 2 and longer.startswith(shorter))
 
 
 def _overlap(a: str, b: str) -> float:
@@ -336,7 +344,8 @@ def _plain(text: str) -> str:
 
 def _ages_differ(reports: list[Report], source: SourceName) -> Iterator[Disagreement]:
     """A person named in full whose age, in brackets after the name (岡本昭彦社長(52), 羽生結弦(23=ANA)), differs
-    between sources, wherever in the story each names him: a story spans two weeks, seldom a birthday."""
+    between sources, wherever in the story each names him: a story spans two weeks, seldom a birthday; ages more than
+    AGE_GAP apart are of two people."""
     told: dict[str, dict[int, dict[str, Sentence]]] = {}  # name -> age -> source -> the first sentence that says it
     for report in reports:
         body = {s.id: s for s in report.body_sentences}
@@ -348,12 +357,18 @@ def _ages_differ(reports: list[Report], source: SourceName) -> Iterator[Disagree
                 by_source = told.setdefault(READING.sub("", entity.text), {}).setdefault(int(age.group("age")), {})
                 by_source.setdefault(source(sentence.id), sentence)
     for by_age in told.values():
+        if len(by_age) < 2 or max(by_age) - min(by_age) > AGE_GAP:
+            continue
         sides: list[Side] = []
-        for sources in by_age.values():  # each age from a source no other side is from, where one says it
+        for _, sources in sorted(by_age.items(), key=lambda item: len(item[1])):  # the rarest age picks first
             name = next((n for n in sources if n not in {side.source for side in sides}), next(iter(sources)))
             sides.append(Side(None, trim(sources[name].text), name, sources[name].id))
-        if len(sides) >= 2:
-            yield Disagreement(sides[0].content, tuple(sides), "number")
+        yield Disagreement(sides[0].content, tuple(sides), "number")
+
+
+def _two_steps(a: str, b: str) -> bool:
+    """Whether two clauses tell of different times (`WHEN_TOLD`): 22日、合意した / 22日、合意していない is one."""
+    return set(WHEN_TOLD.findall(a)) != set(WHEN_TOLD.findall(b))
 
 
 def _contradicting_claims(statements: list[Statement], source: SourceName,
@@ -379,7 +394,7 @@ def _contradictions(a: Statement, b: Statement, tokenize: Tokenize) -> list[tupl
     for clause_a in _clauses(a.content):
         for clause_b in _clauses(b.content):
             if _negative(clause_a) != _negative(clause_b) and _same_claim(clause_a, clause_b, tokenize) \
-                    and not (STEP_TOLD.search(clause_a) or STEP_TOLD.search(clause_b)):
+                    and not _two_steps(clause_a, clause_b):
                 point = clause_a if not _negative(clause_a) else clause_b
                 pairs.append(("polarity", point, clause_a, clause_b))
     return pairs

@@ -14,8 +14,11 @@ DIGITS = r"[0-9][0-9,]*(?:\.[0-9]+)?"  # 1,980 or 1.5
 QUANTITY = re.compile(rf"(?<![0-9.,])((?:{DIGITS}(?:万|億|兆))+(?:[0-9][0-9,]*)?|{DIGITS})"  # 3億5000万, 4万1000
                       r"(時間半|時間|分間|秒|円|ドル|ユーロ|人|件|"
                       r"台|枚|点|回|票|歳|%|GB|MB|mAh|インチ|倍|試合|勝|敗|機種|社|カ国|か国|日間|年間|カ月|か月|週間|キロメートル|キロ|km|平方メートル|メートル|ヘクタール|トン|棟|世帯|隻)")
-ORDINAL = re.compile(r"目")  # 2回目, 3台目 (and 第2回): which one, not how many; a place (2位) is never counted
+ORDINAL = re.compile(r"目(?![標安撃前途])")  # 2回目, 3台目 (and 第2回): which one, not how many; 2位 is never counted
 DECIMAL_DOT = re.compile(r"(?<=[0-9])・(?=[0-9])")  # newspapers write 317・85点 and 全長約4・7キロ
+# what a decimal written with ・ can measure: 2・3人 and 1・2回戦 are lists (2 or 3 people), not 2.3 people
+FRACTIONAL = frozenset({"時間", "秒", "%", "GB", "MB", "インチ", "倍", "キロメートル", "キロ", "km", "平方メートル",
+                        "メートル", "ヘクタール", "トン", "点", "円", "ドル", "ユーロ"})
 MULTIPLIER = {"万": 1e4, "億": 1e8, "兆": 1e12}
 PLACES = re.compile(rf"({DIGITS})(万|億|兆)?")
 AT_LEAST_AFTER = re.compile(r"^(?:以上|超|余り|あまり|を超え|強)")
@@ -28,11 +31,11 @@ ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 BOUND = r"(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|足らず|強)?"
 COUNTED = re.compile(rf"^{BOUND}(?P<role>が|の|を|は|も|に)?(?P<word>けが人|けが|亡くな|[一-龥]{{2,4}})"
                      r"(?P<object>[をがに])?")
-ROLES = {"を": "を", "の": "の", "に": "に"}  # 600人を救助 (rescued) is not 690人が救助を待つ; が, は, も: subject
-# what follows a count that names nothing it counts (110メートルにわたり崩落, 約2キロ離れた): 100メートルほど歩いた and
-# 20メートルほどのところまで measure two things; a span (1時間に及び, 約1時間行われ) is the length of what is told
+# a count that names nothing it counts is of what follows it, its frame (110メートルにわたり崩落, 約2キロ離れた):
+# 100メートルほど歩いた and 20メートルほどのところ measure two things; a span (1時間に及び) is the length told
 SPANS = frozenset({"時間", "分間", "日間", "年間", "カ月", "か月", "週間"})
 FRAME = re.compile(rf"^{BOUND}(?P<frame>[ぁ-んァ-ヴ一-龥]{{2}})")
+FRAME_SPELLINGS = str.maketrans({"渡": "わた", "上": "のぼ"})  # に渡って is にわたって, に上る にのぼる
 TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
 TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難", "死傷"})  # counts named
 COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
@@ -42,7 +45,9 @@ TOLL_BEFORE = re.compile(rf"(?P<toll>{'|'.join(TOLL_NOUNS)})(?:の数|数)?(?:�
                          r"(?:計|合計|合わせて|あわせて|少なくとも|約|およそ)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
-Count = tuple[str, str, str]  # unit, the noun before the number (消防車), the word after it (死亡)
+# unit, the noun before the number (消防車), the word after it (死亡; 救助… when the word is itself an object, as in
+# 690人が救助を待つ; の遺体 after の); or, naming neither, ~ and its frame (FRAME)
+Count = tuple[str, str, str]
 Values = frozenset[tuple[float, str]]  # each value with how it is stated
 
 
@@ -52,11 +57,14 @@ def quantities(text: str) -> Mapping[Count, Values]:
     with how they are stated: "exact", "at least" (40人以上, 少なくとも4人), "about" (約20台) or "nearly" (3時間近く).
     2時間40分 is 2.67時間."""
     found: dict[Count, set[tuple[float, str]]] = {}
-    flat = DECIMAL_DOT.sub(".", unicodedata.normalize("NFKC", text))
+    listed = unicodedata.normalize("NFKC", text)
+    flat = DECIMAL_DOT.sub(".", listed)
     for match in QUANTITY.finditer(flat):
         number, unit = match.groups()
-        if ORDINAL.match(flat, match.end()) or flat[: match.start()].endswith("第"):
+        if ORDINAL.match(flat, match.end()) or flat[match.start() - 1: match.start()] == "第":
             continue  # 第2回目の投票, 1回目: which one, not how many
+        if unit not in FRACTIONAL and "・" in listed[match.start(1): match.end(1)]:
+            continue  # 2・3人: two or three
         value = sum(float(digits.replace(",", "")) * MULTIPLIER.get(multiplier, 1.0)  # 3億5000万, 4万1000
                     for digits, multiplier in PLACES.findall(number))
         if unit == "時間半":
@@ -71,9 +79,9 @@ def quantities(text: str) -> Mapping[Count, Values]:
         counter, head = COUNTER.search(before), COUNTED.match(after)
         noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
         word = _counted(head) if head else ""
-        if not noun and not word and unit not in SPANS and (frame := FRAME.match(after)) is not None:
+        if not noun and not word and unit not in SPANS and (frame := FRAME.match(after.translate(FRAME_SPELLINGS))):
             word = "~" + frame.group("frame")
-        if (toll := TOLL_BEFORE.search(before)) is not None and word not in TOLLS and word not in TOLL_WORDS:
+        if (toll := TOLL_BEFORE.search(before)) is not None and word not in TOLL_WORDS:
             noun, word = "", TOLL_NOUNS[toll.group("toll")]
         key = (unit, noun, word)
         found.setdefault(key, set()).add((value, stated))
@@ -81,12 +89,12 @@ def quantities(text: str) -> Mapping[Count, Values]:
 
 
 def _counted(head: re.Match[str]) -> str:
-    """The word a number counts, with its role unless it is a toll (3人が死亡, 3人死亡): 600人を救助 is of those
-    rescued, 690人が救助を待って of those waiting (a word followed by を is no predicate)."""
+    """The word a number counts: 600人を救助 is of those rescued, 690人が救助を待って of those waiting (a word followed
+    by を is no predicate), 5人の遺体 of bodies (the number describes the noun); 3人が死亡 and 3人死亡 are one toll."""
     word = TOLLS.get(head.group("word"), head.group("word"))
     if word in TOLL_WORDS:
         return word
-    return ROLES.get(head.group("role") or "", "") + word + ("…" if head.group("object") else "")
+    return ("の" if head.group("role") == "の" else "") + word + ("…" if head.group("object") else "")
 
 
 def tallies(found: Mapping[Count, Values]) -> dict[Count, set[float]]:
