@@ -304,7 +304,7 @@ def _told_after_their_day(reports: list[Report], tokenize: Tokenize) -> list[Sto
     """Sentences of undated reports that tell, in the past tense, of a day with its year after the story's latest
     dated report by more than a story spans: a typo (2019年7月28日 for 5月28日) or a date read wrong, which the
     timeline leaves out. (Dated reports are not checked so: on 1,500 livedoor articles, 11 of their sentences told
-    in the past of a later day, a film's release or a magazine's cover date, and none was wrong.)"""
+    in the past of a later day, a film's release or a magazine's cover date, and every one of those days was right.)"""
     latest = max((r.day for r in reports if r.day), default=None)
     if latest is None:
         return []

@@ -5,10 +5,11 @@ the same unit (`2時間` / `2時間半`), the time of day of the same event (`�
 of the event, the place (two cities, two prefectures), who is quoted saying the same words, and the polarity of the
 same predicate (`合意した` / `合意していない`). Across the story's statements, a denial of what another speaker said
 (`これを否定`) and the same claim with opposite polarity (`交渉は決裂した` / `交渉は決裂していない`) are claims that
-contradict. Every disagreement has two or more sides from different sources (a denial: from different speakers, as
-one report tells it); one speaker is never set against himself (兼重氏 and 兼重宏行社長 are one person, and a bare
-title like 外相 may be anyone), a report that tells both parties' positions is no difference between accounts, and a
-day's difference under a foreign dateline (a time zone) is not a discrepancy.
+contradict. Across the story, a person named in full whose age two sources give differently (岡本昭彦社長(52) /
+(53)) is a number that differs. Every disagreement has two or more sides from different sources (a denial: from
+different speakers, as one report tells it); one speaker is never set against himself (兼重氏 and 兼重宏行社長 are
+one person, and a bare title like 外相 may be anyone), a report that tells both parties' positions is no difference
+between accounts, and a day's difference under a foreign dateline (a time zone) is not a discrepancy.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
-# when a clause says a thing happened: one that says when and another that says otherwise or nothing (6日朝に連絡が取
-# れた / 連絡が取れない) tell two steps of the story, not a claim and its negation
+# when a clause says a thing happened: two clauses that tell of different times (6日朝に連絡が取れた against 連絡が
+# 取れない, which names none) are two steps of the story, not a claim and its negation
 WHEN_TOLD = re.compile(r"[0-9０-９]{1,2}日(?!間)|午[前後][0-9０-９]{0,2}|[0-9０-９]{1,2}時(?!間)|未明|早朝|夕方")
 SAME_POINT = 0.5
 CORE = 4
@@ -87,7 +88,8 @@ def disagreements(reports: list[Report], aligned: list[list[Aligned]], source: S
 
 
 def _real(item: Disagreement) -> bool:
-    """Two or more sides that are not one speaker against himself, nor one source against itself."""
+    """Two or more sides that are not one speaker against himself, nor one source against itself (but for a denial,
+    which one report tells with the claim it answers)."""
     speakers = {s.speaker for s in item.sides}
     sources = {s.source for s in item.sides}
     if len(item.sides) < 2:
