@@ -28,3 +28,13 @@ def test_find_date(text: str, expected: str | None) -> None:
 
 def test_find_dates_keeps_page_order_and_does_not_double_count() -> None:
     assert find_dates("2025/05/20と2025年3月14日") == ["2025-05-20", "2025-03-14"]
+
+
+def test_days_counted_since_something_are_no_date() -> None:
+    from datetime import date
+
+    from matome.text.dates import find_date_mentions
+
+    anchor = date(2026, 7, 26)
+    assert find_date_mentions("桜台事件の判決から20日、控訴の期限が過ぎた。", anchor) == []
+    assert [m.value for m in find_date_mentions("展示は今月1日から20日まで開かれる。", anchor)] == ["2026-07-01/2026-07-20"]

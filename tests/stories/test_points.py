@@ -510,3 +510,9 @@ def test_an_undated_report_s_day_without_its_year_is_not_doubted(analyzer: Analy
     digest = _dated_and_undated(analyzer, "2026-05-28", "28日朝、桜台駅近くで男が刃物で通行人を襲った。",
                                 "7月28日朝、桜台駅近くで男が刃物で通行人を襲った。男はその場で逮捕された。")
     assert "date-after-report" not in {c.code for c in digest.checks}
+
+
+def test_the_time_of_one_of_several_happenings_is_not_the_time_of_the_first(analyzer: Analyzer) -> None:
+    main = "22日午後10時すぎ、桜台県北部を震源とする地震があり、桜台市で震度6弱の揺れを観測した。"
+    assert "time" in _differences(analyzer, main, "22日午後10時40分ごろ、桜台県北部を震源とする地震があり、桜台市で震度6弱の揺れを観測した。")
+    assert "time" not in _differences(analyzer, main, "その後も余震が相次ぎ、このうち22日午後10時40分ごろの地震では、桜台市で震度5弱の揺れを観測した。")

@@ -149,3 +149,14 @@ def test_a_list_written_with_a_middle_dot_and_a_target_are_read_as_written() -> 
 
     assert dict(quantities("2・3人が残った。")) == {}
     assert {value for values in quantities("年間3000万人目標に掲げた。").values() for value, _ in values} == {3e7}
+
+
+def test_a_count_of_one_place_meets_only_that_place_s_count_and_cardiac_arrests_are_a_toll() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    home = quantities("「桜台園」が浸水し、14人が心肺停止となった。")
+    assert not _numbers_differ(home, quantities("「桜台園」で14人、青葉町で1人が心肺停止となった。"), True, True)
+    assert _numbers_differ(home, quantities("「桜台園」が浸水し、15人が心肺停止となった。"), True, True)
+    evening, next_day = quantities("2人が死亡、16人が心肺停止となった。"), quantities("5人が死亡、18人が心肺停止となった。")
+    assert not _numbers_differ(evening, next_day, True, True, same_day=False)  # the next day's toll: an update

@@ -51,6 +51,7 @@ CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
+ONE_OF_MANY = re.compile(r"(?:この|その)うち")  # 余震が相次ぎ、このうち10時37分ごろの地震: the time of one of several
 NEWER = re.compile(r"新たに|再び|一夜明け")  # a sentence that tells a later step of the story, not the first one again
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
@@ -143,7 +144,8 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
                                               close or not elsewhere, close, same_day):
         yield "number", None, None
     one_day = same_day and one_clock and (days_a == days_b or not days_a or not days_b)
-    if _times_differ(times_a, times_b, close or not elsewhere, close, one_day):
+    one_of_many = ONE_OF_MANY.search(a.sentence.text) or ONE_OF_MANY.search(b.sentence.text)
+    if not one_of_many and _times_differ(times_a, times_b, close or not elsewhere, close, one_day):
         yield "time", None, None
     if close:
         if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):

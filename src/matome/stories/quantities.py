@@ -37,12 +37,16 @@ SPANS = frozenset({"時間", "分間", "日間", "年間", "カ月", "か月", "
 FRAME = re.compile(rf"^{BOUND}(?P<frame>[ぁ-んァ-ヴ一-龥]{{2}})")
 FRAME_SPELLINGS = str.maketrans({"渡": "わた", "上": "のぼ"})  # に渡って is にわたって, に上る にのぼる
 TOLLS = {"けが": "負傷", "けが人": "負傷", "重軽傷": "負傷", "亡くな": "死亡", "死者": "死亡"}  # one toll, two words
-TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "搬送", "重傷", "軽傷", "重体", "避難", "死傷"})  # counts named
+TOLL_WORDS = frozenset({*TOLLS.values(), "行方不明", "安否不明", "心肺停止", "搬送", "重傷", "軽傷", "重体", "避難",
+                        "死傷"})  # counts a disaster's toll is told in, counted again as it grows
 COUNTER = re.compile(r"(?P<word>[一-龥ァ-ヴー]{2,6}?)(?:約|推定|およそ|計|合わせて|少なくとも|最低)?$")  # 消防車14台
 TOLL_NOUNS = {"死者": "死亡", "死傷者": "死傷", "負傷者": "負傷", "けが人": "負傷", "重軽傷者": "負傷",
               "行方不明者": "行方不明"}  # 死者は4人: a toll named before its number
 TOLL_BEFORE = re.compile(rf"(?P<toll>{'|'.join(TOLL_NOUNS)})(?:の数|数)?(?:は|が|も)?"
                          r"(?:計|合計|合わせて|あわせて|少なくとも|約|およそ)?$")
+# a count of one place (「千寿園」で14人、津奈木町で1人が心肺停止): keyed by the place, it meets only that place's count
+PLACED = re.compile(r"「?(?P<place>[一-龥ァ-ヴー]{1,8}(?:市|町|村|区|県|府|都|道|園|駅|港|島|州|国|署|病院))」?"
+                    r"で(?:は|も)?(?:計|約|およそ|少なくとも|合わせて|あわせて)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
 # unit, the noun before the number (消防車), the word after it (死亡; 救助… when the word is itself an object, as in
@@ -77,7 +81,9 @@ def quantities(text: str) -> Mapping[Count, Values]:
                   else "nearly" if NEARLY_AFTER.match(after)
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
         counter, head = COUNTER.search(before), COUNTED.match(after)
-        noun = TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter else ""
+        placed = PLACED.search(before)
+        noun = (TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter
+                else "@" + placed.group("place") if placed else "")
         word = _counted(head) if head else ""
         if not noun and not word and unit not in SPANS and (frame := FRAME.match(after.translate(FRAME_SPELLINGS))):
             word = "~" + frame.group("frame")

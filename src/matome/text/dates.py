@@ -120,6 +120,7 @@ _NOT_NUMERAL = r"(?<![〇一二三四五六七八九十百\d])"
 _TEN = re.compile(_NOT_NUMERAL + r"(?:(?:(?P<m>十|0?\d{1,2})月)?(?P<day>十)日(?!" + _COUNT_OF_DAYS + r"|\d)"
                   r"|十月(?![\d間前後]|期|[〇一二三四五六七八九十]))")
 _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間前後]|期)")
+_SINCE = re.compile(r"(?<![0-9日月年])から$")  # 執行から20日: a count of the days since something
 _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a DATE's value that is one day or a moment of it, not a span
@@ -227,6 +228,8 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
     for m in _DAY.finditer(flat):
         if not 1 <= int(m.group("d")) <= 31 or (m.group("m") and not 1 <= int(m.group("m")) <= 12):
             continue  # 99日 is a count of days, not a date
+        if _SINCE.search(flat, max(0, m.start() - 3), m.start()) and not m.group("m"):
+            continue  # 執行から20日: twenty days since, not the 20th (but 1日から20日: a span)
         day = _resolve_day(int(m.group("m")) if m.group("m") else None, int(m.group("d")), anchor)
         weekday_ok = not (day and m.group("w")) or WEEKDAYS[day.weekday()] == m.group("w")
         mentions.append(DateMention(m.group(0), m.start(), m.end(), _at(day, m) if day else None, True,
