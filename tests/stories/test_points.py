@@ -516,3 +516,9 @@ def test_the_time_of_one_of_several_happenings_is_not_the_time_of_the_first(anal
     main = "22日午後10時すぎ、桜台県北部を震源とする地震があり、桜台市で震度6弱の揺れを観測した。"
     assert "time" in _differences(analyzer, main, "22日午後10時40分ごろ、桜台県北部を震源とする地震があり、桜台市で震度6弱の揺れを観測した。")
     assert "time" not in _differences(analyzer, main, "その後も余震が相次ぎ、このうち22日午後10時40分ごろの地震では、桜台市で震度5弱の揺れを観測した。")
+
+
+def test_an_undated_near_paraphrase_of_the_same_event_has_its_time_compared(analyzer: Analyzer) -> None:
+    digest = _dated_and_undated(analyzer, "2026-03-12", "桜台電力は12日午後5時から予定されていた記者会見を延期すると発表した。",
+                                "桜台電力は午後4時から予定されていた記者会見を延期すると発表した。")
+    assert "time" in {d.kind for d in digest.disagreements}

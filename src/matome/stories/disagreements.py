@@ -143,9 +143,13 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     if as_of_a == as_of_b and _numbers_differ(quantities(a.sentence.text), quantities(b.sentence.text),
                                               close or not elsewhere, close, same_day):
         yield "number", None, None
-    one_day = same_day and one_clock and (days_a == days_b or not days_a or not days_b)
+    days_agree = days_a == days_b or not days_a or not days_b
+    one_day = same_day and one_clock and days_agree
+    # an undated report's near-paraphrase (close) of the same named event: its time is of the same day
+    undated_alike = close and one_clock and days_agree and None in (a.report.day, b.report.day)
     one_of_many = ONE_OF_MANY.search(a.sentence.text) or ONE_OF_MANY.search(b.sentence.text)
-    if not one_of_many and _times_differ(times_a, times_b, close or not elsewhere, close, one_day):
+    if not one_of_many and (_times_differ(times_a, times_b, close or not elsewhere, close, one_day)
+                            or (undated_alike and _times_differ(times_a, times_b, True, False, True))):
         yield "time", None, None
     if close:
         if len(places_a) == len(places_b) == 1 and _two_places(places_a[0], places_b[0]):
