@@ -38,3 +38,24 @@ def test_days_counted_since_something_are_no_date() -> None:
     anchor = date(2026, 7, 26)
     assert find_date_mentions("桜台事件の判決から20日、控訴の期限が過ぎた。", anchor) == []
     assert [m.value for m in find_date_mentions("展示は今月1日から20日まで開かれる。", anchor)] == ["2026-07-01/2026-07-20"]
+
+
+def test_a_day_after_another_day_s_happening_is_a_day_and_days_nearly_counted_are_none() -> None:
+    from datetime import date
+
+    from matome.text.dates import find_date_mentions
+
+    found = find_date_mentions("今月16日の出火から19日で3日近くがたった。", date(2026, 2, 19))
+    assert [m.value for m in found] == ["2026-02-16", "2026-02-19"]
+
+
+def test_a_day_after_から_is_a_day_unless_it_counts_the_days_since_something() -> None:
+    from datetime import date
+
+    from matome.text.dates import find_date_mentions
+
+    anchor = date(2026, 3, 21)
+    for text, day in (("19日夜から20日朝にかけて大雨が降った。", "2026-03-20"), ("一行は成田空港から20日、出発した。", "2026-03-20"),
+                      ("桜台地震から11日で13年となった。", "2026-03-11")):
+        assert day in {m.value for m in find_date_mentions(text, anchor)}, text
+    assert find_date_mentions("事件から3日が経った。", anchor) == []

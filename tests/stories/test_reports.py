@@ -160,3 +160,10 @@ def test_a_count_of_one_place_meets_only_that_place_s_count_and_cardiac_arrests_
     assert _numbers_differ(home, quantities("「桜台園」が浸水し、15人が心肺停止となった。"), True, True)
     evening, next_day = quantities("2人が死亡、16人が心肺停止となった。"), quantities("5人が死亡、18人が心肺停止となった。")
     assert not _numbers_differ(evening, next_day, True, True, same_day=False)  # the next day's toll: an update
+
+
+def test_a_single_place_s_toll_is_still_compared() -> None:
+    from matome.stories.disagreements import _numbers_differ
+    from matome.stories.quantities import quantities
+
+    assert _numbers_differ(quantities("桜台市で3人が死亡した。"), quantities("桜台市の住宅で火事があり、4人が死亡した。"), True, True)

@@ -51,7 +51,8 @@ CAME_OUT = re.compile(r"(?:までに)?、?(?:[^、。「」]{0,20}?(?:取材|調
 SOURCE_DAY = re.compile(r"(?:付け?)?の")  # 9日の日本経済新聞によると, 9日付の毎日新聞: the day of the source
 OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES)})(?:など)?(?:によると|によれば|が|は|で)")
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
-ONE_OF_MANY = re.compile(r"(?:この|その)うち")  # 余震が相次ぎ、このうち10時37分ごろの地震: the time of one of several
+# 余震が相次ぎ、このうち10時37分ごろの地震: the time of one of several (but このうち1人が重傷 is a count)
+ONE_OF_MANY = re.compile(r"(?:この|その)うち[^。]*?[0-9０-９]{1,2}時")
 NEWER = re.compile(r"新たに|再び|一夜明け")  # a sentence that tells a later step of the story, not the first one again
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
@@ -131,7 +132,8 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
     newer = NEWER.search(a.sentence.text) or NEWER.search(b.sentence.text)  # 29日、新たに5人: a later fact
     tally = bool(tallies(quantities(a.sentence.text)) or tallies(quantities(b.sentence.text)))  # 9日までに4人が死亡
     events_a, events_b = {e for e, _ in dated_a if e}, {e for e, _ in dated_b if e}  # 22日に投票され / 23日に開票され
-    one_event = bool(events_a & events_b) or (close and not (events_a and events_b))
+    one_event = (bool(events_a & events_b) or (close and not (events_a and events_b))) \
+        and ("から" in events_a) == ("から" in events_b)  # 7月24日から開催を予定: a span's start meets only a start
     if len(days_a) == len(days_b) == 1 and days_a != days_b and one_event and not (plan or own_days or newer or tally):
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or one_clock:
@@ -145,7 +147,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         yield "number", None, None
     days_agree = days_a == days_b or not days_a or not days_b
     one_day = same_day and one_clock and days_agree
-    # an undated report's near-paraphrase (close) of the same named event: its time is of the same day
+    # an undated report's near-paraphrase (close) of the same named event, naming no other day: one day's time
     undated_alike = close and one_clock and days_agree and None in (a.report.day, b.report.day)
     one_of_many = ONE_OF_MANY.search(a.sentence.text) or ONE_OF_MANY.search(b.sentence.text)
     if not one_of_many and (_times_differ(times_a, times_b, close or not elsewhere, close, one_day)

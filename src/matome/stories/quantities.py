@@ -44,8 +44,9 @@ TOLL_NOUNS = {"死者": "死亡", "死傷者": "死傷", "負傷者": "負傷", 
               "行方不明者": "行方不明"}  # 死者は4人: a toll named before its number
 TOLL_BEFORE = re.compile(rf"(?P<toll>{'|'.join(TOLL_NOUNS)})(?:の数|数)?(?:は|が|も)?"
                          r"(?:計|合計|合わせて|あわせて|少なくとも|約|およそ)?$")
-# a count of one place (「千寿園」で14人、津奈木町で1人が心肺停止): keyed by the place, it meets only that place's count
-PLACED = re.compile(r"「?(?P<place>[一-龥ァ-ヴー]{1,8}(?:市|町|村|区|県|府|都|道|園|駅|港|島|州|国|署|病院))」?"
+# a count of one place in a breakdown (「千寿園」で14人、津奈木町で1人が心肺停止): keyed by the place, it meets only
+# that place's count
+PLACED = re.compile(r"「?(?P<place>(?<![全各両])[一-龥ァ-ヴー]{1,8}(?:市|町|村|区|県|府|園|駅|港|島|州|署|病院))」?"
                     r"で(?:は|も)?(?:計|約|およそ|少なくとも|合わせて|あわせて)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
@@ -63,6 +64,7 @@ def quantities(text: str) -> Mapping[Count, Values]:
     found: dict[Count, set[tuple[float, str]]] = {}
     listed = unicodedata.normalize("NFKC", text)
     flat = DECIMAL_DOT.sub(".", listed)
+    places = sum(PLACED.search(flat, max(0, m.start() - 12), m.start()) is not None for m in QUANTITY.finditer(flat))
     for match in QUANTITY.finditer(flat):
         number, unit = match.groups()
         if ORDINAL.match(flat, match.end()) or flat[match.start() - 1: match.start()] == "第":
@@ -81,7 +83,7 @@ def quantities(text: str) -> Mapping[Count, Values]:
                   else "nearly" if NEARLY_AFTER.match(after)
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
         counter, head = COUNTER.search(before), COUNTED.match(after)
-        placed = PLACED.search(before)
+        placed = PLACED.search(before) if places >= 2 else None  # a breakdown by place, not 桜台市で3人が死亡
         noun = (TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter
                 else "@" + placed.group("place") if placed else "")
         word = _counted(head) if head else ""

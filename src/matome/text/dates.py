@@ -111,7 +111,7 @@ CLOCK = re.compile(  # a time of day alone, as news writes it
     r"|(?P<noon>正午))"
     r"(?P<rough>ごろ|頃|前後|すぎ|過ぎ|前)?")  # 午前11時半ごろ, 15時20分, 15:20, 正午ごろ (not 3時間, 2:05:30)
 # what makes a number of days a count, not a day: 3日間, 5日ぶり, 3日連続, 1日分の, 2日遅れ (15日遅く is the 15th)
-_COUNT_OF_DAYS = r"[間前後以ほ当あ目も中市酔ぶ]|連[続休勝敗]|分[のをがだ]|遅れ"
+_COUNT_OF_DAYS = r"[間前後以ほ当あ目も中市酔ぶ近余]|連[続休勝敗]|分[のをがだ]|遅れ"  # 3日近く, 3日余り: days counted
 _DAY = re.compile(
     r"(?<![\d年月/.\-泊])(?:(?P<m>0?\d{1,2})月)?(?P<d>0?\d{1,2})日(?!" + _COUNT_OF_DAYS + r"|\d(?!\d?時))"
     r"(?:\s*[(（](?P<w>[月火水木金土日])(?:曜日?)?[)）])?" + _CLOCK
@@ -120,7 +120,11 @@ _NOT_NUMERAL = r"(?<![〇一二三四五六七八九十百\d])"
 _TEN = re.compile(_NOT_NUMERAL + r"(?:(?:(?P<m>十|0?\d{1,2})月)?(?P<day>十)日(?!" + _COUNT_OF_DAYS + r"|\d)"
                   r"|十月(?![\d間前後]|期|[〇一二三四五六七八九十]))")
 _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間前後]|期)")
-_SINCE = re.compile(r"(?<![0-9日月年])から$")  # 執行から20日: a count of the days since something
+# 執行から20日、 事件から3日が経ち: a count of the days since something (not 夜から20日朝, 空港から20日、出発)
+_SINCE = re.compile(r"(?<![0-9日月年時分夜朝明後)）末旬う週港国駅県市町村都府道島所])から$")
+_SINCE_AFTER = re.compile(r"[、。]|が(?:経|過ぎ|たっ)|余り")
+_DAY_OR_MONTH = re.compile(r"[0-9]{1,2}[日月]")
+SINCE_REACH = 20  # characters before から in which a day or month makes it `from that day's … to the Nth`
 _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a DATE's value that is one day or a moment of it, not a span
@@ -137,6 +141,7 @@ _RELATIVE = {
     "来月": ("month", 1), "一昨年": ("year", -2), "昨年": ("year", -1), "去年": ("year", -1), "今年": ("year", 0),
     "本年": ("year", 0), "来年": ("year", 1),
 }
+_THIS_MONTH_DAY = re.compile(r"今月\d{1,2}日")
 _RELATIVE_RE = re.compile("|".join(sorted(_RELATIVE, key=len, reverse=True)))
 
 
@@ -171,8 +176,9 @@ def find_date_mentions(text: str, anchor: date | None, named_month: date | None 
 
 
 def told_from_the_page_day(mention: DateMention) -> bool:
-    """本日, 昨日, 先月20日, 来年: a day counted from the page's own day, which an undated page does not give."""
-    return _RELATIVE_RE.search(mention.text) is not None
+    """本日, 昨日, 先月20日, 来年: a day counted from the page's own day, which an undated page does not give (今月16日
+    names its day as a bare 16日 does)."""
+    return _RELATIVE_RE.search(mention.text) is not None and not _THIS_MONTH_DAY.match(arabic(narrow(mention.text)))
 
 
 def last_named_month(mentions: list[DateMention], before: date | None = None) -> date | None:
@@ -228,8 +234,10 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
     for m in _DAY.finditer(flat):
         if not 1 <= int(m.group("d")) <= 31 or (m.group("m") and not 1 <= int(m.group("m")) <= 12):
             continue  # 99日 is a count of days, not a date
-        if _SINCE.search(flat, max(0, m.start() - 3), m.start()) and not m.group("m"):
-            continue  # 執行から20日: twenty days since, not the 20th (but 1日から20日: a span)
+        if not m.group("m") and _SINCE.search(flat, max(0, m.start() - 3), m.start()) \
+                and _SINCE_AFTER.match(flat, m.end()) \
+                and not _DAY_OR_MONTH.search(flat, max(0, m.start() - SINCE_REACH), m.start()):
+            continue  # 執行から20日、: twenty days since, not the 20th (but 1日から20日, 震災から11日で13年: days)
         day = _resolve_day(int(m.group("m")) if m.group("m") else None, int(m.group("d")), anchor)
         weekday_ok = not (day and m.group("w")) or WEEKDAYS[day.weekday()] == m.group("w")
         mentions.append(DateMention(m.group(0), m.start(), m.end(), _at(day, m) if day else None, True,
