@@ -124,7 +124,7 @@ _MONTH = re.compile(r"(?<![\d年/.\-])(?P<m>0?\d{1,2})月(?![\d間前後]|期)")
 _SINCE = re.compile(r"(?<![0-9日月年時分夜朝明後)）末旬う週港国駅県市町村都府道島所])から$")
 _SINCE_AFTER = re.compile(r"[、。]|が(?:経|過ぎ|たっ)|余り")
 _DAY_OR_MONTH = re.compile(r"[0-9]{1,2}[日月]")
-SINCE_REACH = 20  # characters before から in which a day or month makes it `from that day's … to the Nth`
+_SINCE_REACH = 20  # characters before から in which a day or month makes it `from that day's … to the Nth`
 _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨年|去年|今年|来年)(?:(?P<m>0?\d{1,2})月)?"
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a DATE's value that is one day or a moment of it, not a span
@@ -236,7 +236,7 @@ def _days(flat: str, anchor: date | None) -> list[DateMention]:
             continue  # 99日 is a count of days, not a date
         if not m.group("m") and _SINCE.search(flat, max(0, m.start() - 3), m.start()) \
                 and _SINCE_AFTER.match(flat, m.end()) \
-                and not _DAY_OR_MONTH.search(flat, max(0, m.start() - SINCE_REACH), m.start()):
+                and not _DAY_OR_MONTH.search(flat, max(0, m.start() - _SINCE_REACH), m.start()):
             continue  # 執行から20日、: twenty days since, not the 20th (but 1日から20日, 震災から11日で13年: days)
         day = _resolve_day(int(m.group("m")) if m.group("m") else None, int(m.group("d")), anchor)
         weekday_ok = not (day and m.group("w")) or WEEKDAYS[day.weekday()] == m.group("w")
