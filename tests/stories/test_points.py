@@ -534,3 +534,8 @@ def test_a_count_of_some_of_them_does_not_stop_times_being_compared(analyzer: An
     first = "22日午後3時ごろ、桜台市の県道で乗用車とトラックが衝突し、5人が病院に搬送された。"
     second = "22日午後4時ごろ、桜台市の県道で乗用車とトラックが衝突し、5人が病院に搬送され、このうち1人が重傷。"
     assert "time" in _differences(analyzer, first, second)
+
+
+def test_a_re_arrest_is_a_later_step_not_another_day_for_the_arrest(analyzer: Analyzer) -> None:
+    assert "date" not in _differences(analyzer, "桜台署から逃走していた男について、府警は29日夕、桜台市内で万引きの疑いで男を逮捕した。",
+                                      "桜台署から逃走していた男について、府警は30日、桜台市内で万引きの疑いで前日に逮捕された男を再逮捕。")

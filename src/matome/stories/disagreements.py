@@ -53,7 +53,8 @@ OUTLET_WORDS = re.compile(rf"[^、。「」]{{0,12}}?(?:{'|'.join(MEDIA_SUFFIXES
 PLACE_LEVELS = "都道府県市区町村"  # two places of one level (two cities): one cannot hold the other
 # 余震が相次ぎ、このうち10時37分ごろの地震: the time of one of several (but このうち1人が重傷 is a count)
 ONE_OF_MANY = re.compile(r"(?:この|その)うち[^。]*?[0-9０-９]{1,2}時")
-NEWER = re.compile(r"新たに|再び|一夜明け")  # a sentence that tells a later step of the story, not the first one again
+# a sentence that tells a later step of the story, not the first one again (新たに5人, 前日に逮捕された男を再逮捕)
+NEWER = re.compile(r"新たに|再び|一夜明け|再[一-龥]{2}")
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
 # a verbal noun that describes a noun after it (観測した熊本地震, 手配していた容疑者): not the event the day dates
