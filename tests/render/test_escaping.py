@@ -65,6 +65,7 @@ def test_points_and_differences_are_escaped_and_an_undated_story_takes_its_cards
     assert "<img" not in html and "<b>" not in html and "2/2件の報道" in html and "数値" in html
     assert "&lt;b&gt;紙&lt;/b&gt;のみ" in html
     assert "<img" not in markdown and "2/2件の報道" in markdown
+    assert "食い違いあり: 認識のずれを参照" in markdown and "食い違いあり: 認識のずれを参照" in html  # no check disputes it
     assert "2025年5月19日" in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 

@@ -86,8 +86,8 @@ def story_context(digest: Digest, base: str = "") -> dict[str, Any]:
     ("" for static files side by side, "/" for the web app)."""
     return {"d": digest, "speakers": by_speaker(digest.statements), "kinds": KINDS, "differences": DIFFERENCES,
             "points_shown": POINTS_SHOWN, "outlets": {c.article: c.outlet or KINDS[c.kind] for c in digest.cards},
-            "disputed": {s for c in digest.checks for s in c.sentences}
-            | {side.sentence for d in digest.disagreements for side in d.sides},
+            "differing": {side.sentence for d in digest.disagreements for side in d.sides},
+            "checked": {s for c in digest.checks for s in c.sentences},
             "base": base, "index": base or "index.html"}
 
 
