@@ -35,7 +35,7 @@ from matome.stories.points import align, points_of
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
-from matome.text.dates import DAY_VALUE, find_date_mentions, last_named_month, told_from_the_page_day
+from matome.text.dates import DAY_VALUE, NAMES_YEAR, find_date_mentions, last_named_month, told_from_the_page_day
 
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
@@ -43,7 +43,6 @@ KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports firs
 # 31日をもって休止, 31日を持ちまして解散: the day something is to end, not a day it happened
 DEADLINE = re.compile(r"(?:(?:午[前後])?[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分)?)?"
                       r"(?:を(?:もっ|持っ|もち|持ち)|限り|付け?で|まで|で(?:解散|終了|休止|引退|退任|閉店|廃止))")
-YEAR_NAMED = re.compile(r"[0-9０-９]{4}\s*[年/.\-]")
 PAST = re.compile(r"(?:た|だった)(?:という|とみられる|ようだ)?[。」）)]*$")  # a sentence told in the past tense
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
@@ -317,7 +316,7 @@ def _told_after_their_day(reports: list[Report], tokenize: Tokenize) -> list[Sto
         for entity in report.entities:
             text = texts.get(entity.sentence)
             if entity.type != "DATE" or text is None or not ONE_DAY.fullmatch(entity.canonical) \
-                    or not YEAR_NAMED.search(entity.text):
+                    or not NAMES_YEAR.search(entity.text):
                 continue  # 7月28日 alone: its year is matome's guess, not the page's claim
             day = date.fromisoformat(entity.canonical)
             quoted = text.count("「", 0, entity.start) > text.count("」", 0, entity.start)  # the speaker's time

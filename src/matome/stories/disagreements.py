@@ -18,6 +18,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
@@ -103,14 +104,25 @@ def _real(item: Disagreement) -> bool:
     return len(sources) >= 2 and not (item.kind in ("polarity", "attribution") and one_speaker)
 
 
+@dataclass(frozen=True, slots=True)
+class _Said:
+    """What a point's sentence says that is compared with the others: read once per sentence, not once per pair."""
+
+    days: list[tuple[str, date]]  # `_days`
+    places: list[str]
+    quoted: list[tuple[str, str, str]]  # `_quoted`
+    abroad: bool  # its report is written under a foreign dateline
+
+
 def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iterator[Disagreement]:
     for group in aligned:
         point = trim(group[0].sentence.text)
+        said = {m.sentence.id: _Said(_days(m), _places(m), _quoted(m), _abroad(m.report.text)) for m in group}
         for a, b in combinations(group, 2):
             if source(a.sentence.id) == source(b.sentence.id):
                 continue
             close = similarity(a, b) >= CLOSE
-            for kind, side_a, side_b in _differences(a, b, close):
+            for kind, side_a, side_b in _differences(a, b, close, said[a.sentence.id], said[b.sentence.id]):
                 yield Disagreement(point, (_side(a, side_a, source), _side(b, side_b, source)), kind)
 
 
@@ -118,16 +130,17 @@ def _side(member: Aligned, speaker: str | None, source: SourceName) -> Side:
     return Side(speaker, trim(member.sentence.text), source(member.sentence.id), member.sentence.id)
 
 
-def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str | None, str | None]]:
+def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
+                 said_b: _Said) -> Iterator[tuple[str, str | None, str | None]]:
     """The day wherever two aligned sentences each name one for the same event (the first verbal noun after it: 22日に
     投票され / 23日に開票され are two steps; a side may name none where the two are close), unless one tells a plan, a
     later step (新たに) or a toll (counted again each day), or each is its own report's day (a search on the 28th told
     on the 28th, the next on the 29th); numbers, times of day and polarity only where the two are close (else they may
     be about two products); the speaker wherever the two quote the same words. Times of day compare only on one day in
     one time zone."""
-    dated_a, dated_b = _days(a), _days(b)
+    dated_a, dated_b = said_a.days, said_b.days
     days_a, days_b = sorted({day for _, day in dated_a}), sorted({day for _, day in dated_b})
-    one_clock = not (_abroad(a.report.text) or _abroad(b.report.text))
+    one_clock = not (said_a.abroad or said_b.abroad)
     plan = tells_plan(a.sentence.text) or tells_plan(b.sentence.text)  # the day it is meant for, not when it was
     own_days = days_a == [a.report.day] and days_b == [b.report.day]  # each report's own day's news (28日, 29日)
     newer = NEWER.search(a.sentence.text) or NEWER.search(b.sentence.text)  # 29日、新たに5人: a later fact
@@ -139,7 +152,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         apart = abs((days_a[0] - days_b[0]).days)
         if apart > 1 or one_clock:
             yield "date", None, None
-    places_a, places_b = _places(a), _places(b)
+    places_a, places_b = said_a.places, said_b.places
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
     same_day = a.report.day is not None and a.report.day == b.report.day
     (times_a, as_of_a), (times_b, as_of_b) = _clock_times(a.sentence.text), _clock_times(b.sentence.text)
@@ -161,7 +174,7 @@ def _differences(a: Aligned, b: Aligned, close: bool) -> Iterator[tuple[str, str
         if _negative(text_a) != _negative(text_b) and _core(text_a)[-CORE:] == _core(text_b)[-CORE:] \
                 and not _two_steps(text_a, text_b):
             yield "polarity", None, None
-    quoted_a, quoted_b = _quoted(a), _quoted(b)
+    quoted_a, quoted_b = said_a.quoted, said_b.quoted
     if len(quoted_a) == len(quoted_b) == 1:
         (speaker_a, person_a, words_a), (speaker_b, person_b, words_b) = quoted_a[0], quoted_b[0]
         if _overlap(words_a, words_b) >= QUOTE_OVERLAP and not _one_person(person_a, person_b):

@@ -64,8 +64,9 @@ def quantities(text: str) -> Mapping[Count, Values]:
     found: dict[Count, set[tuple[float, str]]] = {}
     listed = unicodedata.normalize("NFKC", text)
     flat = DECIMAL_DOT.sub(".", listed)
-    places = sum(PLACED.search(flat, max(0, m.start() - 12), m.start()) is not None for m in QUANTITY.finditer(flat))
-    for match in QUANTITY.finditer(flat):
+    matches = list(QUANTITY.finditer(flat))
+    places = sum(PLACED.search(flat, max(0, m.start() - 12), m.start()) is not None for m in matches)
+    for match in matches:
         number, unit = match.groups()
         if ORDINAL.match(flat, match.end()) or flat[match.start() - 1: match.start()] == "第":
             continue  # 第2回目の投票, 1回目: which one, not how many

@@ -129,6 +129,7 @@ _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨�
                            r"(?:(?P<d>0?\d{1,2})日)?" + _CLOCK)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a DATE's value that is one day or a moment of it, not a span
 NAMES_MONTH = re.compile(r"(?:\d|[先今来])月")
+NAMES_YEAR = re.compile(r"[0-9０-９]{4}\s*[年/.\-]")  # 2019年7月28日, 2024/3/16: a date that gives its year
 SAME_MONTH_DAY = re.compile(r"同(?P<d>\d{1,2})日.*", re.S)  # 同24日: the 24th of the month named before
 _FISCAL = re.compile(r"(?:(?P<y>\d{4})|(?P<rel>今|来|昨|前|本|翌))年度")
 _KANJI_NUMBER = re.compile(r"[一二三四五六七八九十]{1,4}(?=[月日時])")
