@@ -372,3 +372,53 @@ def test_the_speaker_appeared_on_the_occasion_the_words_are_set_in(analyzer: Ana
 def test_sources_of_bracketed_titles_anonymous_and_joined_speakers(analyzer: Analyzer, body: str,
                                                                     speaker: str) -> None:
     assert [s.speaker for s in _said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue", "content"),
+    [
+        ("木下首相は3日、追加の経済対策を月内にまとめる考えを示した。", "木下首相", "考えを示した",
+         "追加の経済対策を月内にまとめる"),
+        ("同社は来年3月までに工場を閉鎖する方針を明らかにした。", "同社", "方針を明らかにした", "来年3月までに工場を閉鎖する"),
+        ("県警は5日、窃盗の疑いで会社員の男を逮捕したと明らかにした。", "県警", "明らかにした",
+         "窃盗の疑いで会社員の男を逮捕した"),
+        ("気象台の担当者は「引き続き土砂災害に警戒してほしい」と呼びかけました。", "気象台の担当者", "呼びかけました",
+         "引き続き土砂災害に警戒してほしい"),
+        ("気象台は、川の増水に警戒するよう呼びかけている。", "気象台", "呼びかけている", "川の増水に警戒する"),
+        ("男は調べに対し「金に困ってやった」と供述している。", "男", "供述している", "金に困ってやった"),
+        ("会見後の取材で松川総理は「緊密な連携を確認した」とした。", "松川総理", "した", "緊密な連携を確認した"),
+        ("外務省の周正明次官補は会見で「容認できない」と批判した。", "周正明次官補", "批判した", "容認できない"),
+        ("ハルデン大統領は相手国が農産物の市場を開くと述べた。", "ハルデン大統領", "述べた", "相手国が農産物の市場を開く"),
+    ],
+)
+def test_hard_news_shapes(analyzer: Analyzer, body: str, speaker: str, cue: str, content: str) -> None:
+    """Stated positions on a noun (考え, 方針), 明らかにした split by the parser, requests closed by よう, titles that
+    end on a suffix (次官補), and a topic the parser hangs on the reported clause."""
+    (statement,) = _said(analyzer, body)
+    assert (statement.speaker, statement.cue, statement.content) == (speaker, cue, content)
+
+
+def test_by_the_polite_according_to_of_broadcasters(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "県警によりますと、火は約2時間後に消し止められました。")
+    assert (statement.speaker, statement.content) == ("県警", "火は約2時間後に消し止められました")
+    assert statement.cue_end is not None and statement.cue_start is not None
+    assert statement.cue_end - statement.cue_start == len("によりますと、")
+
+
+def test_so_said_takes_the_quotation_of_the_sentence_before(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "「国民の命を守るのが最優先だ」。木下首相は3日夜、記者団にこう強調した。")
+    assert [(s.speaker, s.cue, s.content, s.direct) for s in said] == [
+        ("木下首相", "こう強調した", "国民の命を守るのが最優先だ", True)]
+    assert _said(analyzer, "木下首相は記者団にこう語る。「まだ道半ばだ」") == []  # the words come after: not here
+
+
+def test_a_statement_of_its_own_is_not_inside_the_next_ones_content(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "林田氏は「責任を痛感している」と語り、辞任する意向を表明した。")
+    assert [(s.speaker, s.content, s.quoted_speaker) for s in said] == [
+        ("林田氏", "責任を痛感している", None), ("林田氏", "辞任する", None)]
+
+
+def test_a_quotation_is_never_a_speaker(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "木下首相はそのうえで「幅広く意見交換を行った」とし「先方からは説明があった」と述べた。")
+    assert [(s.speaker, s.content) for s in said] == [("木下首相", "幅広く意見交換を行った"),
+                                                     ("木下首相", "先方からは説明があった")]

@@ -22,7 +22,9 @@ from matome.language.speech import (
     HOLD,
     LEADING,
     OBJECT,
+    QUOTED_BEFORE,
     RELAY,
+    SAID_BEFORE,
     SPEAKER_TYPES,
     VENUE,
     VERBS,
@@ -43,7 +45,7 @@ WORDS_SAID = re.compile(SPEECH_NOUNS + "$")
 # 「…」など、…を求める声が: a crowd's voice, the noun after a verb or adjective (not 「…」など、…への批判: a topic)
 QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?:との|などの)(?=" + SPEECH_NOUNS + r")|などと|とも"
                        r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
-                       r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼|称|題|名)|って)")
+                       r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼(?!びかけ|び掛け)|称(?!賛|え)|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
@@ -60,7 +62,8 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
                 "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
                 "言及", "豪語", "力説", "激白", "吐露", "述懐", "回想", "打ち明け", "宣言", "約束", "釈明", "弁明",
                 "謝罪", "非難", "抗議", "要求", "要望", "提案", "呼びかけ", "嘆", "漏らす", "絶賛", "称賛", "賞賛",
-                "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ")
+                "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ", "供述", "誓っ", "誓い", "誓う",
+                "要請")
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
@@ -73,6 +76,9 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
 INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
                          r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した))")
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
+SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})")  # 「…」。首相はこう述べた
+REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|促")  # …するよう求めた: what was asked is what was said
+ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
 MEDIA_ENDINGS = (*MEDIA_SUFFIXES, "ポスト", "セブン", "自身", "文春", "新潮", "サイト", "ブログ", "ネット", "Web",
@@ -97,7 +103,8 @@ CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, HEARSAY, ACCORDING_CUE, re.compile("取材で")))))
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, HEARSAY, ACCORDING_CUE,
+                        re.compile("取材で")))))
 
 
 def asks(statement: Statement) -> bool:
@@ -128,11 +135,17 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
         content = cue.content
         if name and not cue.direct and content.startswith(name):  # the topic the parser hung on the clause
             content = re.sub(r"^(?:は|も|から|より)、?", "", content[len(name):])
-        if cue.content_start == -2:
+        if cue.content_start == SAID_BEFORE:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
+        if cue.content_start == QUOTED_BEFORE:  # こう語る。「…」 reports the words to come: none here
+            quotation = QUOTED.fullmatch(context.previous.strip().rstrip("。"))
+            if quotation is None:
+                continue
+            content = quotation.group("said")
         mention = next((m for m in mentions if canonical and m.canonical == canonical and m.start < cue.start), None)
-        found.append(Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
+        found.append(Statement(name, canonical, cue.cue, content, cue.direct or cue.content_start == QUOTED_BEFORE,
+                               reported_by, sentence,
                                affiliation_of(text, mention, mentions, gazetteer), quoted[0], cue.verb,
                                cue.verb + len(cue.cue)))
     found = [split for said in found for split in _credited(text, parse, said, mentions)]
@@ -165,7 +178,7 @@ def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention])
 def _inner_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention]) -> Named:
     """`XがAと強調したとYは語った`: the reported clause is itself speech, and X is its speaker."""
     marker = parse.at(cue.said_end) if not cue.direct and cue.said_end >= 0 else None
-    clause = parse.head(marker) if marker is not None else None
+    clause = parse.head(marker) if marker is not None and marker.text in ("と", "って") else None
     if clause is None or not SPEECH_VERB.match(clause.text):
         return None, None
     subjects = [w for w in parse.children(clause) if w.dep in SUBJECTS and _agent(parse, w, mentions)]
@@ -206,6 +219,9 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         if any(s <= said.verb < e for s, e in taken) or parse.in_quote(said.verb):
             continue
         content_start = _clause_start(parse, said.marker)
+        before = [e for s, e in taken if content_start <= s and e < said.marker and text[e: e + 1] == "、"]
+        if before:  # 「…」と語り、辞任する意向を示した: a statement of its own comes before, not inside
+            content_start = max(before) + 1
         content = text[content_start: said.marker].strip("、 ")
         whole = QUOTED.fullmatch(content)  # 「…」としている: a quotation after all
         cues.append(Cue(content_start, said.end, said.cue, whole is not None,
@@ -215,7 +231,15 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
     for match in OBJECT.finditer(text):  # これを否定した: the content is what the statement before said
         if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
             cue = match.group("cue") + match.group("tail")
-            cues.append(Cue(match.start(), match.end(), cue, False, "", -2, match.start("cue"), match.start("cue")))
+            cues.append(Cue(match.start(), match.end(), cue, False, "", SAID_BEFORE, match.start("cue"),
+                            match.start("cue")))
+            taken.append((match.start(), match.end()))
+    for match in SO_SAID.finditer(text):  # 「…」。首相はこう強調した: the words are the sentence before
+        if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
+            predicate = parse.at(match.start("cue"))
+            end = _predicate_end(parse, predicate.start) if predicate else match.end()
+            cues.append(Cue(match.start(), end, text[match.start(): end], False, "", QUOTED_BEFORE,
+                            match.start(), match.start("cue")))
     return sorted((c for c in cues if not SAYING_IDIOM.match(text, c.verb)), key=lambda c: c.verb)
 
 
@@ -223,7 +247,7 @@ def _views(text: str) -> list[_Said]:
     """`…との見方を示した` (the subject is 示した's) and `…としている`."""
     said = []
     for match in VIEW.finditer(text):
-        head = match.start() + max(match.group(0).rfind("示"), match.group(0).rfind("表明"))
+        head = match.start() + max(match.group(0).rfind(verb) for verb in ("示", "表明", "明らか"))
         said.append(_Said(match.start(), cue_word(match), match.start("cue"), max(head, match.start("cue")),
                           match.end()))
     said.extend(_Said(m.start(), cue_word(m), m.start("cue"), m.start("cue"), m.end()) for m in HOLD.finditer(text))
@@ -232,13 +256,16 @@ def _views(text: str) -> list[_Said]:
 
 def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
     """Indirect speech: a clause closed by と (or ことを) whose head is a verb of saying, however far apart
-    (`…と強調したと外務省の幹部は記者団に語った`)."""
+    (`…と強調したと外務省の幹部は記者団に語った`), and a request closed by よう (`…警戒するよう呼びかけた`)."""
     found = []
     for marker in parse.words:
         if marker.text == "旨" and not parse.in_quote(marker.start):
             found.extend(_gist(text, parse, marker))
             continue
-        if marker.text not in ("と", "って") or marker.dep not in ("case", "mark") or parse.in_quote(marker.start):
+        asked = marker.text == "よう" and marker.dep == "aux"
+        if (marker.text not in ("と", "って") or marker.dep not in ("case", "mark")) and not asked:
+            continue
+        if parse.in_quote(marker.start):
             continue
         clause = parse.head(marker)
         if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
@@ -246,10 +273,25 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         predicate = parse.head(clause)
         while predicate.start < marker.start and predicate.head != predicate.i:
             predicate = parse.head(predicate)  # past a parse that hung the clause on a noun inside it
-        if predicate.start > marker.start and SPEECH_VERB.match(text, predicate.start):
+        verb = _speech_start(parse, predicate)
+        if asked and not REQUEST.match(text, predicate.start):
+            continue
+        if predicate.start > marker.start and verb > marker.start:
             end = _predicate_end(parse, predicate.start)
-            found.append(_Said(marker.start, text[predicate.start: end], predicate.start, predicate.start, end))
+            found.append(_Said(marker.start, text[verb: end], verb, predicate.start, end))
     return found
+
+
+def _speech_start(parse: Parse, predicate: Word) -> int:
+    """Where the speech verb of a predicate starts, or -1: the predicate itself (述べた), or for a light する the word
+    it makes a verb of (明らかに + した, which the parser splits)."""
+    if SPEECH_VERB.match(parse.text, predicate.start):
+        return predicate.start
+    if predicate.text in DOING:
+        light = [w.start for w in parse.children(predicate) if w.phrase[1] == predicate.start]
+        if light and SPEECH_VERB.match(parse.text, light[0]):
+            return light[0]
+    return -1
 
 
 def _gist(text: str, parse: Parse, marker: Word) -> list[_Said]:
@@ -302,8 +344,9 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
                 parse.head(predicate).start > predicate.start):
             predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
     predicate, heard = _manner_to_main(parse, predicate, heard)
-    if predicate.dep == "acl" and not heard and not SPEECH_VERB.match(parse.text, predicate.start) and not _agent(
-            parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした: what was 明かした
+    said_so = predicate.text in DOING and parse.text[predicate.start - 1: predicate.start] == "と"  # 「…」とし、
+    if predicate.dep == "acl" and not heard and not SPEECH_VERB.match(parse.text, predicate.start) and not said_so \
+            and not _agent(parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした
         predicate = _speech_above(parse, predicate) or predicate
     if _passive(parse, predicate) and not heard:  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた)
         return None
@@ -406,7 +449,7 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "弁護士", "弁護団",
                  "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
-                 "高校生", "大学生", "中学生", "小学生", "先生", "院生")
+                 "高校生", "大学生", "中学生", "小学生", "先生", "院生", "警察", "県警", "府警", "道警", "気象台", "男")
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
@@ -595,10 +638,10 @@ def _topic_in_content(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word |
     """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
     an indirect statement is who makes it."""
     inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
-    topic = next((w for w in inside if (w.dep in SUBJECTS or w.dep == "obl") and not _when(parse, w)), None)
+    topic = next((w for w in inside if w.dep in (*SUBJECTS, "dislocated", "obl") and not _when(parse, w)), None)
     if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0] and w.pos not in PARTICLES):
         return None  # the subject does not open the clause (only a date may come first: 11日、毎日新聞は)
-    marked = _marked(parse, topic, "は") if topic.dep in SUBJECTS else any(
+    marked = _marked(parse, topic, "は") if topic.dep != "obl" else any(
         _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
     return topic if marked and _agent(parse, topic, mentions) else None
 
@@ -609,8 +652,11 @@ def _when(parse: Parse, word: Word) -> bool:
 
 
 def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
-    """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is."""
-    if "固有名詞" in word.tag and "地名" not in word.tag and not parse.in_quote(word.start):
+    """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is; never words
+    inside a quotation."""
+    if parse.in_quote(word.start):
+        return False
+    if "固有名詞" in word.tag and "地名" not in word.tag:
         return True  # the parser's part of speech may disagree with the lexicon's (川澄 as CCONJ)
     if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
         return False
@@ -618,7 +664,8 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
         return False
     if word.pos == "PROPN" or any(m.type in SPEAKER_TYPES for m in _mentions_over(word, mentions)):
         return True
-    return (word.text.endswith(AGENTS) and word.text != "人") or bool(REFERS_BACK.match(word.text))
+    compound = parse.text[_phrase_start(parse, word): word.end]  # 胡正躍次官補, which the parser ends on 補
+    return (compound.endswith(AGENTS) and word.text != "人") or bool(REFERS_BACK.match(word.text))
 
 
 def _mentions_over(word: Word, mentions: list[Mention]) -> list[Mention]:
@@ -738,7 +785,7 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
         return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
     content = HEARSAY_END.sub("", text[according.end():]).strip()
     return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
-                              cue_start=according.start(), cue_end=according.start() + 4)]
+                              cue_start=according.start(), cue_end=according.start() + len(according.group(0)))]
 
 
 def _interviewed(text: str, sentence: str, found: list[Statement]) -> list[Statement]:

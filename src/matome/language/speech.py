@@ -18,13 +18,17 @@ VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし
 _VERB = "|".join(sorted(VERBS, key=len, reverse=True))
 _TAIL = r"(?P<tail>(?:ました|ています|ていた|ている|ており|ます|た|る|て|し)?)"
 SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}(?!され|られ|れ)")  # not the passive: と批判された
-VIEW = re.compile(rf"との(?P<cue>見方|考え|認識|意向|方針|見解|立場)を(?:示|表明)し?{_TAIL}")
+# a stated position: …との見方を示した, …という認識を示した, and in hard news a clause on the noun itself
+# (…をまとめる考えを示した, …しない方針を明らかにした); not 姿勢 (an attitude shown by acts), nor 方針を固めた
+# (a decision reported)
+VIEW = re.compile(r"(?:との|という|(?<=[るたいうず]))(?P<cue>見方|考え|認識|意向|方針|見解|立場|見通し)を"
+                  rf"(?:示|表明|明らかに)し?{_TAIL}")
 HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
 OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
                     r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
-ACCORDING_CUE = re.compile(r"(?:によると|によれば)、?")
+ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
 HEARSAY_END = re.compile(r"(?:という|とのことだ|とのこと|としている)?。?$")  # what ends a sentence a source spoke
-ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?(?:によると|によれば)、?")
+ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?" + ACCORDING_CUE.pattern)
 RELAY = re.compile(r"(?P<src>[^、。「」]+?)(?:から聞いた話として|の話として|への取材で|の関係者によると)")
 VENUE = re.compile(r"(?P<venue>[^、。「」はがも]+?)(?:のインタビューで|の取材に|の番組で|の電話取材に|に対し)")
 TOPIC = re.compile(r"(?P<phrase>[^、。「」]{2,40}?)(?:は|も)(?!の|な[いく])、?")
@@ -60,6 +64,11 @@ class Context:
     last_body: Mention | None = None  # the last organisation or outlet, for 同社/同紙
     body_sentence: int = -1  # the sentence that named `last_body`
     titled: dict[str, Voice] = field(default_factory=dict)  # by its last word: 「税金と保険の情報サイト」 for 同サイト
+    previous: str = ""  # the sentence before: the quotation that `こう述べた` reports
+
+
+SAID_BEFORE = -2  # a Cue's content_start when its content is what the statement before said (これを否定した)
+QUOTED_BEFORE = -3  # … when it is the quotation that makes up the sentence before (「…」。首相はこう述べた)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +87,7 @@ class Cue:
 
 def cue_word(match: re.Match[str]) -> str:
     cue = match.group(0)
-    return cue.lstrip("と、").removeprefix("ことを") if not cue.startswith("との") else cue
+    return cue.lstrip("と、").removeprefix("ことを") if not cue.startswith(("との", "という")) else cue
 
 
 def subject_marker(text: str, end: int) -> str:

@@ -21,6 +21,7 @@ from matome.language.speech import (
     NOT_TOPICS,
     OBJECT,
     RELAY,
+    SAID_BEFORE,
     SAME,
     SAY,
     SPEAKER_TYPES,
@@ -69,6 +70,7 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     for match in NAMED_BODY.finditer(text):  # 「税金と保険の情報サイト」が: what 同サイト may refer to
         context.titled[match.group("kind")] = Voice(context.sentence, match.group("name"), None)
     context.sentence += 1
+    context.previous = text
     return found
 
 
@@ -92,7 +94,7 @@ def _rule_statements(text: str, sentence: str, mentions: list[Mention], gazettee
     for cue in _cues(text, context):
         speaker = _speaker(text, region, cue, mentions, context, found)
         statement = _statement(text, sentence, region, cue, speaker, mentions, gazetteer, context)
-        if cue.content_start == -2 and found:  # これを否定: what the sentence's earlier statement said
+        if cue.content_start == SAID_BEFORE and found:  # これを否定: what the sentence's earlier statement said
             statement = replace(statement, content=found[-1].content)
         found.append(statement)
         region = cue.end
@@ -117,7 +119,7 @@ def _cues(text: str, context: Context) -> list[Cue]:
         if not any(c.start <= match.start() < c.end for c in cues):
             previous = context.statements[-1].content if context.statements else match.group("obj")
             cues.append(Cue(match.start(), match.end(), match.group("cue") + match.group("tail"), False,
-                             previous, -2, match.start("cue")))
+                             previous, SAID_BEFORE, match.start("cue")))
     return sorted(cues, key=lambda c: c.start)
 
 
@@ -182,7 +184,8 @@ def _statement(text: str, sentence: str, region: int, cue: Cue, speaker: Speaker
     if venue and reported_by is None:
         outlets = [m for m in mentions if m.type == "MEDIA" and venue.start() <= m.start < venue.end()]
         reported_by = outlets[0].text if outlets else None
-    content = cue.content if cue.direct or cue.content_start == -2 else text[content_start: cue.start].strip("、 ")
+    given = cue.direct or cue.content_start == SAID_BEFORE
+    content = cue.content if given else text[content_start: cue.start].strip("、 ")
     canonical = mention.canonical if mention else _resolve(name, context)
     return Statement(name, canonical, cue.cue, content, cue.direct, reported_by, sentence,
                      affiliation_of(text, mention, mentions, gazetteer), cue_start=cue.verb,
