@@ -62,8 +62,8 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
                 "漏らし", "告げ", "宣言し", "暴露し", "謝罪し", "釈明し", "分析し", "明言", "証言", "告白", "回答",
                 "言及", "豪語", "力説", "激白", "吐露", "述懐", "回想", "打ち明け", "宣言", "約束", "釈明", "弁明",
                 "謝罪", "非難", "抗議", "要求", "要望", "提案", "呼びかけ", "嘆", "漏らす", "絶賛", "称賛", "賞賛",
-                "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ", "供述", "誓っ", "誓い", "誓う",
-                "要請")
+                "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ", "応え", "供述", "誓っ", "誓い",
+                "誓う", "要請")
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
@@ -103,7 +103,7 @@ CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, HEARSAY, ACCORDING_CUE,
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, CREDITED_ONLY, HEARSAY, ACCORDING_CUE,
                         re.compile("取材で")))))
 
 
@@ -121,6 +121,8 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
                       parse: Parse) -> list[Statement]:
     """Every statement of one parsed sentence, nested speech folded into the statement that reports it."""
     cues = _parsed_cues(text, parse, mentions)
+    if not cues and (tagged := _tagged(text, sentence, parse, mentions)):
+        return tagged
     nested = {id(inner): outer for inner in cues for outer in cues
               if outer is not inner and 0 <= outer.content_start <= inner.start and inner.end <= outer.verb}
     found: list[Statement] = []
@@ -173,6 +175,21 @@ def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention])
         split.append(replace(said, speaker=who, speaker_canonical=canonical, content=quote.group("said"),
                              direct=True))
     return split
+
+
+def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> list[Statement]:
+    """`「…」（近所の住民）`: a sentence made only of quotations, each credited in brackets to whom it names, as
+    broadcasters' pages write them; the credit is the cue."""
+    said = text.rstrip("。 　")
+    if not CREDITED_ONLY.fullmatch(said):
+        return []
+    base = Statement(None, None, "", said, False, None, sentence)
+    split = _credited(text, parse, base, mentions)
+    credits = [c for quote in QUOTED.finditer(said) if (c := CREDIT.match(said, quote.end())) is not None]
+    if split == [base] or len(credits) != len(split):
+        return []
+    return [replace(s, cue=credit.group(0), cue_start=credit.start(), cue_end=credit.end())
+            for s, credit in zip(split, credits, strict=True)]
 
 
 def _inner_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention]) -> Named:
@@ -247,7 +264,7 @@ def _views(text: str) -> list[_Said]:
     """`…との見方を示した` (the subject is 示した's) and `…としている`."""
     said = []
     for match in VIEW.finditer(text):
-        head = match.start() + max(match.group(0).rfind(verb) for verb in ("示", "表明", "明らか"))
+        head = match.start() + max(match.group(0).rfind(verb) for verb in ("示", "表明", "明らか", "強調", "伝え"))
         said.append(_Said(match.start(), cue_word(match), match.start("cue"), max(head, match.start("cue")),
                           match.end()))
     said.extend(_Said(m.start(), cue_word(m), m.start("cue"), m.start("cue"), m.end()) for m in HOLD.finditer(text))
@@ -280,6 +297,11 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
             end = _predicate_end(parse, predicate.start)
             found.append(_Said(marker.start, text[verb: end], verb, predicate.start, end))
     return found
+
+
+def _said_so(parse: Parse, predicate: Word) -> bool:
+    """`「…」とし、「…」と述べた`: する right after a quotation's と reports it."""
+    return predicate.text in DOING and parse.text[predicate.start - 1: predicate.start] == "と"
 
 
 def _speech_start(parse: Parse, predicate: Word) -> int:
@@ -344,8 +366,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
                 parse.head(predicate).start > predicate.start):
             predicate = parse.head(predicate)  # 「…」との声が相次いだ, 「…」とエピソードを語った, 「…」と軽く流した
     predicate, heard = _manner_to_main(parse, predicate, heard)
-    said_so = predicate.text in DOING and parse.text[predicate.start - 1: predicate.start] == "と"  # 「…」とし、
-    if predicate.dep == "acl" and not heard and not SPEECH_VERB.match(parse.text, predicate.start) and not said_so \
+    if predicate.dep == "acl" and not heard and not SPEECH_VERB.match(parse.text, predicate.start) \
+            and not _said_so(parse, predicate) \
             and not _agent(parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした
         predicate = _speech_above(parse, predicate) or predicate
     if _passive(parse, predicate) and not heard:  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた)
@@ -564,6 +586,10 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
                               key=lambda w: w.start)
         if subjects:  # the one nearest the predicate: 琴光喜は…一部のメディアが「…」と伝えている
             return subjects[-1]
+        bare = [w for w in parse.children(seen) if w.dep == "obl" and all(c.dep != "case" for c in parse.children(w))]
+        hung = [s for w in bare for s in parse.children(w) if s.dep in SUBJECTS and agent(s)]
+        if hung:  # 孫会長が冒頭、「…」と語った: the parser hung the subject on a bare noun (冒頭) before the quote
+            return hung[-1]
         for clause in parse.children(seen):  # Xは「…」とねぎらい、「…」と前を向いた (not Xは…、「…」との声が)
             if clause.dep == "advcl" and clause.start < cue.start and not _reported(parse, clause) and not crowd:
                 shared = [w for w in parse.children(clause) if w.dep in SUBJECTS and agent(w)
@@ -733,8 +759,8 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     named = word.pos == "PROPN" or any(_mentions_over(word, mentions))
     start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
     end = word.end
-    covering = [m.start for m in mentions if m.start < start < m.end and word.end <= m.end + 1]
-    start = min([start, *covering])  # a name the parser split (毎日|新聞) is kept whole
+    covering = [m.start for m in mentions if m.start < start < m.end]
+    start = min([start, *covering])  # a name the parser split (毎日|新聞, クリス・|メアー補佐官) is kept whole
     joined = [w for w in parse.children(word) if w.dep == "nmod" and w.end <= start and _agent(parse, w, mentions)
               and _marked(parse, w, "や")]
     if joined:  # マツコ・デラックスや伊集院光は: both speak, as one party
