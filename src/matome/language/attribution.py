@@ -52,6 +52,9 @@ QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
 CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
 # (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
 CREDITED_ONLY = re.compile(r"(?:「[^「」]+」[（(][^（）()「」]+[）)]、?)+")
+# a broadcaster's speaker tag before the words: 林外務大臣:「…」, (避難している女性はー)「…」
+SPEAKER_TAG = re.compile(r"^(?:[（(](?P<aside>[^（）()「」]{2,30}?)(?:は[ー−―-]?)?[）)]"
+                         r"|(?P<label>[^「」:：。、（）()]{2,30})[:：])\s*(?=「[^「」]+」。?$)")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
@@ -103,7 +106,8 @@ CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, CREDITED_ONLY, HEARSAY, ACCORDING_CUE,
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG, HEARSAY,
+                        ACCORDING_CUE,
                         re.compile("取材で")))))
 
 
@@ -135,8 +139,9 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
             _inner_speaker(text, parse, cue, mentions)
         name, canonical, reported_by = _relayed(text, cue, speaker, mentions)
         content = cue.content
-        if name and not cue.direct and content.startswith(name):  # the topic the parser hung on the clause
-            content = re.sub(r"^(?:は|も|から|より)、?", "", content[len(name):])
+        hung = re.match(rf"^[^、。「」]{{0,20}}?{re.escape(name)}(?:は|も|から|より)、?", content) if name else None
+        if hung and not cue.direct:  # the topic the parser hung on the clause (韓国の趙外相は、…と主張した)
+            content = content[hung.end():]
         if cue.content_start == SAID_BEFORE:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
@@ -178,8 +183,18 @@ def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention])
 
 
 def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> list[Statement]:
-    """`「…」（近所の住民）`: a sentence made only of quotations, each credited in brackets to whom it names, as
-    broadcasters' pages write them; the credit is the cue."""
+    """`「…」（近所の住民）`, `林外務大臣:「…」`: a sentence made only of quotations, credited in brackets or tagged
+    before with whom it names, as broadcasters' pages write them; the credit or the tag is the cue."""
+    tag = SPEAKER_TAG.match(text)
+    if tag is not None:
+        who = (tag.group("aside") or tag.group("label")).split()[-1]  # 浜松市 宮﨑正教育長 → 宮﨑正教育長
+        named = [m for m in mentions if m.type in SPEAKER_TYPES and tag.start() <= m.start and m.end <= tag.end()]
+        if not named and not who.endswith(AGENTS):
+            return []
+        quote = QUOTED.search(text, tag.end())
+        return [Statement(who, named[-1].canonical if named else _person_id(who), tag.group(0).strip(),
+                          quote.group("said") if quote else "", True, None, sentence, cue_start=tag.start(),
+                          cue_end=tag.end())]
     said = text.rstrip("。 　")
     if not CREDITED_ONLY.fullmatch(said):
         return []
@@ -273,11 +288,20 @@ def _views(text: str) -> list[_Said]:
 
 def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
     """Indirect speech: a clause closed by と (or ことを) whose head is a verb of saying, however far apart
-    (`…と強調したと外務省の幹部は記者団に語った`), and a request closed by よう (`…警戒するよう呼びかけた`)."""
+    (`…と強調したと外務省の幹部は記者団に語った`), a clause on こと (`…話し合ったことを明らかにした`), and a request
+    closed by よう (`…警戒するよう呼びかけた`)."""
     found = []
     for marker in parse.words:
         if marker.text == "旨" and not parse.in_quote(marker.start):
             found.extend(_gist(text, parse, marker))
+            continue
+        if marker.text == "こと" and marker.dep == "obj" and _marked(parse, marker, "を") \
+                and not parse.in_quote(marker.start):  # …話し合ったことを明らかにした: the clause on こと
+            predicate = parse.head(marker)
+            verb = _speech_start(parse, predicate)
+            if verb > marker.start and predicate.start > marker.start:
+                end = _predicate_end(parse, predicate.start)
+                found.append(_Said(marker.start, text[verb: end], verb, predicate.start, end))
             continue
         asked = marker.text == "よう" and marker.dep == "aux"
         if (marker.text not in ("と", "って") or marker.dep not in ("case", "mark")) and not asked:
@@ -471,7 +495,8 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "弁護士", "弁護団",
                  "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
-                 "高校生", "大学生", "中学生", "小学生", "先生", "院生", "警察", "県警", "府警", "道警", "気象台", "男")
+                 "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "親", "警察",
+                 "県警", "府警", "道警", "気象台", "委", "署", "機関")
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
@@ -584,6 +609,9 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             # a quote parsed as a noun takes the subject before it: Xが「…」と伝えている
             subjects = sorted([*subjects, *(w for w in parse.children(quoted) if w.dep in SUBJECTS and agent(w))],
                               key=lambda w: w.start)
+        topics = [w for w in subjects if _marked(parse, w, "は")]
+        if len(topics) > 1 and not cue.direct and topics[-1].start < cue.start:  # 報道官は10日、大統領は…しないことを
+            return topics[0]  # 明らかにした: the second topic, before what was said, is the reported clause's
         if subjects:  # the one nearest the predicate: 琴光喜は…一部のメディアが「…」と伝えている
             return subjects[-1]
         bare = [w for w in parse.children(seen) if w.dep == "obl" and all(c.dep != "case" for c in parse.children(w))]
@@ -600,7 +628,8 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
                     return occasion
         if (occasion := _occasion_subject(parse, seen, agent)) is not None:
             return occasion
-        if seen.dep == "acl" and parse.head(seen).start > seen.start and _agent(parse, parse.head(seen), mentions):
+        if seen is predicate and seen.dep == "acl" and parse.head(seen).start > seen.start \
+                and _agent(parse, parse.head(seen), mentions):
             return parse.head(seen)  # 「…」と語った澤は
         source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w)
                   and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
@@ -665,8 +694,9 @@ def _topic_in_content(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word |
     an indirect statement is who makes it."""
     inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
     topic = next((w for w in inside if w.dep in (*SUBJECTS, "dislocated", "obl") and not _when(parse, w)), None)
-    if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0] and w.pos not in PARTICLES):
-        return None  # the subject does not open the clause (only a date may come first: 11日、毎日新聞は)
+    if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0] and w.pos not in PARTICLES
+                            and not parse.dominates(topic, w)):
+        return None  # the subject does not open the clause (only a date or its modifiers come first: 11日、毎日新聞は)
     marked = _marked(parse, topic, "は") if topic.dep != "obl" else any(
         _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
     return topic if marked and _agent(parse, topic, mentions) else None
