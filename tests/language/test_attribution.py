@@ -455,3 +455,21 @@ def test_a_clause_on_koto_and_topics_the_parser_hangs_on_the_reported_clause(ana
                                                                            speaker: str, content: str) -> None:
     said = _said(analyzer, body)  # (the parser hangs 大統領は on 明らかにした: the content loses it)
     assert (said[-1].speaker, said[-1].content) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("会社員加藤淳也容疑者が県警の調べに「殺していない」と供述している。", "加藤淳也容疑者"),
+        ("東京電力・小早川智明社長は「おわびする」と述べた。", "小早川智明社長"),
+        ("中国外務省の趙立堅(ちょう・りつけん)報道官は3日、「断固反対する」と反発した。", "趙立堅(ちょう・りつけん)報道官"),
+        ("弁護側は懲役5年が相当と主張していた。", "弁護側"),
+        ("県警によると、少年は容疑を認め、「大変なことをしてしまった」と供述しているという。", "少年"),
+        ("長野地検の山下隆志次席検事は「妥当な判決」と述べた。", "長野地検の山下隆志次席検事"),
+    ],
+)
+def test_the_speaker_is_the_person_not_their_job_or_employer(analyzer: Analyzer, body: str, speaker: str) -> None:
+    """A job or employer written before the name is dropped (not an の-affiliation, which the scorer allows), a
+    reading in brackets stays with the name, and a topic the parser calls dislocated speaks."""
+    said = [s for s in _said(analyzer, body) if s.cue != "によると"]
+    assert [s.speaker for s in said] == [speaker]

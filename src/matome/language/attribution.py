@@ -95,6 +95,7 @@ LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(SPEECH_NOUNS + r"(?:が|も|は|を|で|の)")  # 「…」と…声が: words that readers or people said
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
+NAME_ASIDE = re.compile(r"[（(][ぁ-ゖー・]+[）)]|・")  # what may stand between a name and its title: a reading, a dot
 NAMES = ("NOUN", "PROPN", "PRON")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
 REFERS_BACK = re.compile(rf"^(?:同|その)(?P<what>氏|{'|'.join(BODIES)}|記事|報道|[^\s]{{1,4}})$"
@@ -495,8 +496,8 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "課長", "社員", "職員", "住民", "市民", "国民", "学生", "生徒", "店主", "店長", "弁護士", "弁護団",
                  "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
-                 "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "親", "警察",
-                 "県警", "府警", "道警", "気象台", "委", "署", "機関")
+                 "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "少年",
+                 "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関")
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
@@ -604,7 +605,8 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             return topics[-1]
     seen = predicate
     for _ in range(4):
-        subjects = [w for w in parse.children(seen) if w.dep in SUBJECTS and agent(w)]
+        subjects = [w for w in parse.children(seen) if (w.dep in SUBJECTS or (w.dep == "dislocated" and _marked(
+            parse, w, "は"))) and agent(w)]  # 弁護側は…と主張した: a topic the parser calls dislocated
         if seen is predicate and quoted is not None and parse.dominates(predicate, quoted):
             # a quote parsed as a noun takes the subject before it: Xが「…」と伝えている
             subjects = sorted([*subjects, *(w for w in parse.children(quoted) if w.dep in SUBJECTS and agent(w))],
@@ -694,8 +696,8 @@ def _topic_in_content(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word |
     an indirect statement is who makes it."""
     inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
     topic = next((w for w in inside if w.dep in (*SUBJECTS, "dislocated", "obl") and not _when(parse, w)), None)
-    if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0] and w.pos not in PARTICLES
-                            and not parse.dominates(topic, w)):
+    if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0]
+                            and w.pos not in (*PARTICLES, "ADV") and not parse.dominates(topic, w)):
         return None  # the subject does not open the clause (only a date or its modifiers come first: 11日、毎日新聞は)
     marked = _marked(parse, topic, "は") if topic.dep != "obl" else any(
         _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
@@ -791,6 +793,14 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     end = word.end
     covering = [m.start for m in mentions if m.start < start < m.end]
     start = min([start, *covering])  # a name the parser split (毎日|新聞, クリス・|メアー補佐官) is kept whole
+    for person in (m for m in mentions if m.type == "PERSON" and m.end <= start):
+        aside = NAME_ASIDE.match(text, person.end)  # 吉田眞治・統括調査官, 趙立堅(ちょう)報道官
+        if aside and (start <= aside.end() or re.fullmatch(r"[一-龥]{0,4}", text[aside.end(): start])):
+            start = person.start
+    people = [m for m in mentions if m.type == "PERSON" and start < m.start and m.end <= end
+              and text[m.start - 1] not in "（("]  # not a reading in brackets
+    if people and "の" not in text[start: end] and re.fullmatch(r"[一-龥]+|.+・ ?", text[start: people[0].start]):
+        start = people[0].start  # 会社員加藤容疑者, 東京電力・小早川社長: the person, not what they do or belong to
     joined = [w for w in parse.children(word) if w.dep == "nmod" and w.end <= start and _agent(parse, w, mentions)
               and _marked(parse, w, "や")]
     if joined:  # マツコ・デラックスや伊集院光は: both speak, as one party
