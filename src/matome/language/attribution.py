@@ -78,7 +78,7 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
                         rf"|旨(?:を|の)?(?:{_PARSED_VERB})")  # readouts: …旨述べた, …旨の発言があった
 INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
                          r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した))")
-HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
+HEARSAY = re.compile(r"ということ(?:です|だ)。?$|という。?$|とのことだ。?$|とのこと。?$")  # ということです: NHK
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})")  # 「…」。首相はこう述べた
 REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|促")  # …するよう求めた: what was asked is what was said
 ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
