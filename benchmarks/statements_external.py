@@ -35,15 +35,18 @@ def load(folder: Path) -> tuple[dict[str, dict], list[dict]]:
 
 
 def placed(analyzed: AnalyzedArticle, body: str) -> list[tuple[Span, Statement]]:
-    """matome's body statements with their cue spans in the body."""
+    """matome's body statements with their cue spans in the body ((-1, -1), matching nothing, where a statement
+    cannot be placed)."""
     starts: dict[str, int] = {}
     at = 0
     for sentence in analyzed.sentences:
         if sentence.part == "body" and (found := body.find(sentence.text, at)) >= 0:
             starts[sentence.id] = found
             at = found + len(sentence.text)
-    return [((starts[s.sentence] + s.cue_start, starts[s.sentence] + (s.cue_end or s.cue_start + 1)), s)
-            for s in analyzed.statements if s.sentence in starts and s.cue_start is not None]
+    in_body = {s.id for s in analyzed.sentences if s.part == "body"}
+    return [((starts[s.sentence] + s.cue_start, starts[s.sentence] + (s.cue_end or s.cue_start + 1))
+             if s.sentence in starts and s.cue_start is not None else (-1, -1), s)
+            for s in analyzed.statements if s.sentence in in_body]
 
 
 def gold_spans(body: str, labels: list[dict]) -> list[tuple[Span, dict]]:
@@ -123,7 +126,8 @@ def main() -> int:
             scores = score(analyzer, articles, labels, errors if args.show_errors and analyzer.parse else None)
             cells = "  ".join(f"{k} {v:.3f}" if isinstance(v, float) else f"{k} {v}" for k, v in scores.items())
             print(f"{name:24} {folder.name:8} {cells}")
-    print("\n".join(errors))
+    if errors:
+        print("\n".join(errors))
     return 0
 
 

@@ -84,6 +84,8 @@ class Analyzer:
                                        sentence.id, found.start, found.end, relative=found.relative))
                 checks.extend(date_checks(found, sentence.id))
             before = len(context.statements)
+            if sentences[-2:-1] and sentences[-2].part != sentence.part:
+                context.previous = ""  # こう述べた reports no quotation of the headline or of another card
             said = find_statements(text, sentence.id, mentions, self.gazetteer, context, parses.get(text),
                                    syntax=self.parse is not None)
             if self.rank is not None:  # the ranker's window: this sentence and the two before

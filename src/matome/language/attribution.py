@@ -66,7 +66,7 @@ PARSED_VERBS = (*VERBS, "述べ", "報道し", "証言し", "告白し", "回答
                 "言及", "豪語", "力説", "激白", "吐露", "述懐", "回想", "打ち明け", "宣言", "約束", "釈明", "弁明",
                 "謝罪", "非難", "抗議", "要求", "要望", "提案", "呼びかけ", "嘆", "漏らす", "絶賛", "称賛", "賞賛",
                 "疑問視", "言い放", "紹介し", "報告し", "公表", "告知", "返答", "応じ", "応え", "供述", "誓っ", "誓い",
-                "誓う", "要請")
+                "誓う", "要請", "呼び掛け", "促し", "促す")
 _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
@@ -78,9 +78,10 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
                         rf"|旨(?:を|の)?(?:{_PARSED_VERB})")  # readouts: …旨述べた, …旨の発言があった
 INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
                          r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した))")
-HEARSAY = re.compile(r"ということ(?:です|だ)。?$|という。?$|とのことだ。?$|とのこと。?$")  # ということです: NHK
-SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})")  # 「…」。首相はこう述べた
-REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|促")  # …するよう求めた: what was asked is what was said
+HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
+# 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
+SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
+REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|要望|促")  # …するよう求めた: what was asked was said
 ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
 SOURCE_NOUNS = ("報道", "発表", "話", "説明", "調べ", "調査", "取材", "記事", "声明", "会見", "証言", "情報", "投稿")
 SUBJECTS = ("nsubj", "csubj")
@@ -95,6 +96,11 @@ LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(SPEECH_NOUNS + r"(?:が|も|は|を|で|の)")  # 「…」と…声が: words that readers or people said
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
+# who a broadcaster's tag or credit may name: people, not bodies (運営会社:「…」, 「…」（集英社）)
+PEOPLE = (*PERSON_SUFFIXES, "者", "員", "男性", "女性", "住民", "市民", "男", "女", "少年", "少女", "親", "生", "長",
+          "官", "手", "師", "士", "さん", "ちゃん", "くん")
+SAID_WORDS = re.compile(r"[、。！？!?]|[ねよなだたいるすうかわ]$")  # a sentence said, not the title of a work
+LEADING_LABEL = re.compile(r"^(?:【[^】]*】)+")  # 【速報】林官房長官:
 NAME_ASIDE = re.compile(r"[（(][ぁ-ゖー・]+[）)]|・")  # what may stand between a name and its title: a reading, a dot
 NAMES = ("NOUN", "PROPN", "PRON")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
@@ -140,7 +146,8 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
             _inner_speaker(text, parse, cue, mentions)
         name, canonical, reported_by = _relayed(text, cue, speaker, mentions)
         content = cue.content
-        hung = re.match(rf"^[^、。「」]{{0,20}}?{re.escape(name)}(?:は|も|から|より)、?", content) if name else None
+        hung = re.match(rf"^(?:[^、。「」]{{0,20}}?[の・、 ])?{re.escape(name)}(?:は|も|から|より)、?", content) \
+            if name else None  # (not 大統領 inside 副大統領は…)
         if hung and not cue.direct:  # the topic the parser hung on the clause (韓国の趙外相は、…と主張した)
             content = content[hung.end():]
         if cue.content_start == SAID_BEFORE:
@@ -188,12 +195,16 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
     before with whom it names, as broadcasters' pages write them; the credit or the tag is the cue."""
     tag = SPEAKER_TAG.match(text)
     if tag is not None:
-        who = (tag.group("aside") or tag.group("label")).split()[-1]  # 浜松市 宮﨑正教育長 → 宮﨑正教育長
-        named = [m for m in mentions if m.type in SPEAKER_TYPES and tag.start() <= m.start and m.end <= tag.end()]
-        if not named and not who.endswith(AGENTS):
+        words = (tag.group("aside") or tag.group("label")).split()
+        who = LEADING_LABEL.sub("", words[-1]) if words else ""  # 浜松市 宮﨑正教育長 → 宮﨑正教育長
+        start = tag.start() + tag.group(0).find(who) if who else -1
+        people = [m for m in mentions if m.type == "PERSON" and start <= m.start and m.end <= tag.end()]
+        if people:  # (会見する林外務大臣) → 林外務大臣
+            who = text[people[0].start: start + len(who)]
+        elif not who.endswith(PEOPLE):
             return []
         quote = QUOTED.search(text, tag.end())
-        return [Statement(who, named[-1].canonical if named else _person_id(who), tag.group(0).strip(),
+        return [Statement(who, people[0].canonical if people else _person_id(who), tag.group(0).strip(),
                           quote.group("said") if quote else "", True, None, sentence, cue_start=tag.start(),
                           cue_end=tag.end())]
     said = text.rstrip("。 　")
@@ -202,8 +213,9 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
     base = Statement(None, None, "", said, False, None, sentence)
     split = _credited(text, parse, base, mentions)
     credits = [c for quote in QUOTED.finditer(said) if (c := CREDIT.match(said, quote.end())) is not None]
-    if split == [base] or len(credits) != len(split):
-        return []
+    if split == [base] or len(credits) != len(split) or not all(
+            s.speaker and s.speaker.endswith(PEOPLE) and SAID_WORDS.search(s.content) for s in split):
+        return []  # 「鬼滅の刃」（集英社）: a work and its publisher
     return [replace(s, cue=credit.group(0), cue_start=credit.start(), cue_end=credit.end())
             for s, credit in zip(split, credits, strict=True)]
 
@@ -248,7 +260,7 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         return []
     cues = list({c.head: c for m in QUOTE_END.finditer(text) if (c := _quotation(text, parse, m, mentions))}.values())
     taken = [(c.start, c.verb + len(c.cue)) for c in cues]
-    for said in sorted([*_reported_clauses(text, parse), *_views(text)], key=lambda m: m.marker):
+    for said in sorted([*_reported_clauses(text, parse), *_views(text, parse)], key=lambda m: m.marker):
         if any(s <= said.verb < e for s, e in taken) or parse.in_quote(said.verb):
             continue
         content_start = _clause_start(parse, said.marker)
@@ -276,13 +288,15 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
     return sorted((c for c in cues if not SAYING_IDIOM.match(text, c.verb)), key=lambda c: c.verb)
 
 
-def _views(text: str) -> list[_Said]:
-    """`…との見方を示した` (the subject is 示した's) and `…としている`."""
+def _views(text: str, parse: Parse) -> list[_Said]:
+    """`…との見方を示した`, `…をまとめる考えを示した` (the subject is 示した's; a clause on the noun, not an adjective:
+    not 厳しい見方を示した) and `…としている`."""
     said = []
     for match in VIEW.finditer(text):
-        head = match.start() + max(match.group(0).rfind(verb) for verb in ("示", "表明", "明らか", "強調", "伝え"))
-        said.append(_Said(match.start(), cue_word(match), match.start("cue"), max(head, match.start("cue")),
-                          match.end()))
+        before = parse.at(match.start() - 1)
+        if not match.group(0).startswith("と") and (before is None or before.pos not in ("VERB", "AUX")):
+            continue
+        said.append(_Said(match.start(), cue_word(match), match.start("cue"), match.start("verb"), match.end()))
     said.extend(_Said(m.start(), cue_word(m), m.start("cue"), m.start("cue"), m.end()) for m in HOLD.finditer(text))
     return said
 
@@ -292,23 +306,27 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
     (`…と強調したと外務省の幹部は記者団に語った`), a clause on こと (`…話し合ったことを明らかにした`), and a request
     closed by よう (`…警戒するよう呼びかけた`)."""
     found = []
+    according = list(ACCORDING_CUE.finditer(text))
     for marker in parse.words:
         if marker.text == "旨" and not parse.in_quote(marker.start):
             found.extend(_gist(text, parse, marker))
             continue
         if marker.text == "こと" and marker.dep == "obj" and _marked(parse, marker, "を") \
-                and not parse.in_quote(marker.start):  # …話し合ったことを明らかにした: the clause on こと
+                and not parse.in_quote(marker.start):  # …話し合ったことを明らかにした (not 当時のことを)
             predicate = parse.head(marker)
             verb = _speech_start(parse, predicate)
-            if verb > marker.start and predicate.start > marker.start:
+            modified = any(w.dep == "acl" and (w.pos in ("VERB", "AUX") or any(  # 出身であること, not 大切なこと
+                a.dep in ("aux", "cop") and a.text in ("で", "た", "ない") for a in parse.children(w)))
+                for w in parse.children(marker))
+            if modified and verb > marker.start and predicate.start > marker.start and not _passive(parse, predicate):
                 end = _predicate_end(parse, predicate.start)
                 found.append(_Said(marker.start, text[verb: end], verb, predicate.start, end))
             continue
         asked = marker.text == "よう" and marker.dep == "aux"
         if (marker.text not in ("と", "って") or marker.dep not in ("case", "mark")) and not asked:
             continue
-        if parse.in_quote(marker.start):
-            continue
+        if parse.in_quote(marker.start) or any(a.start() <= marker.start < a.end() for a in according):
+            continue  # the と of によりますと
         clause = parse.head(marker)
         if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
             continue
@@ -316,8 +334,8 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         while predicate.start < marker.start and predicate.head != predicate.i:
             predicate = parse.head(predicate)  # past a parse that hung the clause on a noun inside it
         verb = _speech_start(parse, predicate)
-        if asked and not REQUEST.match(text, predicate.start):
-            continue
+        if asked and (not REQUEST.match(text, predicate.start) or _passive(parse, predicate)):
+            continue  # (not 休暇を取得するよう求められている)
         if predicate.start > marker.start and verb > marker.start:
             end = _predicate_end(parse, predicate.start)
             found.append(_Said(marker.start, text[verb: end], verb, predicate.start, end))
@@ -712,8 +730,10 @@ def _when(parse: Parse, word: Word) -> bool:
 def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
     """Whether a noun can be someone who speaks: a person, body or outlet, by name or by what it is; never words
     inside a quotation."""
-    if parse.in_quote(word.start):
-        return False
+    if parse.in_quote(word.start):  # only an outlet's name in brackets (英紙「ガーディアン」は), never words said
+        opening = parse.text.rfind("「", 0, word.start)
+        return bool(re.match(r"」(?:は|が|も)", parse.text[word.end: word.end + 2])) and len(word.text) <= 20 \
+            and parse.text[:opening].endswith(("紙", "誌", "サイト", "番組", "ブログ", "通信", "局"))
     if "固有名詞" in word.tag and "地名" not in word.tag:
         return True  # the parser's part of speech may disagree with the lexicon's (川澄 as CCONJ)
     if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
@@ -850,8 +870,9 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
     if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
         return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
     content = HEARSAY_END.sub("", text[according.end():]).strip()
-    return [*found, Statement(name, canonical, "によると", content, False, None, sentence,
-                              cue_start=according.start(), cue_end=according.start() + len(according.group(0)))]
+    cue = according.group(0).rstrip("、")
+    return [*found, Statement(name, canonical, cue, content, False, None, sentence,
+                              cue_start=according.start(), cue_end=according.start() + len(cue))]
 
 
 def _interviewed(text: str, sentence: str, found: list[Statement]) -> list[Statement]:

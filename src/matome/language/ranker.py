@@ -14,7 +14,7 @@ from importlib.resources import files
 from matome.language.attribution import AGENTS, MEDIA_ENDINGS, SUBJECTS, _name
 from matome.language.entities import Mention
 from matome.language.gazetteer import PERSON_SUFFIXES
-from matome.language.speech import SPEAKER_TYPES, SUBJECT, TOPIC, Context
+from matome.language.speech import ACCORDING_CUE, SPEAKER_TYPES, SUBJECT, TOPIC, Context
 from matome.language.syntax import Parse, Word, quote_spans
 from matome.records import Statement
 
@@ -181,7 +181,7 @@ def _after(text: str, end: int) -> str:
 
 
 def _cue_kind(statement: Statement) -> str:
-    if statement.cue in ("によると", "によれば"):
+    if ACCORDING_CUE.fullmatch(statement.cue):
         return "according"
     if statement.direct:
         return "direct" if re.search(r"[っしいりべえ]|た$|る$", statement.cue) else "noun"

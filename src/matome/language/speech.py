@@ -21,14 +21,14 @@ SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}(?!され|られ
 # a stated position: …との見方を示した, …という認識を示した, and in hard news a clause on the noun itself
 # (…をまとめる考えを示した, …しない方針を明らかにした); not 姿勢 (an attitude shown by acts), nor 方針を固めた
 # (a decision reported)
-VIEW = re.compile(r"(?:との|という|(?<=[るたいうず]))(?P<cue>見方|考え|認識|意向|意思|方針|計画|見解|立場|見通し)を"
-                  rf"(?:示|表明|明らかに|強調|伝え)し?{_TAIL}")
+VIEW = re.compile(r"(?:との|という|(?<=[ぁ-ゖ]))(?P<cue>見方|考え|認識|意向|意思|方針|計画|見解|立場|見通し)を"
+                  rf"(?P<verb>示|表明|明らかに|強調|伝え)し?{_TAIL}")
 HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
 OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
                     r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
 ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
 # what ends a sentence a source spoke
-HEARSAY_END = re.compile(r"(?:ということ(?:です|だ)|という|とのことだ|とのこと|としている)?。?$")
+HEARSAY_END = re.compile(r"(?:ということ(?:です|だ)|という|とのこと(?:です|だ)?|としている)?。?$")
 ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?" + ACCORDING_CUE.pattern)
 RELAY = re.compile(r"(?P<src>[^、。「」]+?)(?:から聞いた話として|の話として|への取材で|の関係者によると)")
 VENUE = re.compile(r"(?P<venue>[^、。「」はがも]+?)(?:のインタビューで|の取材に|の番組で|の電話取材に|に対し)")
