@@ -114,8 +114,7 @@ Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG, HEARSAY,
-                        ACCORDING_CUE,
-                        re.compile("取材で")))))
+                        ACCORDING_CUE, re.compile("取材で")))))
 
 
 def asks(statement: Statement) -> bool:
@@ -137,9 +136,10 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
     nested = {id(inner): outer for inner in cues for outer in cues
               if outer is not inner and 0 <= outer.content_start <= inner.start and inner.end <= outer.verb}
     found: list[Statement] = []
+    quotation = QUOTED.fullmatch(context.previous.strip().rstrip("。"))  # the sentence before, if one quotation
     for cue in cues:
-        if id(cue) in nested:
-            continue
+        if id(cue) in nested or (cue.content_start == QUOTED_BEFORE and quotation is None):
+            continue  # (こう述べた after a sentence that is no quotation: the words are elsewhere)
         speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
         inner = [c for c in cues if nested.get(id(c)) is cue]
         quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else \
@@ -153,10 +153,7 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
         if cue.content_start == SAID_BEFORE:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
-        if cue.content_start == QUOTED_BEFORE:  # こう語る。「…」 reports the words to come: none here
-            quotation = QUOTED.fullmatch(context.previous.strip().rstrip("。"))
-            if quotation is None:
-                continue
+        if cue.content_start == QUOTED_BEFORE and quotation is not None:  # 「…」。首相はこう述べた
             content = quotation.group("said")
         mention = next((m for m in mentions if canonical and m.canonical == canonical and m.start < cue.start), None)
         found.append(Statement(name, canonical, cue.cue, content, cue.direct or cue.content_start == QUOTED_BEFORE,
@@ -733,7 +730,7 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
     if parse.in_quote(word.start):  # only an outlet's name in brackets (英紙「ガーディアン」は), never words said
         opening = parse.text.rfind("「", 0, word.start)
         return bool(re.match(r"」(?:は|が|も)", parse.text[word.end: word.end + 2])) and len(word.text) <= 20 \
-            and parse.text[:opening].endswith(("紙", "誌", "サイト", "番組", "ブログ", "通信", "局"))
+            and parse.text[:opening].endswith(BODIES)
     if "固有名詞" in word.tag and "地名" not in word.tag:
         return True  # the parser's part of speech may disagree with the lexicon's (川澄 as CCONJ)
     if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
