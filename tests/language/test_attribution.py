@@ -506,6 +506,8 @@ def test_according_to_in_the_polite_form_is_no_quotation(analyzer: Analyzer) -> 
     [
         ("英紙「ガーディアン」は、首相が辞意を固めたと報じた。", "ガーディアン", "首相が辞意を固めた"),
         ("大統領は、副大統領は会議に出席しないと述べた。", "大統領", "副大統領は会議に出席しない"),
+        ("きょうの会見で、林官房長官は北朝鮮のミサイルは日本の排他的経済水域の外に落下したと述べました。", "林官房長官",
+         "北朝鮮のミサイルは日本の排他的経済水域の外に落下した"),  # a setting (会見で) before a topic hung on the clause
     ],
 )
 def test_an_outlet_in_brackets_and_a_topic_inside_a_longer_name(analyzer: Analyzer, body: str, speaker: str,

@@ -710,10 +710,13 @@ def _topic_in_content(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word |
     """`キム氏は…鈴木氏が…裁くべきと主張`: the parser hung the topic on the reported clause, but a topic (は) that opens
     an indirect statement is who makes it."""
     inside = [w for w in parse.words if cue.content_start <= w.start < cue.verb]
-    topic = next((w for w in inside if w.dep in (*SUBJECTS, "dislocated", "obl") and not _when(parse, w)), None)
+    settings = [w for w in inside if w.dep == "obl" and (_marked(parse, w, "で") or _marked(parse, w, "に"))]
+    topic = next((w for w in inside if w.dep in (*SUBJECTS, "dislocated", "obl") and w not in settings
+                  and not _when(parse, w)), None)
     if topic is None or any(not _when(parse, w) for w in inside if w.end <= topic.phrase[0]
-                            and w.pos not in (*PARTICLES, "ADV") and not parse.dominates(topic, w)):
-        return None  # the subject does not open the clause (only a date or its modifiers come first: 11日、毎日新聞は)
+                            and w.pos not in (*PARTICLES, "ADV") and not parse.dominates(topic, w)
+                            and not any(parse.dominates(s, w) for s in settings)):
+        return None  # the subject does not open the clause (only a date, a setting (会見で) or modifiers come first)
     marked = _marked(parse, topic, "は") if topic.dep != "obl" else any(
         _marked(parse, topic, p) for p in ("から", "より"))  # 大統領より、…旨発言した
     return topic if marked and _agent(parse, topic, mentions) else None
