@@ -389,6 +389,8 @@ def test_sources_of_bracketed_titles_anonymous_and_joined_speakers(analyzer: Ana
         ("会見後の取材で松川総理は「緊密な連携を確認した」とした。", "松川総理", "した", "緊密な連携を確認した"),
         ("外務省の周正明次官補は会見で「容認できない」と批判した。", "周正明次官補", "批判した", "容認できない"),
         ("ハルデン大統領は相手国が農産物の市場を開くと述べた。", "ハルデン大統領", "述べた", "相手国が農産物の市場を開く"),
+        ("男が現場を下見していたことが捜査関係者への取材で分かりました。", "捜査関係者", "取材で分かりました",
+         "男が現場を下見していた"),
     ],
 )
 def test_hard_news_shapes(analyzer: Analyzer, body: str, speaker: str, cue: str, content: str) -> None:

@@ -77,7 +77,8 @@ SPEECH_VERB = re.compile(_PARSED_VERB)
 FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
                         rf"|旨(?:を|の)?(?:{_PARSED_VERB})")  # readouts: …旨述べた, …旨の発言があった
 INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
-                         r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した))")
+                         r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した|分かりました|わかりました"
+                         r"|明らかになりました|判明しました))")  # the polite forms: broadcasters
 HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 # 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
