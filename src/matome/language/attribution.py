@@ -14,10 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from matome.language.entities import MEDIA_SUFFIXES, Mention
+from matome.language.entities import MEDIA_SUFFIXES, NAME_READING, Mention
 from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING_CUE,
+    HEARSAY,
     HEARSAY_END,
     HOLD,
     LEADING,
@@ -79,7 +80,6 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
 INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
                          r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した|分かりました|わかりました"
                          r"|明らかになりました|判明しました))")  # the polite forms: broadcasters
-HEARSAY = re.compile(r"という。?$|とのことだ。?$|とのこと。?$")
 # 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
 REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|要望|促")  # …するよう求めた: what was asked was said
@@ -102,7 +102,7 @@ PEOPLE = (*PERSON_SUFFIXES, "者", "員", "男性", "女性", "住民", "市民"
           "官", "手", "師", "士", "さん", "ちゃん", "くん")
 SAID_WORDS = re.compile(r"[、。！？!?]|[ねよなだたいるすうかわ]$")  # a sentence said, not the title of a work
 LEADING_LABEL = re.compile(r"^(?:【[^】]*】)+")  # 【速報】林官房長官:
-NAME_ASIDE = re.compile(r"[（(][ぁ-ゖー・]+[）)]|・")  # what may stand between a name and its title: a reading, a dot
+NAME_ASIDE = re.compile(NAME_READING.pattern + "|・")  # what may stand between a name and its title: a reading, a dot
 NAMES = ("NOUN", "PROPN", "PRON")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
 REFERS_BACK = re.compile(rf"^(?:同|その)(?P<what>氏|{'|'.join(BODIES)}|記事|報道|[^\s]{{1,4}})$"

@@ -25,6 +25,7 @@ ORG_SUFFIXES = ("ホールディングス", "株式会社", "委員会", "研究
                 "商会", "公社", "警察", "党", "省", "庁", "社", "軍", "会", "団", "局", "隊")
 ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "一般社団法人", "公益財団法人", "学校法人", "独立行政法人")
 MEDIA_SUFFIXES = ("紙", "新聞", "通信", "テレビ", "放送", "誌", "日報", "新報", "タイムズ", "ニュース")
+NAME_READING = re.compile(r"[(（][ぁ-ゖァ-ヺー・\s]+[)）]")  # 井上奨(つとむ): a reading, not part of the name
 PERSON_TITLES = frozenset(GENERIC_TITLES)
 KATAKANA = re.compile(r"^[ァ-ヴー・=＝]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .&'-]*$")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
-from matome.language.entities import MEDIA_SUFFIXES
+from matome.language.entities import MEDIA_SUFFIXES, NAME_READING
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity
@@ -64,9 +64,8 @@ SPAN_START = re.compile(r"から(?!、)")  # 12日から行方不明: the day a 
 ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
 PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
-READING = re.compile(r"[(（][ぁ-ゖァ-ヺー・\s]+[)）]")  # 井上奨(つとむ): the name's reading, not part of it
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
-AGE = re.compile(rf"(?:{READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
+AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
 FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
 AGE_GAP = 2  # ages of one name further apart are two people (長谷川会長(80), 長谷川社長(52)), not two accounts
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
@@ -378,7 +377,7 @@ def _ages_differ(reports: list[Report], source: SourceName) -> Iterator[Disagree
                 continue
             sentence = body[entity.sentence]
             if (age := AGE.match(sentence.text, entity.end)) is not None:
-                by_source = told.setdefault(READING.sub("", entity.text), {}).setdefault(int(age.group("age")), {})
+                by_source = told.setdefault(NAME_READING.sub("", entity.text), {}).setdefault(int(age.group("age")), {})
                 by_source.setdefault(source(sentence.id), sentence)
     for by_age in told.values():
         if len(by_age) < 2 or max(by_age) - min(by_age) > AGE_GAP:
