@@ -52,6 +52,14 @@ def _flags(text: str, tokenize: Tokenizer, body: str = "港のストライキで
         ("港の交渉は長引きますしね", "abusive", False),
         ("カレンダーをめくらずに済んだ", "abusive", False),
         ("港の交渉はまだ続くと思う", "off_topic", False),
+        ("あの連中は本当に気持ち悪い", "abusive", True),
+        ("この料理は見た目が気持ち悪い", "abusive", False),
+        ("下品そうな男だな", "abusive", True),
+        ("下品な冗談は嫌い", "abusive", False),
+        ("あいつはただのクズニートだろ", "abusive", True),
+        ("カステラを買ってきた", "abusive", False),
+        ("おれよりデブじゃねーか", "abusive", True),
+        ("俺もデブだからな", "abusive", False),
     ],
 )
 def test_flags(tokenize: Tokenizer, text: str, flag: str, expected: bool) -> None:

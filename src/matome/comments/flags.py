@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable
@@ -27,6 +28,12 @@ PERSON_NOUNS = frozenset({"人", "奴", "やつ", "男", "女", "野郎", "連�
                           "妻", "旦那", "嫁", "国民", "民族", "政治家", "首相", "大統領", "議員", "監督", "選手",
                           "社長", "店員"})
 PERSON_SUFFIXES = frozenset({"者", "員", "民", "家", "手", "人"})
+# people an insult is glued onto in one word (クズニート, バカ女)
+COMPOUND_PEOPLE = frozenset({"女", "男", "人間", "野郎", "ニート", "オタク", "ヲタ", "オヤジ", "親父", "ババア",
+                             "ジジイ", "ガキ", "共", "ども"})
+GLUED_PEOPLE = max(map(len, COMPOUND_PEOPLE))
+TOPIC_MARKS = frozenset({"は", "が", "も", "って", "、", ","})  # what a sentence speaks of: 韓国人は, 女って
+SENTENCE_END = frozenset({"。", "！", "？", "!", "?", "\n"})
 
 Tokenize = Callable[[str], list[Token]]
 
@@ -67,6 +74,8 @@ class Lexicon:
         self.order = {term: n for n, term in enumerate(terms)}
         self.by_surface: dict[str, list[Term]] = {}
         self.by_form: dict[str, list[Term]] = {}
+        self.insults = {t.text: t for t in terms if t.flag == "abusive" and t.weight >= THRESHOLD
+                        and len(t.text) >= 2 and t.category != "threat"}  # what may be glued to a person
         for term in terms:
             if term.surfaces:
                 self.by_surface.setdefault(term.surfaces[0], []).append(term)
@@ -98,18 +107,37 @@ def spans(tokens: list[Token], lexicon: Lexicon) -> list[Span]:
         for term in lexicon.by_form.get(forms[i], ()):
             if tuple(forms[i: i + len(term.words)]) == term.words:
                 found[(term, i)] = None
+        if tokens[i].pos[0] == "名詞" and not tokens[i].proper():
+            found |= {(term, i): None for term in _glued(surfaces[i], lexicon)}
     return sorted(found, key=lambda hit: (lexicon.order[hit[0]], hit[1]))
+
+
+def _glued(word: str, lexicon: Lexicon) -> list[Term]:
+    """Insults written as one word with a person (クズニート, バカ女), which Sudachi keeps as one noun."""
+    found = []
+    for size in range(1, min(len(word) - 1, GLUED_PEOPLE) + 1):
+        if word[-size:] in COMPOUND_PEOPLE and (term := lexicon.insults.get(word[:-size])):
+            found.append(term)
+        if word[:size] in COMPOUND_PEOPLE and (term := lexicon.insults.get(word[size:])):
+            found.append(term)
+    return found
 
 
 def abusive_terms(tokens: list[Token], found: list[Span]) -> list[Term]:
     """The abusive terms among `found` that are aimed at someone: not part of a name (チョン・ジヒョン), not
-    describing a thing or an act (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった)."""
+    describing a thing or an act (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった). A term too weak
+    to flag alone (気持ち悪い, ゴミ, 下品) flags where it is said of a person or a group (`…人は気持ち悪い`,
+    `下品そうな女`): it counts at THRESHOLD."""
     aimed: dict[int, Term] = {}  # by start token: ブタ and 豚 on one word are one match
     for term, start in found:
         if term.flag != "abusive" or _in_name(tokens, start, len(term.words)):
             continue
         if term.category in RETORTS and (_of_a_thing(tokens, start + len(term.words)) or _at_oneself(tokens)):
             continue
+        if term.weight < THRESHOLD:
+            if not _said_of_someone(tokens, start, start + len(term.words)):
+                continue
+            term = dataclasses.replace(term, weight=THRESHOLD)
         if start not in aimed or term.weight > aimed[start].weight:
             aimed[start] = term
     return list(dict.fromkeys(aimed.values()))
@@ -132,13 +160,35 @@ def _of_a_thing(tokens: list[Token], end: int) -> bool:
     return False
 
 
+def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
+    """A person or a group is the topic or subject before the term in its sentence (`韓国人は…気持ち悪い`,
+    not `…人を無視するのは気持ち悪い`), or the term qualifies one (`下品そうな女`, `気持ち悪いオタク`)."""
+    after = tokens[end: end + 3]
+    for token in after:
+        if token.surface in SENTENCE_END or token.pos[0] in ("補助記号", "動詞"):
+            break
+        if token.pos[0] == "名詞" and token.pos[1] != "助動詞語幹":
+            if _is_person(token) or token.normalized in OTHER_PERSON:
+                return True
+            break
+    for n in range(start - 1, -1, -1):
+        if tokens[n].surface in SENTENCE_END:
+            return False
+        person = _is_person(tokens[n]) or tokens[n].normalized in OTHER_PERSON
+        if person and tokens[n].normalized not in FIRST_PERSON and (
+                n == start - 1 or tokens[n + 1].surface in TOPIC_MARKS):
+            return True
+    return False
+
+
 def _is_person(token: Token) -> bool:
     return token.proper("人名") or token.normalized in PERSON_NOUNS or token.surface[-1:] in PERSON_SUFFIXES
 
 
 def _at_oneself(tokens: list[Token]) -> bool:
     """The comment speaks of its writer (俺, 私, 僕) and names nobody else."""
-    first = any(t.normalized in FIRST_PERSON for t in tokens)
+    first = any(t.normalized in FIRST_PERSON and (n == len(tokens) - 1 or tokens[n + 1].surface != "より")
+                for n, t in enumerate(tokens))  # おれよりデブ compares another with oneself
     other = any(t.normalized in OTHER_PERSON or t.proper("人名") or t.proper("組織名") for t in tokens)
     return first and not other
 
