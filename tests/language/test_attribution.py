@@ -33,6 +33,8 @@ def _said(analyzer: Analyzer, body: str) -> list[Statement]:
         ("政府関係者によると、署名は延期された。", "政府関係者", "署名は延期された"),
         ("今回の報道によると、署名は延期された。", "今回の報道", "署名は延期された"),  # not 今回: no one
         ("同社の広報担当者は取材に対し、事実関係を確認中だとコメントした。", "同社の広報担当者", "事実関係を確認中だ"),
+        ("気象庁の田中一郎地震情報企画官は「津波に警戒してください」と述べました。", "田中一郎地震情報企画官",
+         "津波に警戒してください"),  # the parser breaks the compound at 地震 and calls 情報企画 an adjective
     ],
 )
 def test_the_speaker_is_the_subject_of_the_speech_predicate(analyzer: Analyzer, body: str, speaker: str | None,

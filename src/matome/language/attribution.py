@@ -771,7 +771,9 @@ def _phrase_start(parse: Parse, word: Word) -> int:
     の or ・ (ソフトバンク・川崎宗則 → 川崎宗則), but katakana names joined by ・ stay whole (ノオミ・ラパス)."""
     first = word
     for left in reversed(parse.words[: word.i]):
-        if left.end != first.start or left.pos in ("ADP", "AUX", "SCONJ", "VERB", "ADJ", "CCONJ", "DET"):
+        noun = left.tag.startswith("名詞")  # 情報企画, a noun the parser may call ADJ
+        if left.end != first.start or left.pos in ("ADP", "AUX", "SCONJ", "VERB", "CCONJ", "DET") or (
+                left.pos == "ADJ" and not noun):
             break
         if left.text in ("・", "･") and not (KATAKANA_NAME.match(parse.words[left.i + 1].text)
                                             and left.i > 0 and KATAKANA_NAME.match(parse.words[left.i - 1].text)):
@@ -810,7 +812,9 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     if bracketed and not whole:  # 英国紙「Daily Mail」は
         return bracketed.group("name"), None
     named = word.pos == "PROPN" or any(_mentions_over(word, mentions))
-    start = _whole_start(parse, word) if whole or not named else _phrase_start(parse, word)  # ジョンソン政権の閣僚
+    start = _phrase_start(parse, word)  # the compound, also where the parse broke it (田中一郎地震|情報企画官)
+    if whole or not named:
+        start = min(start, _whole_start(parse, word))  # ジョンソン政権の閣僚
     end = word.end
     covering = [m.start for m in mentions if m.start < start < m.end]
     start = min([start, *covering])  # a name the parser split (毎日|新聞, クリス・|メアー補佐官) is kept whole
