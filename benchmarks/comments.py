@@ -15,8 +15,10 @@
    one per line), and the cost of the whole comments stage on such threads of 1,000 / 3,000 / 10,000 comments:
    how many comments come out, and how many are flagged abusive.
 4. `--agreement`: the second annotator's blind labels against the gold on the same posts (Cohen's kappa).
+5. `--external DIR...`: the shipped lexicon and classifier, trained on none of it, on labelled comments kept outside
+   the repository (their text is not ours to ship): `DIR/comments.jsonl`, one {"text", "abusive", "comment"} per line.
 
-    python benchmarks/comments.py [--agreement]
+    python benchmarks/comments.py [--agreement | --external DIR...]
 """
 
 from __future__ import annotations
@@ -195,12 +197,43 @@ def agreement() -> None:
           f"{(observed - expected) / (1 - expected):.3f}; reader post or not agrees on {posts:.3f}")
 
 
+def external(folders: list[Path]) -> None:
+    """The baseline, the lexicon, the shipped classifier and matome's flag on each folder's labelled comments."""
+    from matome.comments.classifier import load_model
+    from matome.comments.flags import THRESHOLD, abusive_flag, abusive_terms, load_lexicon, spans
+    from matome.language.tokens import Tokenizer
+
+    tokenize, model = Tokenizer(), load_model()
+    lexicon = load_lexicon(tokenize)
+    for folder in folders:
+        rows = [json.loads(line) for line in (folder / "comments.jsonl").read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        tokens = [tokenize(row["text"]) for row in rows]
+        found = [spans(t, lexicon) for t in tokens]
+        gold = [bool(row["abusive"]) for row in rows]
+        runs = {
+            "baseline: lexicon, no context": [any(x.flag == "abusive" and x.weight >= THRESHOLD for x, _ in f)
+                                              for f in found],
+            "lexicon (aimed terms)": [any(x.weight >= THRESHOLD for x in abusive_terms(t, f))
+                                      for t, f in zip(tokens, found, strict=True)],
+            "classifier alone, p >= 0.5": [model.score(t)[0] >= 0.5 for t in tokens],
+            MATOME: [abusive_flag(t, f, model) is not None for t, f in zip(tokens, found, strict=True)],
+        }
+        print(f"{folder}: {len(rows)} comments, {sum(gold)} abusive")
+        for name, flagged in runs.items():
+            precision, recall, f1 = scores(gold, flagged)
+            print(f"  {name:<34} P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  ({sum(flagged)} flagged)")
+
+
 def main(argv: list[str]) -> int:
     if not abuse_data.available():
         print("skipped: ../shared/eval (japanese-toxic-inspection, livedoor) or the comment gold is absent")
         return 0
     if "--agreement" in argv:
         agreement()
+        return 0
+    if "--external" in argv:
+        external([Path(a) for a in argv[argv.index("--external") + 1:]])
         return 0
     cross_validate()
     flagged = flagger()
