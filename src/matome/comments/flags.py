@@ -15,7 +15,7 @@ from matome.records import Comment, Flag
 
 THRESHOLD = 0.5
 UNAMBIGUOUS = 0.85  # a term this strong (slurs, threats, 低能) is abuse in any context
-CLASSIFIER_VETO = 0.1  # a lexicon match the classifier scores below this is dropped (benchmarks/comments.py)
+CLASSIFIER_VETO = 0.05  # a lexicon match the classifier scores below this is dropped (benchmarks/comments.py)
 NUMBER = re.compile(r"\d")
 REASONING = re.compile(r"(?:から|ので|ため|なぜなら|つまり|だから)[、。]?")
 RETORTS = frozenset({"insult", "vulgar"})  # categories that may describe a thing or the writer; slurs, threats never
@@ -28,6 +28,8 @@ PERSON_NOUNS = frozenset({"人", "奴", "やつ", "男", "女", "野郎", "連�
                           "妻", "旦那", "嫁", "国民", "民族", "政治家", "首相", "大統領", "議員", "監督", "選手",
                           "社長", "店員"})
 PERSON_SUFFIXES = frozenset({"者", "員", "民", "家", "手", "人"})
+BODIES = frozenset({"政党", "政府", "政権", "与党", "野党", "会社", "企業", "国会", "役所", "マスコミ", "メディア",
+                    "テレビ局", "球団", "チーム", "協会", "連盟", "組合", "事務所", "運営"})
 # people an insult is glued onto in one word (クズニート, バカ女)
 COMPOUND_PEOPLE = frozenset({"女", "男", "人間", "野郎", "ニート", "オタク", "ヲタ", "オヤジ", "親父", "ババア",
                              "ジジイ", "ガキ", "共", "ども"})
@@ -132,10 +134,11 @@ def abusive_terms(tokens: list[Token], found: list[Span]) -> list[Term]:
     for term, start in found:
         if term.flag != "abusive" or _in_name(tokens, start, len(term.words)):
             continue
-        if term.category in RETORTS and (_of_a_thing(tokens, start + len(term.words)) or _at_oneself(tokens)):
+        end = start + len(term.words)
+        if term.category in RETORTS and (_of_a_thing(tokens, end) or _at_oneself(tokens) or _mocking(tokens, end)):
             continue
         if term.weight < THRESHOLD:
-            if not _said_of_someone(tokens, start, start + len(term.words)):
+            if not _said_of_someone(tokens, start, end):
                 continue
             term = dataclasses.replace(term, weight=THRESHOLD)
         if start not in aimed or term.weight > aimed[start].weight:
@@ -156,8 +159,14 @@ def _of_a_thing(tokens: list[Token], end: int) -> bool:
     """`間抜けなミス`: the insult qualifies the noun after it, and that noun is not a person."""
     rest = tokens[end: end + 2]
     if len(rest) == 2 and rest[0].surface in ("な", "の") and rest[1].pos[0] == "名詞":
-        return not _is_person(rest[1])
+        return not _is_someone(rest[1])
     return False
+
+
+def _mocking(tokens: list[Token], end: int) -> bool:
+    """`国民をバカにするな`: バカにする is to make a fool of someone, said of the mocker's act, not an insult."""
+    rest = tokens[end: end + 2]
+    return len(rest) == 2 and rest[0].surface == "に" and rest[1].normalized in ("為る", "する")
 
 
 def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
@@ -168,13 +177,13 @@ def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
         if token.surface in SENTENCE_END or token.pos[0] in ("補助記号", "動詞"):
             break
         if token.pos[0] == "名詞" and token.pos[1] != "助動詞語幹":
-            if _is_person(token) or token.normalized in OTHER_PERSON:
+            if _is_someone(token) or token.normalized in OTHER_PERSON:
                 return True
             break
     for n in range(start - 1, -1, -1):
         if tokens[n].surface in SENTENCE_END:
             return False
-        person = _is_person(tokens[n]) or tokens[n].normalized in OTHER_PERSON
+        person = _is_someone(tokens[n]) or tokens[n].normalized in OTHER_PERSON
         if person and tokens[n].normalized not in FIRST_PERSON and (
                 n == start - 1 or tokens[n + 1].surface in TOPIC_MARKS):
             return True
@@ -183,6 +192,12 @@ def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
 
 def _is_person(token: Token) -> bool:
     return token.proper("人名") or token.normalized in PERSON_NOUNS or token.surface[-1:] in PERSON_SUFFIXES
+
+
+def _is_someone(token: Token) -> bool:
+    """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, 立憲がゴミ)."""
+    return _is_person(token) or token.proper("組織名") or token.normalized in BODIES or token.surface[-1:] in (
+        "党", "省", "庁", "社", "局", "団")
 
 
 def _at_oneself(tokens: list[Token]) -> bool:
