@@ -73,6 +73,7 @@ def test_a_caption_and_the_sentence_after_it_are_two(text: str, expected: list[s
         "事情を聞く捜査員=いずれも31日、青葉駅で(木村健吾さん撮影)",
         "流された車=桜台市で2026年9月4日午後6時17分、本社ヘリから木村健吾撮影",
         "台風10号の予想進路(4日12時現在)",
+        "握手する両市長(左)=桜台市で11月16日、共同",
     ],
 )
 def test_photo_captions_are_told_from_sentences(text: str) -> None:
