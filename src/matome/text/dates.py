@@ -350,7 +350,8 @@ def _fiscal_years(flat: str, anchor: date | None) -> list[DateMention]:
 
 def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> date | None:
     """`17日` is the 17th nearest the article's date, at most a week ahead: of its month, of the month before (25日 in
-    an article of the 15th), or of the month after (1日にも in an article of 31 October is 1 November)."""
+    an article of the 15th), or of the month after (1日にも in an article of 31 October is 1 November). `3月14日` is
+    the nearest such day at most half a year ahead."""
     if anchor is None:
         return None
     if month is None:
@@ -361,11 +362,12 @@ def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> d
                 guesses.append(date(year, month_of + 1, day_of_month))
         near = [g for g in guesses if (g - anchor).days <= 7]
         return min(near, key=lambda g: abs((g - anchor).days)) if near else None
-    try:
-        guess = date(anchor.year, month, day_of_month)
-        return guess if guess <= anchor + timedelta(days=183) else guess.replace(year=anchor.year - 1)
-    except ValueError:
-        return None
+    guesses = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):  # 1月16日 in late December is next month's
+        with contextlib.suppress(ValueError):
+            guesses.append(date(year, month, day_of_month))
+    near = [g for g in guesses if g <= anchor + timedelta(days=183)]
+    return min(near, key=lambda g: abs((g - anchor).days)) if near else None
 
 
 def _relatives(flat: str, anchor: date | None) -> list[DateMention]:
