@@ -539,3 +539,23 @@ def test_a_count_of_some_of_them_does_not_stop_times_being_compared(analyzer: An
 def test_a_re_arrest_is_a_later_step_not_another_day_for_the_arrest(analyzer: Analyzer) -> None:
     assert "date" not in _differences(analyzer, "桜台署から逃走していた男について、府警は29日夕、桜台市内で万引きの疑いで男を逮捕した。",
                                       "桜台署から逃走していた男について、府警は30日、桜台市内で万引きの疑いで前日に逮捕された男を再逮捕。")
+
+
+def test_of_points_as_many_reports_carry_the_one_their_ledes_state_comes_first(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    fire = "桜台市中町の木造アパートで23日未明に火事があり、住民の男性2人が煙を吸って病院に運ばれた。"
+    bridge = "桜台市では先月、市役所前の歩道橋を架け替える工事が始まり、通行止めが来年まで続いている。"
+    weather = "気象台によると、桜台市では今週は晴れる日が多く、空気が乾燥する見込みだという。"
+    bodies = (("a.example", f"{weather}{bridge}"), ("b.example", f"{fire}{weather}{bridge}"),
+              ("c.example", f"{fire}夜の町は静かだった。"))
+    reports = []
+    for name, (site, body) in zip(("a", "b", "c"), bodies, strict=True):  # a's ids sort first, its lede is no news
+        article = Article(id=name, origin=Origin("jsonl"), kind="article", site=site, title="桜台の火事",
+                          body=body, published="2026-05-23")
+        reports.extend(reports_of(analyzer.analyze(article)))
+    groups = align(reports, analyzer.tokenize)
+    assert [len(g) for g in groups][:3] == [2, 2, 2]
+    assert groups[0][0].sentence.text == fire

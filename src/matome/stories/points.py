@@ -56,16 +56,19 @@ class _Point:
 
 
 def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list[list[Aligned]]:
-    """Groups of sentences from two or more reports that state the same thing, most reports first."""
+    """Groups of sentences from two or more reports that state the same thing, most reports first, then those
+    stated nearest the reports' ledes."""
     weights = background()
     vectors: dict[str, Vector] = {}
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
+    position: dict[str, int] = {}  # of the sentence among its report's statements: 0 is the lede
     for report in reports:
         days = _days_by_sentence(report)
         stated = [s for s in report.body_sentences
                   if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)]
-        for sentence in stated[:MAX_SENTENCES]:
+        for n, sentence in enumerate(stated[:MAX_SENTENCES]):
+            position[sentence.id] = n
             raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
@@ -87,7 +90,9 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
             point.members.append(where[new])
             points[new] = point
     unique = list({id(p): p for p in points.values()}.values())
-    return [p.members for p in sorted(unique, key=lambda p: (-len(p.members), p.members[0].sentence.id))]
+    # most reports first; of as many, the one their ledes state (news tells its main fact first)
+    return [p.members for p in sorted(unique, key=lambda p: (
+        -len(p.members), sum(position[m.sentence.id] for m in p.members) / len(p.members), p.members[0].sentence.id))]
 
 
 def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
