@@ -59,6 +59,7 @@ def _flags(text: str, tokenize: Tokenizer, body: str = "港のストライキで
         ("あの政党は本当にゴミ", "abusive", True),
         ("恥知らずの政党だ", "abusive", True),
         ("視聴者をバカにするな", "abusive", False),
+        ("送った物資は仕分けできずに結局ゴミになった", "abusive", False),
         ("あいつはただのクズニートだろ", "abusive", True),
         ("カステラを買ってきた", "abusive", False),
         ("おれよりデブじゃねーか", "abusive", True),

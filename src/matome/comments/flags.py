@@ -196,8 +196,8 @@ def _is_person(token: Token) -> bool:
 
 def _is_someone(token: Token) -> bool:
     """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, 立憲がゴミ)."""
-    return _is_person(token) or token.proper("組織名") or token.normalized in BODIES or token.surface[-1:] in (
-        "党", "省", "庁", "社", "局", "団")
+    return _is_person(token) or token.proper("組織名") or token.normalized in BODIES or (
+        len(token.surface) >= 2 and token.surface[-1] in "党省庁")  # 民主党, 文科省 (not 結局, 会社)
 
 
 def _at_oneself(tokens: list[Token]) -> bool:
