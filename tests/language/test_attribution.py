@@ -43,6 +43,21 @@ def test_the_speaker_is_the_subject_of_the_speech_predicate(analyzer: Analyzer, 
     assert (statement.speaker, statement.content) == (speaker, content)
 
 
+def test_a_topic_named_after_the_source_speaks_and_the_source_relays(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "県警によると、少年は容疑を認め、「一家全員を襲おうと思った」とする一方、"
+                           "「大変なことをしてしまった」と供述しているという。")
+    assert [(s.speaker, s.reported_by) for s in said] == [("少年", "県警")] * 2
+
+
+def test_two_voices_in_a_row_on_one_cue_each_say_their_own_words(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "青葉市の30代会社員は「判決が正しかったのか、重荷になっている」、桜台市の60代男性は"
+                           "守秘義務について「正直、負担に感じる」と語った。")
+    assert [(s.speaker, s.content) for s in said] == [("青葉市の30代会社員", "判決が正しかったのか、重荷になっている"),
+                                                      ("桜台市の60代男性", "正直、負担に感じる")]
+    (verdict,) = _said(analyzer, "判決は「重すぎる」、控訴審は「妥当だ」と山田弁護士は述べた。")
+    assert verdict.speaker == "山田弁護士"
+
+
 def test_nested_speech_the_outer_speaker_speaks(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "会談ではマルコ国務長官が協力の重要性を強調したと外務省の幹部は記者団に語った。")
     assert statement.speaker == "外務省の幹部"

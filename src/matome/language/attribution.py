@@ -50,6 +50,7 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
+PAIRED = re.compile(r"」、(?P<topic>[^、。「」]{1,30}?)は[^。「」]{0,30}?「$")  # …」、Bは守秘義務について「
 CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
 # (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
 CREDITED_ONLY = re.compile(r"(?:「[^「」]+」[（(][^（）()「」]+[）)]、?)+")
@@ -162,6 +163,7 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
                                affiliation_of(text, mention, mentions, gazetteer), quoted[0], cue.verb,
                                cue.verb + len(cue.cue)))
     found = [split for said in found for split in _credited(text, parse, said, mentions)]
+    found = [split for said in found for split in _paired(text, parse, said, mentions)]
     return _with_sources(text, sentence, parse, found, mentions, context) + _interviewed(text, sentence, found)
 
 
@@ -186,6 +188,24 @@ def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention])
         split.append(replace(said, speaker=who, speaker_canonical=canonical, content=quote.group("said"),
                              direct=True))
     return split
+
+
+def _paired(text: str, parse: Parse, said: Statement, mentions: list[Mention]) -> list[Statement]:
+    """`Aは「…」、Bは…「…」と語った`: two people's words on one cue, as news gives voices in a row; B says the last
+    quote, A the one before it. Both topics must be someone (not `判決は「…」、…`)."""
+    quote = text.rfind(f"「{said.content}」", 0, said.cue_start or 0) if said.direct else -1
+    pair = PAIRED.search(text[: quote + 1]) if quote > 0 else None
+    if pair is None:
+        return [said]
+    first = QUOTED.search(text, text.rfind("「", 0, pair.start()))
+    second, before = parse.at(pair.end("topic") - 1), parse.at(first.start() - 2) if first else None
+    if (first is None or second is None or before is None or text[first.start() - 1] != "は"
+            or not (_agent(parse, second, mentions) and _agent(parse, before, mentions))):
+        return [said]
+    (name, canonical), (earlier, known) = _name(text, parse, second, mentions, None), _name(text, parse, before,
+                                                                                          mentions, None)
+    return [replace(said, speaker=earlier, speaker_canonical=known, content=first.group("said")),
+            replace(said, speaker=name, speaker_canonical=canonical)]
 
 
 def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> list[Statement]:
@@ -545,7 +565,10 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     if subject is not None:
         return _name(text, parse, subject, mentions, context)
     source = _according_source(parse, cue.start)
-    if source is not None:  # 同サイトによれば「…」としている: the source speaks
+    if source is not None:  # 同サイトによれば「…」としている: the source speaks, unless a topic named after it does
+        topic = _sentence_topic(parse, cue, mentions) if cue.carries and not turned else None
+        if topic is not None and topic.start > source.end:  # 県警によると、少年は容疑を認め、「…」と供述している
+            return _name(text, parse, topic, mentions, context)
         return _name(text, parse, source, mentions, context, whole=True)
     venue = _outlet_venue(parse, cue, mentions) if cue.carries else None
     if venue is not None:  # 記事では「…」と報じ: the outlet whose article it is
