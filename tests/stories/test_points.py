@@ -559,3 +559,18 @@ def test_of_points_as_many_reports_carry_the_one_their_ledes_state_comes_first(a
     groups = align(reports, analyzer.tokenize)
     assert [len(g) for g in groups][:3] == [2, 2, 2]
     assert groups[0][0].sentence.text == fire
+
+
+def test_two_points_of_one_fact_that_copies_began_are_one(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    told = "桜台市中町の木造アパートで23日未明に火事があり、住民の男性2人が煙を吸って病院に運ばれた。"
+    retold = "23日未明、桜台市中町の木造アパートから火が出て、住民の男性2人が煙を吸い病院に運ばれた。"
+    reports = []
+    for n, body in enumerate((told, told, retold, retold)):  # two pairs of copies, each a point before they meet
+        article = Article(id=f"f{n}", origin=Origin("jsonl"), kind="article", site=f"s{n}.example",
+                          title="桜台の火事", body=body, published="2026-05-23")
+        reports.extend(reports_of(analyzer.analyze(article)))
+    assert [len(g) for g in align(reports, analyzer.tokenize)] == [4]

@@ -79,6 +79,10 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     points: dict[str, _Point] = {}
     for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if a in points and b in points:
+            if points[a] is not points[b] and _mergeable(points[a], points[b]):
+                merged = points[a]
+                merged.members.extend(points[b].members)
+                points.update({m.sentence.id: merged for m in merged.members})
             continue
         if a not in points and b not in points:
             points[a] = points[b] = _Point([where[a], where[b]])
@@ -93,6 +97,16 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     # most reports first; of as many, the one their ledes state (news tells its main fact first)
     return [p.members for p in sorted(unique, key=lambda p: (
         -len(p.members), sum(position[m.sentence.id] for m in p.members) / len(p.members), p.members[0].sentence.id))]
+
+
+def _mergeable(one: _Point, other: _Point) -> bool:
+    """Two points that one pair of their sentences ties are one (one outlet's two sentences of a fact split it in
+    two), when no outlet is in both, their opening sentences are near-paraphrases (CLOSE) and every sentence of the
+    other is aligned with the first one's opening sentence."""
+    first = one.members[0].vector
+    return not one.outlets() & other.outlets() and _cosine(other.members[0].vector, first) >= CLOSE \
+        and all(_cosine(m.vector, first) >= ALIGN for m in other.members) \
+        and not any(_apart(x, y) for x in one.members for y in other.members)
 
 
 def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
