@@ -34,6 +34,7 @@ BODIES = frozenset({"政党", "政府", "政権", "与党", "野党", "会社", 
 COMPOUND_PEOPLE = frozenset({"女", "男", "人間", "野郎", "ニート", "オタク", "ヲタ", "オヤジ", "親父", "ババア",
                              "ジジイ", "ガキ", "共", "ども"})
 GLUED_PEOPLE = max(map(len, COMPOUND_PEOPLE))
+ARGUMENT_MARKS = frozenset({"を", "で", "へ", "から", "より", "と"})  # after a term that is not the predicate
 TOPIC_MARKS = frozenset({"は", "が", "も", "って", "、", ","})  # what a sentence speaks of: 韓国人は, 女って
 SENTENCE_END = frozenset({"。", "！", "？", "!", "?", "\n"})
 
@@ -127,9 +128,9 @@ def _glued(word: str, lexicon: Lexicon) -> list[Term]:
 
 def abusive_terms(tokens: list[Token], found: list[Span]) -> list[Term]:
     """The abusive terms among `found` that are aimed at someone: not part of a name (チョン・ジヒョン), not
-    describing a thing or an act (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった). A term too weak
-    to flag alone (気持ち悪い, ゴミ, 下品) flags where it is said of a person or a group (`…人は気持ち悪い`,
-    `下品そうな女`): it counts at THRESHOLD."""
+    describing a thing or an act (間抜けなミス, クソ暑い), not aimed at oneself (俺もバカだった). An insult too weak
+    to flag alone (気持ち悪い, ゴミ, 哀れ) flags where it is said of a person or a group (`…人は気持ち悪い`,
+    `哀れな男`): it counts at THRESHOLD."""
     aimed: dict[int, Term] = {}  # by start token: ブタ and 豚 on one word are one match
     for term, start in found:
         if term.flag != "abusive" or _in_name(tokens, start, len(term.words)):
@@ -138,8 +139,8 @@ def abusive_terms(tokens: list[Token], found: list[Span]) -> list[Term]:
         if term.category in RETORTS and (_of_a_thing(tokens, end) or _at_oneself(tokens) or _mocking(tokens, end)):
             continue
         if term.weight < THRESHOLD:
-            if not _said_of_someone(tokens, start, end):
-                continue
+            if term.category != "insult" or not _said_of_someone(tokens, start, end):
+                continue  # a weak slur or animal word (在日, 猿) is never raised: it names more than it insults
             term = dataclasses.replace(term, weight=THRESHOLD)
         if start not in aimed or term.weight > aimed[start].weight:
             aimed[start] = term
@@ -170,23 +171,29 @@ def _mocking(tokens: list[Token], end: int) -> bool:
 
 
 def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
-    """A person or a group is the topic or subject before the term in its sentence (`韓国人は…気持ち悪い`,
-    not `…人を無視するのは気持ち悪い`), or the term qualifies one (`下品そうな女`, `気持ち悪いオタク`)."""
-    after = tokens[end: end + 3]
-    for token in after:
-        if token.surface in SENTENCE_END or token.pos[0] in ("補助記号", "動詞"):
-            break
-        if token.pos[0] == "名詞" and token.pos[1] != "助動詞語幹":
-            if _is_someone(token) or token.normalized in OTHER_PERSON:
-                return True
-            break
+    """The term is said of a person or a group: it is the predicate (not an object: `清掃員がゴミを回収`) and the
+    nearest topic or subject before it in its sentence is someone (`韓国人は…気持ち悪い`, not `…が、この料理は
+    気持ち悪い`); or an adjective term qualifies a person (`哀れな男`, `気持ち悪い男`, never across の)."""
+    rest = tokens[end: end + 3]
+    if rest and rest[0].surface in ARGUMENT_MARKS:
+        return False
+    if tokens[end - 1].pos[0] in ("形容詞", "形状詞") or tokens[end - 1].pos[2] == "形状詞可能":
+        for token in rest:
+            if token.surface in SENTENCE_END or token.pos[0] in ("補助記号", "動詞") or token.surface == "の":
+                break
+            if token.pos[0] == "名詞" and token.pos[1] != "助動詞語幹":
+                if _is_someone(token) or token.normalized in OTHER_PERSON:
+                    return True
+                break
     for n in range(start - 1, -1, -1):
         if tokens[n].surface in SENTENCE_END:
             return False
-        person = _is_someone(tokens[n]) or tokens[n].normalized in OTHER_PERSON
-        if person and tokens[n].normalized not in FIRST_PERSON and (
-                n == start - 1 or tokens[n + 1].surface in TOPIC_MARKS):
-            return True
+        if n == start - 1 or (tokens[n + 1].surface in TOPIC_MARKS and tokens[n].pos[0] in ("名詞", "代名詞")):
+            if (_is_someone(tokens[n]) or tokens[n].normalized in OTHER_PERSON) and (
+                    tokens[n].normalized not in FIRST_PERSON):
+                return True
+            if n != start - 1:
+                return False  # the nearest topic is a thing
     return False
 
 
@@ -195,9 +202,11 @@ def _is_person(token: Token) -> bool:
 
 
 def _is_someone(token: Token) -> bool:
-    """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, 立憲がゴミ)."""
-    return _is_person(token) or token.proper("組織名") or token.normalized in BODIES or (
-        len(token.surface) >= 2 and token.surface[-1] in "党省庁")  # 民主党, 文科省 (not 結局, 会社)
+    """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, 立憲がゴミ); a
+    word of one character is no one by its ending (家 is a house)."""
+    if token.proper("人名") or token.proper("組織名") or token.normalized in PERSON_NOUNS | BODIES:
+        return True
+    return len(token.surface) >= 2 and (token.surface[-1] in PERSON_SUFFIXES or token.surface[-1] in "党庁")
 
 
 def _at_oneself(tokens: list[Token]) -> bool:
