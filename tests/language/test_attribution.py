@@ -56,6 +56,19 @@ def test_two_voices_in_a_row_on_one_cue_each_say_their_own_words(analyzer: Analy
                                                       ("桜台市の60代男性", "正直、負担に感じる")]
     (verdict,) = _said(analyzer, "判決は「重すぎる」、控訴審は「妥当だ」と山田弁護士は述べた。")
     assert verdict.speaker == "山田弁護士"
+    named = _said(analyzer, "青葉市の会社員は「増税には賛成できない」、大橋はるかさんは「反対だ」と述べた。")
+    assert [s.speaker for s in named] == ["青葉市の会社員", "大橋はるかさん"]
+    (answer,) = _said(analyzer, "記者は「なぜ辞任しないのか」、首相は「職責を果たす」と答えた。")
+    assert answer.speaker == "首相"
+
+
+def test_a_day_before_a_source_is_not_its_name(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "3日NHKによると、首相は週内に訪米する。")
+    assert said.speaker == "NHK"
+
+
+def test_how_words_were_said_is_not_what_was_said(analyzer: Analyzer) -> None:
+    assert not [s for s in _said(analyzer, "桜井監督は初采配と敗戦を淡々と振り返った。") if "淡々" in s.content]
 
 
 def test_nested_speech_the_outer_speaker_speaks(analyzer: Analyzer) -> None:

@@ -50,7 +50,9 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
-PAIRED = re.compile(r"」、(?P<topic>[^、。「」]{1,30}?)は[^。「」]{0,30}?「$")  # …」、Bは守秘義務について「
+PAIRED = re.compile(r"」、[^、。「」]{1,30}?は[^。「」]{0,30}?「$")  # …」、Bは守秘義務について「
+PAIRED_MIN = 8  # characters of the first voice's words: fewer name something (「異次元の対策」), they say nothing
+QUESTION_END = re.compile(r"(?:か|[？?])」$")
 CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
 # (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
 CREDITED_ONLY = re.compile(r"(?:「[^「」]+」[（(][^（）()「」]+[）)]、?)+")
@@ -192,14 +194,17 @@ def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention])
 
 def _paired(text: str, parse: Parse, said: Statement, mentions: list[Mention]) -> list[Statement]:
     """`Aは「…」、Bは…「…」と語った`: two people's words on one cue, as news gives voices in a row; B says the last
-    quote, A the one before it. Both topics must be someone (not `判決は「…」、…`)."""
+    quote, A the one before it. Both topics must be someone (not `判決は「…」、…`), and A's words must be said, not a
+    question put to B (`記者は「なぜ…か」、首相は…と答えた`) nor a name for something (`政府は「異次元の対策」`)."""
     quote = text.rfind(f"「{said.content}」", 0, said.cue_start or 0) if said.direct else -1
     pair = PAIRED.search(text[: quote + 1]) if quote > 0 else None
-    if pair is None:
+    first = QUOTED.search(text, text.rfind("「", 0, pair.start())) if pair else None
+    if pair is None or first is None or len(first.group("said")) < PAIRED_MIN or QUESTION_END.search(first.group(0)):
         return [said]
-    first = QUOTED.search(text, text.rfind("「", 0, pair.start()))
-    second, before = parse.at(pair.end("topic") - 1), parse.at(first.start() - 2) if first else None
-    if (first is None or second is None or before is None or text[first.start() - 1] != "は"
+    second = next((parse.head(w) for w in parse.words if pair.start() < w.start < quote and w.text == "は"
+                   and w.dep == "case"), None)  # 大橋はるかさんは: the particle, not a は inside a name
+    before = parse.at(first.start() - 2)
+    if (second is None or before is None or text[first.start() - 1] != "は"
             or not (_agent(parse, second, mentions) and _agent(parse, before, mentions))):
         return [said]
     (name, canonical), (earlier, known) = _name(text, parse, second, mentions, None), _name(text, parse, before,
@@ -348,6 +353,8 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         clause = parse.head(marker)
         if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
             continue
+        if clause.tag.startswith("形状詞-タリ") and clause.end == marker.start:
+            continue  # 淡々と振り返った, 堂々と語った: how it was said, not what
         predicate = parse.head(clause)
         while predicate.start < marker.start and predicate.head != predicate.i:
             predicate = parse.head(predicate)  # past a parse that hung the clause on a noun inside it
@@ -801,7 +808,8 @@ def _phrase_start(parse: Parse, word: Word) -> int:
         if left.text in ("・", "･") and not (KATAKANA_NAME.match(parse.words[left.i + 1].text)
                                             and left.i > 0 and KATAKANA_NAME.match(parse.words[left.i - 1].text)):
             break
-        if (left.pos == "PUNCT" and left.text not in ("・", "･")) or "副詞可能" in left.tag or left.pos == "ADV":
+        if (left.pos == "PUNCT" and left.text not in ("・", "･")) or "副詞可能" in left.tag or left.pos == "ADV" \
+                or left.pos == "NUM" or "助数詞" in left.tag:  # not 3日 of 3日NHKによると
             break
         first = left
     return first.start

@@ -79,9 +79,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     points: dict[str, _Point] = {}
     for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if a in points and b in points:
-            if points[a] is not points[b] and _mergeable(points[a], points[b]):
-                merged = points[a]
-                merged.members.extend(points[b].members)
+            if points[a] is not points[b] and (merged := _merged(points[a], points[b])) is not None:
                 points.update({m.sentence.id: merged for m in merged.members})
             continue
         if a not in points and b not in points:
@@ -99,14 +97,19 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
         -len(p.members), sum(position[m.sentence.id] for m in p.members) / len(p.members), p.members[0].sentence.id))]
 
 
-def _mergeable(one: _Point, other: _Point) -> bool:
-    """Two points that one pair of their sentences ties are one (one outlet's two sentences of a fact split it in
-    two), when no outlet is in both, their opening sentences are near-paraphrases (CLOSE) and every sentence of the
-    other is aligned with the first one's opening sentence."""
-    first = one.members[0].vector
-    return not one.outlets() & other.outlets() and _cosine(other.members[0].vector, first) >= CLOSE \
-        and all(_cosine(m.vector, first) >= ALIGN for m in other.members) \
-        and not any(_apart(x, y) for x in one.members for y in other.members)
+def _merged(one: _Point, other: _Point) -> _Point | None:
+    """Two points that a pair of their sentences ties are one, when no outlet is in both, their opening sentences
+    are near-paraphrases (CLOSE) and every sentence of both meets the opening sentence of one of them, which opens
+    the merged point: pairs of copies that each became a point before they met (a wire story and its reprints, told
+    two ways). None when they stay two."""
+    if one.outlets() & other.outlets() or _cosine(one.members[0].vector, other.members[0].vector) < CLOSE \
+            or any(_apart(x, y) for x in one.members for y in other.members):
+        return None
+    for first, second in ((one, other), (other, one)):
+        opening = first.members[0].vector
+        if all(_cosine(m.vector, opening) >= ALIGN for m in second.members):
+            return _Point([*first.members, *second.members])
+    return None
 
 
 def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],

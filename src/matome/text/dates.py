@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from matome.text.normalize import narrow, normalize
 
 JST = timezone(timedelta(hours=9))
+NEXT_YEAR_DAYS = 62  # a month and day without a year this near ahead across New Year is next year's (1月16日)
 
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 MONTHS = {
@@ -351,7 +352,7 @@ def _fiscal_years(flat: str, anchor: date | None) -> list[DateMention]:
 def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> date | None:
     """`17日` is the 17th nearest the article's date, at most a week ahead: of its month, of the month before (25日 in
     an article of the 15th), or of the month after (1日にも in an article of 31 October is 1 November). `3月14日` is
-    the nearest such day at most half a year ahead."""
+    this year's, unless that is over half a year ahead (then last year's) or next year's is within NEXT_YEAR_DAYS."""
     if anchor is None:
         return None
     if month is None:
@@ -362,12 +363,14 @@ def _resolve_day(month: int | None, day_of_month: int, anchor: date | None) -> d
                 guesses.append(date(year, month_of + 1, day_of_month))
         near = [g for g in guesses if (g - anchor).days <= 7]
         return min(near, key=lambda g: abs((g - anchor).days)) if near else None
-    guesses = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):  # 1月16日 in late December is next month's
-        with contextlib.suppress(ValueError):
-            guesses.append(date(year, month, day_of_month))
-    near = [g for g in guesses if g <= anchor + timedelta(days=183)]
-    return min(near, key=lambda g: abs((g - anchor).days)) if near else None
+    with contextlib.suppress(ValueError):  # 1月16日 in late December is next month's
+        if (coming := date(anchor.year + 1, month, day_of_month)) <= anchor + timedelta(days=NEXT_YEAR_DAYS):
+            return coming
+    try:
+        guess = date(anchor.year, month, day_of_month)
+        return guess if guess <= anchor + timedelta(days=183) else guess.replace(year=anchor.year - 1)
+    except ValueError:
+        return None
 
 
 def _relatives(flat: str, anchor: date | None) -> list[DateMention]:
