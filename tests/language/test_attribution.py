@@ -62,6 +62,15 @@ def test_two_voices_in_a_row_on_one_cue_each_say_their_own_words(analyzer: Analy
     assert answer.speaker == "首相"
 
 
+def test_an_age_and_a_home_town_after_a_name_are_not_the_speaker_s(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "青葉市の会社員女性(34)=桜台市=は「驚いた」と話した。")
+    assert said.speaker == "青葉市の会社員女性"  # the parser calls her an oblique: a topic all the same
+    (source,) = _said(analyzer, "同便に乗っていた男性=桜台市=によると、出発前に不手際のアナウンスがあった。")
+    assert source.speaker == "男性"
+    (section,) = _said(analyzer, "県警人身安全対策課によると、署は何度も電話をかけたが、つながらなかったという。")
+    assert section.speaker == "県警人身安全対策課"
+
+
 def test_a_day_before_a_source_is_not_its_name(analyzer: Analyzer) -> None:
     (said,) = _said(analyzer, "3日NHKによると、首相は週内に訪米する。")
     assert said.speaker == "NHK"

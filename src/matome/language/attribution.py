@@ -50,6 +50,7 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
+AFTER_NAME = re.compile(r"(?:[=＝][^=＝、。]{1,15}[=＝]|[（(][0-9０-９]{1,3}[）)])+$")  # 男性(45)=那覇市=: age, home
 PAIRED = re.compile(r"」、[^、。「」]{1,30}?は[^。「」]{0,30}?「$")  # …」、Bは守秘義務について「
 PAIRED_MIN = 8  # characters of the first voice's words: fewer name something (「異次元の対策」), they say nothing
 QUESTION_END = re.compile(r"(?:か|[？?])」$")
@@ -540,7 +541,7 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
                  "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "少年",
-                 "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関")
+                 "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関", "課", "室", "班")
 AGENTS = tuple({*AGENT_ENDINGS, *PERSON_SUFFIXES})
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
@@ -652,7 +653,7 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
     seen = predicate
     for _ in range(4):
         subjects = [w for w in parse.children(seen) if (w.dep in SUBJECTS or (w.dep == "dislocated" and _marked(
-            parse, w, "は"))) and agent(w)]  # 弁護側は…と主張した: a topic the parser calls dislocated
+            parse, w, "は")) or _topic_called_oblique(parse, w)) and agent(w)]  # 弁護側は…と主張した: dislocated
         if seen is predicate and quoted is not None and parse.dominates(predicate, quoted):
             # a quote parsed as a noun takes the subject before it: Xが「…」と伝えている
             subjects = sorted([*subjects, *(w for w in parse.children(quoted) if w.dep in SUBJECTS and agent(w))],
@@ -691,6 +692,13 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             continue
         return None
     return None
+
+
+def _topic_called_oblique(parse: Parse, word: Word) -> bool:
+    """`会社員女性(34)=桜台市=は「…」と話した`: a noun marked by は alone, which the parser calls an oblique (an age or
+    a home town between name and particle confuses it), is a topic; not `会見では`, `東京には`."""
+    cases = [w.text for w in parse.children(word) if w.dep == "case"]
+    return word.dep == "obl" and cases == ["は"]
 
 
 def _occasion_subject(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
@@ -767,7 +775,8 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
             and parse.text[:opening].endswith(BODIES)
     if "固有名詞" in word.tag and "地名" not in word.tag:
         return True  # the parser's part of speech may disagree with the lexicon's (川澄 as CCONJ)
-    if word.pos not in NAMES or "数" in word.tag or "副詞可能" in word.tag or word.text in NOT_AGENTS:
+    if word.pos not in NAMES or ("数" in word.tag and not _body_that_counts(parse, word)) or "副詞可能" in word.tag \
+            or word.text in NOT_AGENTS:
         return False
     if word.pos == "PRON" and DEMONSTRATIVE.match(word.text):  # こちらも「…」という意見が: not someone
         return False
@@ -775,6 +784,14 @@ def _agent(parse: Parse, word: Word, mentions: list[Mention]) -> bool:
         return True
     compound = parse.text[_phrase_start(parse, word): word.end]  # 胡正躍次官補, which the parser ends on 補
     return (compound.endswith(AGENTS) and word.text != "人") or bool(REFERS_BACK.match(word.text))
+
+
+def _body_that_counts(parse: Parse, word: Word) -> bool:
+    """A numeral or a counter is no one (3社, 各社), but a noun that may count ends a body's name after another noun
+    (人身安全対策課)."""
+    before = parse.words[word.i - 1] if word.i > 0 else None
+    return "助数詞可能" in word.tag and before is not None and before.end == word.start and before.pos in (
+        "NOUN", "PROPN") and "接頭辞" not in before.tag and "数" not in before.tag
 
 
 def _mentions_over(word: Word, mentions: list[Mention]) -> list[Mention]:
@@ -861,7 +878,7 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
               and _marked(parse, w, "や")]
     if joined:  # マツコ・デラックスや伊集院光は: both speak, as one party
         start = min([_phrase_start(parse, joined[0]), *(m.start for m in mentions if m.start < joined[0].end <= m.end)])
-    phrase = LEADING.sub("", text[start:end]).strip("「」『』（）()、 　")
+    phrase = AFTER_NAME.sub("", LEADING.sub("", text[start:end])).strip("「」『』（）()、 　")
     refers = REFERS_BACK.match(phrase)
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)
