@@ -71,6 +71,14 @@ def test_an_age_and_a_home_town_after_a_name_are_not_the_speaker_s(analyzer: Ana
     assert section.speaker == "県警人身安全対策課"
 
 
+def test_a_role_distilled_from_ginza_names_a_speaker(analyzer: Analyzer) -> None:
+    from matome.language.attribution import ROLES
+
+    assert "教諭" in ROLES  # not in the hand-written endings
+    (said,) = _said(analyzer, "男性教諭は「反射的に手が出てしまった」と話しているということです。")
+    assert said.speaker == "男性教諭"
+
+
 def test_a_day_before_a_source_is_not_its_name(analyzer: Analyzer) -> None:
     (said,) = _said(analyzer, "3日NHKによると、首相は週内に訪米する。")
     assert said.speaker == "NHK"
