@@ -197,13 +197,9 @@ def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
     return False
 
 
-def _is_person(token: Token) -> bool:
-    return token.proper("人名") or token.normalized in PERSON_NOUNS or token.surface[-1:] in PERSON_SUFFIXES
-
-
 def _is_someone(token: Token) -> bool:
-    """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, 立憲がゴミ); a
-    word of one character is no one by its ending (家 is a house)."""
+    """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, あの政党は
+    ゴミ); a word of one character is no one by its ending (家 is a house)."""
     if token.proper("人名") or token.proper("組織名") or token.normalized in PERSON_NOUNS | BODIES:
         return True
     return len(token.surface) >= 2 and (token.surface[-1] in PERSON_SUFFIXES or token.surface[-1] in "党庁")

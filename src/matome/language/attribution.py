@@ -543,7 +543,7 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
                  "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "少年",
                  "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関", "課", "室", "班")
-# jobs and positions distilled from GiNZA's entity recogniser (scripts/distill_roles.py): 教諭, 候補, 院長
+# jobs and positions distilled from GiNZA's entity recogniser (scripts/distill_roles.py): 教諭, 准教授, 運転手
 ROLES = tuple(line for line in files("matome.language").joinpath("data", "roles.txt").read_text(
     encoding="utf-8").splitlines() if line and not line.startswith("#"))
 AGENTS = tuple(sorted({*AGENT_ENDINGS, *PERSON_SUFFIXES, *ROLES}))
