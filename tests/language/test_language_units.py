@@ -74,6 +74,8 @@ def test_a_caption_and_the_sentence_after_it_are_two(text: str, expected: list[s
         "流された車=桜台市で2026年9月4日午後6時17分、本社ヘリから木村健吾撮影",
         "台風10号の予想進路(4日12時現在)",
         "握手する両市長(左)=桜台市で11月16日、共同",
+        "握手する両市長=16日、桜台市、共同通信",
+        "会見する市長=桜台市で16日、ロイター=共同",
     ],
 )
 def test_photo_captions_are_told_from_sentences(text: str) -> None:
@@ -103,6 +105,8 @@ def test_photo_captions_are_told_from_sentences(text: str) -> None:
         "投開票日=10月27日",
         "▽日時=5月3日、青葉市民会館",
         "逮捕の決め手となったのは、近くの住民がスマートフォンで撮影した動画。",
+        "米社が新型機を発表=ロイター=共同",
+        "市長は16日、共同通信の取材に応じた",
     ],
 )
 def test_sentences_that_mention_photographs_are_no_captions(text: str) -> None:

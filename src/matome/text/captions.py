@@ -19,8 +19,11 @@ _DAY = (r"(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日(?:\([月火水木金土日]\))?
 # (=15日午前、A市), with the credit in brackets after it
 _SHOT_BY = rf"(?:[^、。]{{0,12}}から)?{_NAME}(?:さん|氏)?撮影"  # 本社ヘリから山田撮影, 木村さん撮影
 NEWS_AGENCY = r"(?:共同|時事|ロイター|AP|AFP|EPA|新華社|聯合|UPI)"
-AFTER_EQUALS = re.compile(rf"^(?:.{{0,40}}、\s*)?{_SHOT_BY}$|^{_DAY}(?:、[^、。=()]{{1,25}})?(?:\([^()]{{1,40}}\))?$"
-                          rf"|^[^、。=()]{{1,25}}で{_DAY}、{NEWS_AGENCY}$")  # =米サンフランシスコで16日、共同
+RELAYED = re.compile(rf"(?P<agency>{NEWS_AGENCY})={NEWS_AGENCY}$")
+_AGENCY_CREDIT = rf"{NEWS_AGENCY}(?:通信)?(?:[=＝]{NEWS_AGENCY})?"  # 共同, 共同通信, ロイター=共同
+AFTER_EQUALS = re.compile(rf"^(?:.{{0,40}}、\s*)?{_SHOT_BY}$"
+                          rf"|^{_DAY}(?:、[^、。=()]{{1,25}})?(?:、{_AGENCY_CREDIT})?(?:\([^()]{{1,40}}\))?$"
+                          rf"|^[^、。=()]{{1,25}}で{_DAY}、{_AGENCY_CREDIT}$")  # =米サンフランシスコで16日、共同
 # where, and the agency's photo (喜ぶ堂安(中央)ら=ドーハ(共同)), after someone placed in the picture; a headline closes
 # on its source the same way (…8割が回答=米調査(ロイター)) but places nobody
 PLACED = re.compile(r"\((?:左|右|中央|手前|奥|上|下|[左右]から\d+人目)\)")
@@ -69,7 +72,8 @@ def is_caption(text: str) -> bool:
     if MEDIA_LABEL.match(flat):
         return True
     if "=" in flat:
-        described, after = (part.strip() for part in flat.rsplit("=", 1))
+        credited = RELAYED.sub(r"\g<agency>", flat)  # ロイター=共同: an agency's photo, relayed by another
+        described, after = (part.strip() for part in credited.rsplit("=", 1))
         if not LABEL.search(described) and (AFTER_EQUALS.match(after)
                                             or (PLACED.search(flat) and AGENCY_PHOTO.match(after))):
             return True
