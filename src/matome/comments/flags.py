@@ -28,7 +28,7 @@ PERSON_NOUNS = frozenset({"人", "奴", "やつ", "男", "女", "野郎", "連�
                           "妻", "旦那", "嫁", "国民", "民族", "政治家", "首相", "大統領", "議員", "監督", "選手",
                           "社長", "店員"})
 PERSON_SUFFIXES = frozenset({"者", "員", "民", "家", "手", "人"})
-BODIES = frozenset({"政党", "政府", "政権", "与党", "野党", "会社", "企業", "国会", "役所", "マスコミ", "メディア",
+BODY_NOUNS = frozenset({"政党", "政府", "政権", "与党", "野党", "会社", "企業", "国会", "役所", "マスコミ", "メディア",
                     "テレビ局", "球団", "チーム", "協会", "連盟", "組合", "事務所", "運営"})
 # people an insult is glued onto in one word (クズニート, バカ女)
 COMPOUND_PEOPLE = frozenset({"女", "男", "人間", "野郎", "ニート", "オタク", "ヲタ", "オヤジ", "親父", "ババア",
@@ -200,7 +200,7 @@ def _said_of_someone(tokens: list[Token], start: int, end: int) -> bool:
 def _is_someone(token: Token) -> bool:
     """A person, or a group or body one may insult: a party, a government, a company (恥知らずの政党, あの政党は
     ゴミ); a word of one character is no one by its ending (家 is a house)."""
-    if token.proper("人名") or token.proper("組織名") or token.normalized in PERSON_NOUNS | BODIES:
+    if token.proper("人名") or token.proper("組織名") or token.normalized in PERSON_NOUNS | BODY_NOUNS:
         return True
     return len(token.surface) >= 2 and (token.surface[-1] in PERSON_SUFFIXES or token.surface[-1] in "党庁")
 

@@ -656,8 +656,8 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             return topics[-1]
     seen = predicate
     for _ in range(4):
-        subjects = [w for w in parse.children(seen) if (w.dep in SUBJECTS or (w.dep == "dislocated" and _marked(
-            parse, w, "は")) or _topic_called_oblique(parse, w)) and agent(w)]  # 弁護側は…と主張した: dislocated
+        subjects = [w for w in parse.children(seen) if (w.dep in SUBJECTS or _mislabelled_topic(parse, w))
+                    and agent(w)]
         if seen is predicate and quoted is not None and parse.dominates(predicate, quoted):
             # a quote parsed as a noun takes the subject before it: Xが「…」と伝えている
             subjects = sorted([*subjects, *(w for w in parse.children(quoted) if w.dep in SUBJECTS and agent(w))],
@@ -698,11 +698,13 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
     return None
 
 
-def _topic_called_oblique(parse: Parse, word: Word) -> bool:
-    """`会社員女性(34)=桜台市=は「…」と話した`: a noun marked by は alone, which the parser calls an oblique (an age or
-    a home town between name and particle confuses it), is a topic; not `会見では`, `東京には`."""
-    cases = [w.text for w in parse.children(word) if w.dep == "case"]
-    return word.dep == "obl" and cases == ["は"]
+def _mislabelled_topic(parse: Parse, word: Word) -> bool:
+    """A topic (は) the parser gives another role: dislocated (弁護側は…と主張した), or an oblique marked by は alone,
+    where an age or a home town between name and particle confuses it (`会社員女性(34)=桜台市=は「…」と話した`); not
+    `会見では`, `東京には`."""
+    if word.dep == "dislocated":
+        return _marked(parse, word, "は")
+    return word.dep == "obl" and [w.text for w in parse.children(word) if w.dep == "case"] == ["は"]
 
 
 def _occasion_subject(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:

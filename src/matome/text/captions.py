@@ -20,7 +20,7 @@ _DAY = (r"(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日(?:\([月火水木金土日]\))?
 _SHOT_BY = rf"(?:[^、。]{{0,12}}から)?{_NAME}(?:さん|氏)?撮影"  # 本社ヘリから山田撮影, 木村さん撮影
 NEWS_AGENCY = r"(?:共同|時事|ロイター|AP|AFP|EPA|新華社|聯合|UPI)"
 RELAYED = re.compile(rf"(?P<agency>{NEWS_AGENCY})={NEWS_AGENCY}$")
-_AGENCY_CREDIT = rf"{NEWS_AGENCY}(?:通信)?(?:[=＝]{NEWS_AGENCY})?"  # 共同, 共同通信, ロイター=共同
+_AGENCY_CREDIT = rf"{NEWS_AGENCY}(?:通信)?"  # 共同, 共同通信 (ロイター=共同 is read as ロイター: RELAYED)
 AFTER_EQUALS = re.compile(rf"^(?:.{{0,40}}、\s*)?{_SHOT_BY}$"
                           rf"|^{_DAY}(?:、[^、。=()]{{1,25}})?(?:、{_AGENCY_CREDIT})?(?:\([^()]{{1,40}}\))?$"
                           rf"|^[^、。=()]{{1,25}}で{_DAY}、{_AGENCY_CREDIT}$")  # =米サンフランシスコで16日、共同
