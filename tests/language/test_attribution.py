@@ -569,3 +569,43 @@ def test_the_headline_is_not_the_quotation_before(analyzer: Analyzer) -> None:
     article = Article(id="c" * 16, origin=Origin("text"), kind="article", title="「増税はしない」",
                       body="木下首相は3日、記者団にこう述べた。", published="2026-03-02")
     assert analyzer.analyze(article).statements == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("北村宏市長は会見で、来年度から給食費を無償にするとした。", ("北村宏市長", "とした")),
+        ("桜台気象台は、大雨の恐れがあるとして、厳重な警戒を呼びかけた。", ("桜台気象台", "として")),
+        ("森川社長は、値上げはやむを得ないとし、利用者に理解を求めた。", ("森川社長", "とし")),
+    ],
+)
+def test_a_position_stated_with_a_light_suru(analyzer: Analyzer, body: str, expected: tuple[str, str]) -> None:
+    (statement,) = _said(analyzer, body)
+    assert (statement.speaker, statement.cue) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "店の売上金を奪ったとして、県警は男を強盗の疑いで逮捕した。",  # the grounds of an arrest
+        "男は車で逃げようとしたが、警察官に取り押さえられた。",  # an attempt
+        "仮に値上げが必要だとしても、時期は慎重に選ぶべきだ。",  # a supposition
+        "運賃を半額にするとした場合、年間10億円の減収になる。",  # a supposition
+        "いきいきとした表情の写真が並ぶ。",  # a manner
+        "地検は放火容疑についても処分保留とした。",  # a decision on a noun
+        "詳しい映像は後で見ていただくとして、まず写真を紹介したい。",  # set aside
+    ],
+)
+def test_shapes_of_to_suru_that_state_nothing(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
+def test_the_broadcasters_hearsay_goes_on_from_the_source_it_relays(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "県警によりますと、男は午前9時ごろ店に押し入りました。男は刃物を持っていたということです。")
+    assert [(s.speaker, s.cue, s.content) for s in said] == [
+        ("県警", "によりますと", "男は午前9時ごろ店に押し入りました"), ("県警", "ということです", "男は刃物を持っていた")]
+
+
+def test_a_summing_up_is_the_writers(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "桜台市によると、男性の1割が朝食を抜いていた。つまり、10人に1人は朝食をとらないということだ。")
+    assert [s.cue for s in said] == ["によると"]

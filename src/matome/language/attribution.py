@@ -120,7 +120,7 @@ Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG, HEARSAY,
-                        ACCORDING_CUE, re.compile("取材で")))))
+                        ACCORDING_CUE, re.compile("取材で"), re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
 
 
 def asks(statement: Statement) -> bool:
@@ -360,6 +360,10 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         predicate = parse.head(clause)
         while predicate.start < marker.start and predicate.head != predicate.i:
             predicate = parse.head(predicate)  # past a parse that hung the clause on a noun inside it
+        if _position(parse, clause, marker, predicate):
+            end = _predicate_end(parse, predicate.start)
+            found.append(_Said(marker.start, text[marker.start: end], marker.start, predicate.start, end))
+            continue
         verb = _speech_start(parse, predicate)
         if asked and (not REQUEST.match(text, predicate.start) or _passive(parse, predicate)):
             continue  # (not 休暇を取得するよう求められている)
@@ -367,6 +371,42 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
             end = _predicate_end(parse, predicate.start)
             found.append(_Said(marker.start, text[verb: end], verb, predicate.start, end))
     return found
+
+
+def _position(parse: Parse, clause: Word, marker: Word, predicate: Word) -> bool:
+    """A position stated with a light する right after the clause's と: `…無償にするとした`, `…やむを得ないとし、`,
+    and `…恐れがあるとして、警戒を呼びかけた`, the grounds given in saying something. Not a noun so named
+    (`処分保留とした`: a decision), a manner (`いきいきとした`), an attempt (`逃げようとした`), a supposition
+    (`…だとしても`), a view held (`としている`, which `_views` finds), nor the grounds of an act (`…奪ったとして、
+    男を逮捕した`)."""
+    if predicate.text != "し" or predicate.start != marker.end or not _clause_closed(parse, clause):
+        return False
+    if VOLITIONAL.search(parse.text, 0, marker.start) and parse.text[clause.start: marker.start] not in PLAIN_OU:
+        return False
+    inside = SPEECH.finditer(parse.text, _clause_start(parse, marker.start), marker.start)
+    if any(not SEPARATE.match(parse.text, said.end()) for said in inside):
+        return False  # …と述べたとし: a statement reported inside keeps its own speaker (not 「…」と述べ、…とし)
+    after = parse.text[predicate.end: predicate.end + 3]
+    if after.startswith(NOT_STATED) or not after.startswith(("た", "て", "、")):
+        return False
+    if not after.startswith("て"):
+        return True
+    act = parse.head(predicate)
+    if parse.text[:marker.start].endswith(SETTING_ASIDE) or any(w.dep == "mark" and w.text in IF
+                                                                for w in parse.children(act)):
+        return False  # 映像はこちらで確認いただくとして, …を済ませるとして説明すると: nothing the subject states
+    return act.start > predicate.start and (_speech_start(parse, act) >= 0 or REQUEST.match(parse.text, act.start)
+                                            is not None)
+
+
+def _clause_closed(parse: Parse, clause: Word) -> bool:
+    """Whether a word ends a clause of its own: a verb, an adjective or a noun with a copula or an auxiliary
+    (`不適切だった`, `必要だ`), not a bare noun."""
+    if clause.tag.startswith("副詞"):  # いきいき, キリっ: a manner, whatever the parser calls it
+        return False
+    if clause.pos in ("VERB", "ADJ", "AUX"):
+        return True
+    return any(w.dep in ("aux", "cop") for w in parse.children(clause))
 
 
 def _said_so(parse: Parse, predicate: Word) -> bool:
@@ -550,6 +590,15 @@ AGENTS = tuple(sorted({*AGENT_ENDINGS, *PERSON_SUFFIXES, *ROLES}))
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
 DOING = ("し", "する", "さ", "せ", "すれ")  # する after a verbal noun: 前置きした, 言及すると
+VOLITIONAL = re.compile(r"(?:よう|[おこごそぞとどのほぼぽもろ]う)$")  # 逃げよう, 行こう: an attempt with とした
+PLAIN_OU = ("思う", "問う", "追う", "負う", "請う", "乞う", "覆う")  # not volitional, though they end as if
+# what a light する after と may go on with that states nothing: a supposition (…だとしても, …とした場合), a view
+# held (…としている, as `_views` finds it)
+SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていただくとして: leaving something aside
+IF = ("と", "ば", "たら", "なら")
+SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
+SUMMING_UP = re.compile(r"^(?:つまり|要するに|すなわち|言い換えれば)")  # …ということだ as the writer's conclusion
+NOT_STATED = ("てい", "てお", "てる", "ても", "てし", "たい", "たら", "た場合", "た時", "たとき", "たなら")
 APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
 CLOSING_NAME = re.compile(r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
@@ -987,8 +1036,11 @@ def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
     if not context.recent or context.sentence - context.recent[-1].sentence > 1:
         return []
     cue = HEARSAY.search(text)
-    if cue is None:
+    if cue is None or SUMMING_UP.match(text):
         return []
+    relayed = context.statements[-1].cue if context.statements else ""
+    if cue.group(0).endswith(("です", "です。")) and not (ACCORDING_CUE.match(relayed) or HEARSAY.match(relayed)):
+        return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
     speaker, canonical = context.recent[-1].name, context.recent[-1].canonical
     said = cue.group(0).rstrip("。")
     return [Statement(speaker, canonical, said, text[: cue.start()].strip("、 "), False, None, sentence,

@@ -27,10 +27,10 @@ HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
 OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
                     r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
 ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
-_HEARSAY = r"という|とのことだ|とのこと"  # how a sentence ends that tells what a source said (…という。)
+_HEARSAY = r"という|ということ(?:です|だ)|とのこと(?:です|だ)?"  # how a sentence ends that tells what a source said
 HEARSAY = re.compile(rf"(?:{_HEARSAY})。?$")
 # what ends a sentence a source spoke, trimmed from its words (the polite forms too, and としている)
-HEARSAY_END = re.compile(rf"(?:ということ(?:です|だ)|とのことです|{_HEARSAY}|としている)?。?$")
+HEARSAY_END = re.compile(rf"(?:{_HEARSAY}|としている)?。?$")
 ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?" + ACCORDING_CUE.pattern)
 RELAY = re.compile(r"(?P<src>[^、。「」]+?)(?:から聞いた話として|の話として|への取材で|の関係者によると)")
 VENUE = re.compile(r"(?P<venue>[^、。「」はがも]+?)(?:のインタビューで|の取材に|の番組で|の電話取材に|に対し)")
