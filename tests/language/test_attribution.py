@@ -609,3 +609,15 @@ def test_the_broadcasters_hearsay_goes_on_from_the_source_it_relays(analyzer: An
 def test_a_summing_up_is_the_writers(analyzer: Analyzer) -> None:
     said = _said(analyzer, "桜台市によると、男性の1割が朝食を抜いていた。つまり、10人に1人は朝食をとらないということだ。")
     assert [s.cue for s in said] == ["によると"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("駅前で第一声を上げた坂口候補は「暮らしを守る政治を取り戻す」と訴えました。", "坂口候補"),
+        ("桜台市民病院は、手術後に患者が死亡する医療事故が起きていたと明らかにした。", "桜台市民病院"),
+    ],
+)
+def test_candidates_and_hospitals_speak(analyzer: Analyzer, body: str, speaker: str) -> None:
+    (statement,) = _said(analyzer, body)
+    assert statement.speaker == speaker

@@ -582,7 +582,8 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "医師", "専門家", "評論家", "作家", "俳優", "女優", "歌手", "芸人", "タレント", "アイドル",
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
                  "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "少年",
-                 "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関", "課", "室", "班")
+                 "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関", "課", "室", "班", "本部",
+                 "病院", "組合", "連合", "候補", "新人", "前職", "元職", "現職")  # (an election's candidates)
 # jobs and positions distilled from GiNZA's entity recogniser (scripts/distill_roles.py): 教諭, 准教授, 運転手
 ROLES = tuple(line for line in files("matome.language").joinpath("data", "roles.txt").read_text(
     encoding="utf-8").splitlines() if line and not line.startswith("#"))
