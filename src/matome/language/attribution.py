@@ -24,6 +24,7 @@ from matome.language.speech import (
     HOLD,
     LEADING,
     OBJECT,
+    PLEA,
     QUOTED_BEFORE,
     RELAY,
     SAID_BEFORE,
@@ -119,8 +120,8 @@ CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG, HEARSAY,
-                        ACCORDING_CUE, re.compile("取材で"), re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, PLEA, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG,
+                        HEARSAY, ACCORDING_CUE, re.compile("取材で"), re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
 
 
 def asks(statement: Statement) -> bool:
@@ -302,6 +303,12 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
             cue = match.group("cue") + match.group("tail")
             cues.append(Cue(match.start(), match.end(), cue, False, "", SAID_BEFORE, match.start("cue"),
+                            match.start("cue")))
+            taken.append((match.start(), match.end()))
+    for match in PLEA.finditer(text):  # 男は容疑を否認している: a plea, with no words but its own
+        if not any(s <= match.start("cue") < e for s, e in taken) and not parse.in_quote(match.start()):
+            cue = text[match.start("cue"): match.end()]  # what was said is the plea itself: 容疑を否認している
+            cues.append(Cue(match.start(), match.end(), cue, False, match.group(0), match.start(), match.start("cue"),
                             match.start("cue")))
             taken.append((match.start(), match.end()))
     for match in SO_SAID.finditer(text):  # 「…」。首相はこう強調した: the words are the sentence before
