@@ -626,3 +626,14 @@ def test_candidates_and_hospitals_speak(analyzer: Analyzer, body: str, speaker: 
 def test_a_suspects_plea_is_a_statement(analyzer: Analyzer) -> None:
     said = _said(analyzer, "放火の疑いで逮捕された52歳の男が、調べに対し容疑を否認していることが分かりました。")
     assert [(s.speaker, s.cue, s.content) for s in said] == [("52歳の男", "否認している", "容疑を否認している")]
+
+
+def test_a_sentence_that_only_names_who_told_the_one_before(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "北桜国は来月、首都で和平協議を開く。北桜国の政府関係者が25日、明らかにした。")
+    assert [(s.speaker, s.cue, s.content) for s in said] == [
+        ("北桜国の政府関係者", "明らかにした", "北桜国は来月、首都で和平協議を開く")]
+
+
+def test_speech_about_a_matter_does_not_take_the_sentence_before(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "元選手の田村氏が番組に出演した。競技の現状について語った。")
+    assert all(s.content != "元選手の田村氏が番組に出演した" for s in said)

@@ -27,6 +27,7 @@ from matome.language.speech import (
     PLEA,
     QUOTED_BEFORE,
     RELAY,
+    REPORTED_BEFORE,
     SAID_BEFORE,
     SPEAKER_TYPES,
     VENUE,
@@ -87,6 +88,10 @@ INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、�
                          r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した|分かりました|わかりました"
                          r"|明らかになりました|判明しました))")  # the polite forms: broadcasters
 # 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
+# a sentence that only says who told the one before: 同国の政府関係者が25日、明らかにした。 (no object, no と, not
+# 現状について語った: speech about something, whose words are not the sentence before)
+DISCLOSED = re.compile(r"^(?!.*(?:について|に関し|に対し))[^「」『』をと。]{2,60}?"
+                       r"(?P<cue>明らかにし|語っ|語り|述べ|明かし|発表し|話し)(?:た|ました)。?$")
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
 REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|要望|促")  # …するよう求めた: what was asked was said
 ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
@@ -121,7 +126,8 @@ Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, PLEA, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG,
-                        HEARSAY, ACCORDING_CUE, re.compile("取材で"), re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
+                        HEARSAY, ACCORDING_CUE, DISCLOSED, re.compile("取材で"),
+                        re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
 
 
 def asks(statement: Statement) -> bool:
@@ -145,7 +151,8 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
     found: list[Statement] = []
     quotation = QUOTED.fullmatch(context.previous.strip().rstrip("。"))  # the sentence before, if one quotation
     for cue in cues:
-        if id(cue) in nested or (cue.content_start == QUOTED_BEFORE and quotation is None):
+        if id(cue) in nested or (cue.content_start == QUOTED_BEFORE and quotation is None) or (
+                cue.content_start == REPORTED_BEFORE and not context.previous.strip()):
             continue  # (こう述べた after a sentence that is no quotation: the words are elsewhere)
         speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
         inner = [c for c in cues if nested.get(id(c)) is cue]
@@ -162,6 +169,8 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
             content = earlier[-1].content if earlier else ""
         if cue.content_start == QUOTED_BEFORE and quotation is not None:  # 「…」。首相はこう述べた
             content = quotation.group("said")
+        if cue.content_start == REPORTED_BEFORE:
+            content = context.previous.strip().rstrip("。")
         mention = next((m for m in mentions if canonical and m.canonical == canonical and m.start < cue.start), None)
         found.append(Statement(name, canonical, cue.cue, content, cue.direct or cue.content_start == QUOTED_BEFORE,
                                reported_by, sentence,
@@ -317,6 +326,10 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
             end = _predicate_end(parse, predicate.start) if predicate else match.end()
             cues.append(Cue(match.start(), end, text[match.start(): end], False, "", QUOTED_BEFORE,
                             match.start(), match.start("cue")))
+    if not cues and (disclosed := DISCLOSED.match(text)) and not parse.in_quote(disclosed.start("cue")):
+        end = disclosed.end() - text.endswith("。")
+        cues.append(Cue(disclosed.start("cue"), end, text[disclosed.start("cue"): end], False, "", REPORTED_BEFORE,
+                        disclosed.start("cue"), disclosed.start("cue")))
     return sorted((c for c in cues if not SAYING_IDIOM.match(text, c.verb)), key=lambda c: c.verb)
 
 

@@ -75,6 +75,7 @@ class Context:
 
 SAID_BEFORE = -2  # a Cue's content_start when its content is what the statement before said (これを否定した)
 QUOTED_BEFORE = -3  # … when it is the quotation that makes up the sentence before (「…」。首相はこう述べた)
+REPORTED_BEFORE = -4  # … when it is the whole sentence before (…協議を開く。政府関係者が25日、明らかにした)
 
 
 @dataclass(frozen=True, slots=True)
