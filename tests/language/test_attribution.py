@@ -637,3 +637,9 @@ def test_a_sentence_that_only_names_who_told_the_one_before(analyzer: Analyzer) 
 def test_speech_about_a_matter_does_not_take_the_sentence_before(analyzer: Analyzer) -> None:
     said = _said(analyzer, "元選手の田村氏が番組に出演した。競技の現状について語った。")
     assert all(s.content != "元選手の田村氏が番組に出演した" for s in said)
+
+
+def test_a_source_that_tells_of_a_call_quotes_the_caller(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "桜台消防本部によると、午後3時ごろ、近所の住民から「倉庫から煙が出ている」と通報があった。")
+    assert (statement.speaker, statement.cue, statement.quoted_speaker, statement.content) == (
+        "桜台消防本部", "によると", "近所の住民", "倉庫から煙が出ている")

@@ -92,6 +92,7 @@ INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、�
 # 現状について語った: speech about something, whose words are not the sentence before)
 DISCLOSED = re.compile(r"^(?!.*(?:について|に関し|に対し))[^「」『』をと。]{2,60}?"
                        r"(?P<cue>明らかにし|語っ|語り|述べ|明かし|発表し|話し)(?:た|ました)。?$")
+CALLED = re.compile(r"^(?:(?:通報|相談|連絡|情報提供|申し出|問い合わせ)が)?(?:あった|ありました)$")  # a call received
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
 REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|要望|促")  # …するよう求めた: what was asked was said
 ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
@@ -995,11 +996,17 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
     if source is None:
         return found
     name, canonical = _name(text, parse, source, mentions, context, whole=True)
+    cue = according.group(0).rstrip("、")
+    calls = [s for s in found if s.speaker and (s.cue_start or 0) > according.end() and CALLED.match(s.cue)
+             and re.search(re.escape(s.speaker) + r"から", text)]
+    if calls:  # 消防によると、住民から「…」と通報があった: the source tells of the call, and quotes the caller
+        return [replace(s, speaker=name, speaker_canonical=canonical, cue=cue, quoted_speaker=s.speaker,
+                        affiliation=None, cue_start=according.start(), cue_end=according.start() + len(cue))
+                if s in calls else s for s in found]
     later = [s for s in found if (s.cue_start or 0) > according.end()]
     if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
         return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
     content = HEARSAY_END.sub("", text[according.end():]).strip()
-    cue = according.group(0).rstrip("、")
     return [*found, Statement(name, canonical, cue, content, False, None, sentence,
                               cue_start=according.start(), cue_end=according.start() + len(cue))]
 
