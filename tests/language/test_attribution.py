@@ -574,14 +574,14 @@ def test_the_headline_is_not_the_quotation_before(analyzer: Analyzer) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("北村宏市長は会見で、来年度から給食費を無償にするとした。", ("北村宏市長", "とした")),
-        ("桜台気象台は、大雨の恐れがあるとして、厳重な警戒を呼びかけた。", ("桜台気象台", "として")),
-        ("森川社長は、値上げはやむを得ないとし、利用者に理解を求めた。", ("森川社長", "とし")),
+        ("北村宏市長は来年度から給食費を無償にするとした。", ("北村宏市長", "とした", "来年度から給食費を無償にする")),
+        ("桜台気象台は、大雨の恐れがあるとして、厳重な警戒を呼びかけた。", ("桜台気象台", "として", "大雨の恐れがある")),
+        ("森川社長は、値上げはやむを得ないとし、利用者に理解を求めた。", ("森川社長", "とし", "値上げはやむを得ない")),
     ],
 )
-def test_a_position_stated_with_a_light_suru(analyzer: Analyzer, body: str, expected: tuple[str, str]) -> None:
+def test_a_position_stated_with_a_light_suru(analyzer: Analyzer, body: str, expected: tuple[str, str, str]) -> None:
     (statement,) = _said(analyzer, body)
-    assert (statement.speaker, statement.cue) == expected
+    assert (statement.speaker, statement.cue, statement.content) == expected
 
 
 @pytest.mark.parametrize(
@@ -594,6 +594,8 @@ def test_a_position_stated_with_a_light_suru(analyzer: Analyzer, body: str, expe
         "いきいきとした表情の写真が並ぶ。",  # a manner
         "地検は放火容疑についても処分保留とした。",  # a decision on a noun
         "詳しい映像は後で見ていただくとして、まず写真を紹介したい。",  # set aside
+        "県警は、男が店の売上金を奪ったとし、強盗の疑いで逮捕した。",  # the grounds of an arrest
+        "元社員の男性は、解雇は不当だとして、会社を訴えた。",  # sued
     ],
 )
 def test_shapes_of_to_suru_that_state_nothing(analyzer: Analyzer, body: str) -> None:
@@ -616,6 +618,8 @@ def test_a_summing_up_is_the_writers(analyzer: Analyzer) -> None:
     [
         ("駅前で第一声を上げた坂口候補は「暮らしを守る政治を取り戻す」と訴えました。", "坂口候補"),
         ("桜台市民病院は、手術後に患者が死亡する医療事故が起きていたと明らかにした。", "桜台市民病院"),
+        ("現職は「市政の継続を」と訴えた。", "現職"),
+        ("桜台交通労働組合は、賃上げは不十分だと主張した。", "桜台交通労働組合"),
     ],
 )
 def test_candidates_and_hospitals_speak(analyzer: Analyzer, body: str, speaker: str) -> None:
@@ -628,18 +632,58 @@ def test_a_suspects_plea_is_a_statement(analyzer: Analyzer) -> None:
     assert [(s.speaker, s.cue, s.content) for s in said] == [("52歳の男", "否認している", "容疑を否認している")]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "男は調べに対し、容疑を認めていない。",
+        "初公判では、被告が起訴内容を認めるかどうかが焦点となる。",
+        "弁護士は男に罪を認めるよう説得した。",
+        "被告は起訴内容を否認したことはない。",
+    ],
+)
+def test_no_plea_is_made_up(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
+def test_a_plea_refused_stays_in_the_sources_words(analyzer: Analyzer) -> None:
+    (statement,) = _said(analyzer, "県警によると、男は容疑を認めず、黙秘している。")
+    assert (statement.speaker, statement.cue) == ("県警", "によると")
+
+
 def test_a_sentence_that_only_names_who_told_the_one_before(analyzer: Analyzer) -> None:
     said = _said(analyzer, "北桜国は来月、首都で和平協議を開く。北桜国の政府関係者が25日、明らかにした。")
     assert [(s.speaker, s.cue, s.content) for s in said] == [
         ("北桜国の政府関係者", "明らかにした", "北桜国は来月、首都で和平協議を開く")]
 
 
-def test_speech_about_a_matter_does_not_take_the_sentence_before(analyzer: Analyzer) -> None:
-    said = _said(analyzer, "元選手の田村氏が番組に出演した。競技の現状について語った。")
-    assert all(s.content != "元選手の田村氏が番組に出演した" for s in said)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "元選手の田村氏が番組に出演した。競技の現状について発表した。",  # speech about a matter
+        "男性は夜になって道に迷った。男性は119番に電話した。",  # 電話した is no disclosure
+    ],
+)
+def test_a_sentence_of_narrative_does_not_take_the_sentence_before(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
+def test_a_sentence_that_names_whom_it_was_told_to_still_names_the_source(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "北桜国は来月、首都で和平協議を開く。政府関係者が記者団に対し、明らかにした。")
+    assert [(s.speaker, s.content) for s in said] == [("政府関係者", "北桜国は来月、首都で和平協議を開く")]
 
 
 def test_a_source_that_tells_of_a_call_quotes_the_caller(analyzer: Analyzer) -> None:
     (statement,) = _said(analyzer, "桜台消防本部によると、午後3時ごろ、近所の住民から「倉庫から煙が出ている」と通報があった。")
     assert (statement.speaker, statement.cue, statement.quoted_speaker, statement.content) == (
         "桜台消防本部", "によると", "近所の住民", "倉庫から煙が出ている")
+
+
+def test_the_other_statements_after_a_call_keep_their_relay(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "消防によると、住民から「煙が見える」と通報があったが、隊員は「火元はなかった」と話した。")
+    assert [(s.speaker, s.quoted_speaker, s.reported_by) for s in said] == [
+        ("消防", "住民", None), ("隊員", None, "消防")]
+
+
+def test_the_broadcasters_hearsay_goes_on_after_what_the_police_were_asked(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "男が店に押し入ったことが、警察への取材で分かりました。男は刃物を持っていたということです。")
+    assert [(s.speaker, s.cue) for s in said] == [("警察", "取材で分かりました"), ("警察", "ということです")]

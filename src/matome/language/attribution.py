@@ -90,9 +90,11 @@ INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、�
 # 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
 # a sentence that only says who told the one before: 同国の政府関係者が25日、明らかにした。 (no object, no と, not
 # 現状について語った: speech about something, whose words are not the sentence before)
-DISCLOSED = re.compile(r"^(?!.*(?:について|に関し|に対し))[^「」『』をと。]{2,60}?"
-                       r"(?P<cue>明らかにし|語っ|語り|述べ|明かし|発表し|話し)(?:た|ました)。?$")
-CALLED = re.compile(r"^(?:(?:通報|相談|連絡|情報提供|申し出|問い合わせ)が)?(?:あった|ありました)$")  # a call received
+DISCLOSING = ("明らかにし", "明かし", "発表し", "語っ", "述べ")
+DISCLOSED = re.compile(r"^(?!.*(?:について|に関し))[^「」『』をと。]{2,60}?(?<=[、がはもで日])"
+                       rf"(?P<cue>{'|'.join(DISCLOSING)})(?P<tail>た|ました)。?$")
+# before あった: a call received (「…」と消防に通報がありました)
+CALL = re.compile(r"」と[^「」。]{0,8}?(?:通報|相談|連絡|情報提供|申し出|問い合わせ|苦情)が$")
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
 REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|要望|促")  # …するよう求めた: what was asked was said
 ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
@@ -328,7 +330,7 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
             cues.append(Cue(match.start(), end, text[match.start(): end], False, "", QUOTED_BEFORE,
                             match.start(), match.start("cue")))
     if not cues and (disclosed := DISCLOSED.match(text)) and not parse.in_quote(disclosed.start("cue")):
-        end = disclosed.end() - text.endswith("。")
+        end = disclosed.end("tail")
         cues.append(Cue(disclosed.start("cue"), end, text[disclosed.start("cue"): end], False, "", REPORTED_BEFORE,
                         disclosed.start("cue"), disclosed.start("cue")))
     return sorted((c for c in cues if not SAYING_IDIOM.match(text, c.verb)), key=lambda c: c.verb)
@@ -376,7 +378,7 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         clause = parse.head(marker)
         if clause.head == clause.i or text[marker.start - 1: marker.start] in ("」", "』"):
             continue
-        if clause.tag.startswith("形状詞-タリ") and clause.end == marker.start:
+        if _manner(clause) and clause.end == marker.start:
             continue  # 淡々と振り返った, 堂々と語った: how it was said, not what
         predicate = parse.head(clause)
         while predicate.start < marker.start and predicate.head != predicate.i:
@@ -395,14 +397,14 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
 
 
 def _position(parse: Parse, clause: Word, marker: Word, predicate: Word) -> bool:
-    """A position stated with a light する right after the clause's と: `…無償にするとした`, `…やむを得ないとし、`,
-    and `…恐れがあるとして、警戒を呼びかけた`, the grounds given in saying something. Not a noun so named
-    (`処分保留とした`: a decision), a manner (`いきいきとした`), an attempt (`逃げようとした`), a supposition
+    """A position stated with a light する right after the clause's と: `…無償にするとした`, and `…やむを得ないとし、`
+    or `…恐れがあるとして` before a verb of saying (`…理解を求めた`, `…警戒を呼びかけた`), the grounds given in saying
+    something. Not a noun so named (`処分保留とした`: a decision), an attempt (`逃げようとした`), a supposition
     (`…だとしても`), a view held (`としている`, which `_views` finds), nor the grounds of an act (`…奪ったとして、
-    男を逮捕した`)."""
+    男を逮捕した`, `…不当だとして会社を訴えた`)."""
     if predicate.text != "し" or predicate.start != marker.end or not _clause_closed(parse, clause):
         return False
-    if VOLITIONAL.search(parse.text, 0, marker.start) and parse.text[clause.start: marker.start] not in PLAIN_OU:
+    if VOLITIONAL.search(parse.text, 0, marker.start):
         return False
     inside = SPEECH.finditer(parse.text, _clause_start(parse, marker.start), marker.start)
     if any(not SEPARATE.match(parse.text, said.end()) for said in inside):
@@ -410,24 +412,32 @@ def _position(parse: Parse, clause: Word, marker: Word, predicate: Word) -> bool
     after = parse.text[predicate.end: predicate.end + 3]
     if after.startswith(NOT_STATED) or not after.startswith(("た", "て", "、")):
         return False
-    if not after.startswith("て"):
+    if after.startswith("た") or after.startswith("、「"):  # …とし、「…」と述べた: a statement goes on
         return True
     act = parse.head(predicate)
-    if parse.text[:marker.start].endswith(SETTING_ASIDE) or any(w.dep == "mark" and w.text in IF
+    if parse.text[:marker.start].endswith(SETTING_ASIDE) or any(w.dep == "mark" and w.text in CONDITIONAL_MARKS
                                                                 for w in parse.children(act)):
         return False  # 映像はこちらで確認いただくとして, …を済ませるとして説明すると: nothing the subject states
+    if act.text.startswith("訴え") and any(w.dep == "obj" and parse.text[_phrase_start(parse, w): w.end].endswith(
+            AGENTS) for w in parse.children(act)):
+        return False  # 会社を訴えた: sued
     return act.start > predicate.start and (_speech_start(parse, act) >= 0 or REQUEST.match(parse.text, act.start)
                                             is not None)
 
 
 def _clause_closed(parse: Parse, clause: Word) -> bool:
     """Whether a word ends a clause of its own: a verb, an adjective or a noun with a copula or an auxiliary
-    (`不適切だった`, `必要だ`), not a bare noun."""
-    if clause.tag.startswith("副詞"):  # いきいき, キリっ: a manner, whatever the parser calls it
+    (`不適切だった`, `必要だ`), not a bare noun (`中止とし`, whatever part of speech the parser gives it)."""
+    if _manner(clause):
         return False
-    if clause.pos in ("VERB", "ADJ", "AUX"):
+    if clause.pos in ("VERB", "ADJ", "AUX") and not clause.tag.startswith("名詞"):
         return True
     return any(w.dep in ("aux", "cop") for w in parse.children(clause))
+
+
+def _manner(word: Word) -> bool:
+    """淡々と, いきいきと, キリっと: how something was said or done, not what (whatever the parser calls it)."""
+    return word.tag.startswith(("形状詞-タリ", "副詞"))
 
 
 def _said_so(parse: Parse, predicate: Word) -> bool:
@@ -612,15 +622,13 @@ AGENTS = tuple(sorted({*AGENT_ENDINGS, *PERSON_SUFFIXES, *ROLES}))
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
 DOING = ("し", "する", "さ", "せ", "すれ")  # する after a verbal noun: 前置きした, 言及すると
-VOLITIONAL = re.compile(r"(?:よう|[おこごそぞとどのほぼぽもろ]う)$")  # 逃げよう, 行こう: an attempt with とした
-PLAIN_OU = ("思う", "問う", "追う", "負う", "請う", "乞う", "覆う")  # not volitional, though they end as if
+VOLITIONAL = re.compile(r"(?:よう|[おこごそぞとどのほぼぽもろ]う)$")  # 逃げよう, 行こう (kana): an attempt with とした
 # what a light する after と may go on with that states nothing: a supposition (…だとしても, …とした場合), a view
 # held (…としている, as `_views` finds it)
-SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていただくとして: leaving something aside
-IF = ("と", "ば", "たら", "なら")
-SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
-SUMMING_UP = re.compile(r"^(?:つまり|要するに|すなわち|言い換えれば)")  # …ということだ as the writer's conclusion
 NOT_STATED = ("てい", "てお", "てる", "ても", "てし", "たい", "たら", "た場合", "た時", "たとき", "たなら")
+SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていただくとして: leaving something aside
+CONDITIONAL_MARKS = ("と", "ば", "たら", "なら")  # …として説明すると: a supposition for the sake of an example
+SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
 APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
 CLOSING_NAME = re.compile(r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
@@ -997,15 +1005,15 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
         return found
     name, canonical = _name(text, parse, source, mentions, context, whole=True)
     cue = according.group(0).rstrip("、")
-    calls = [s for s in found if s.speaker and (s.cue_start or 0) > according.end() and CALLED.match(s.cue)
-             and re.search(re.escape(s.speaker) + r"から", text)]
-    if calls:  # 消防によると、住民から「…」と通報があった: the source tells of the call, and quotes the caller
-        return [replace(s, speaker=name, speaker_canonical=canonical, cue=cue, quoted_speaker=s.speaker,
-                        affiliation=None, cue_start=according.start(), cue_end=according.start() + len(cue))
-                if s in calls else s for s in found]
+    calls = [s for s in found if s.speaker and s.cue_start is not None and s.cue_start > according.end()
+             and s.cue.startswith("あ") and CALL.search(text, 0, s.cue_start)
+             and text.rfind(s.speaker + "から", according.end(), s.cue_start) >= 0]
     later = [s for s in found if (s.cue_start or 0) > according.end()]
-    if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
-        return [replace(s, reported_by=name) if s in later and s.speaker != name else s for s in found]
+    if later:  # 同紙によると、X氏は…と述べた: the outlet relays X (but 消防によると、住民から「…」と通報があった:
+        return [replace(s, speaker=name, speaker_canonical=canonical, cue=cue, quoted_speaker=s.speaker,  # the source
+                        affiliation=None, cue_start=according.start(), cue_end=according.start() + len(cue))  # tells
+                if s in calls else replace(s, reported_by=name) if s in later and s.speaker != name else s  # of a call)
+                for s in found]
     content = HEARSAY_END.sub("", text[according.end():]).strip()
     return [*found, Statement(name, canonical, cue, content, False, None, sentence,
                               cue_start=according.start(), cue_end=according.start() + len(cue))]
@@ -1059,6 +1067,15 @@ def _according_source(parse: Parse, before: int) -> Word | None:
     return parse.head(word) if word is not None and word.text in ("」", "』") else word
 
 
+SUMMING_UP = re.compile(r"^(?:つまり|要するに|すなわち|言い換えれば)")  # …ということだ as the writer's conclusion
+
+
+def _relays(statement: Statement) -> bool:
+    """Whether a statement passes on what a source found out (によると, …という, …への取材で分かった)."""
+    return bool(ACCORDING_CUE.match(statement.cue) or HEARSAY.match(statement.cue)
+                or statement.cue.startswith("取材で") or statement.reported_by)
+
+
 def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
     """`…という。` right after a sentence with a statement: the same source goes on."""
     if not context.recent or context.sentence - context.recent[-1].sentence > 1:
@@ -1066,10 +1083,10 @@ def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
     cue = HEARSAY.search(text)
     if cue is None or SUMMING_UP.match(text):
         return []
-    relayed = context.statements[-1].cue if context.statements else ""
-    if cue.group(0).endswith(("です", "です。")) and not (ACCORDING_CUE.match(relayed) or HEARSAY.match(relayed)):
-        return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
     speaker, canonical = context.recent[-1].name, context.recent[-1].canonical
+    source = next((s for s in reversed(context.statements) if s.speaker == speaker), None)
+    if cue.group(0).endswith(("です", "です。")) and not (source is not None and _relays(source)):
+        return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
     said = cue.group(0).rstrip("。")
     return [Statement(speaker, canonical, said, text[: cue.start()].strip("、 "), False, None, sentence,
                       cue_start=cue.start(), cue_end=cue.start() + len(said))]
