@@ -87,7 +87,6 @@ FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|
 INTERVIEWED = re.compile(r"^(?P<content>.+?)(?:ことが|と)、?(?P<src>[^、。「」]{2,20}?)(?:への|に対する)"
                          r"(?P<cue>取材で(?:分かった|わかった|明らかになった|判明した|分かりました|わかりました"
                          r"|明らかになりました|判明しました))")  # the polite forms: broadcasters
-# 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
 # a sentence that only says who told the one before: 同国の政府関係者が25日、明らかにした。 (no object, no と, not
 # 現状について語った: speech about something, whose words are not the sentence before)
 DISCLOSING = ("明らかにし", "明かし", "発表し", "語っ", "述べ")
@@ -95,6 +94,7 @@ DISCLOSED = re.compile(r"^(?!.*(?:について|に関し))[^「」『』をと�
                        rf"(?P<cue>{'|'.join(DISCLOSING)})(?P<tail>た|ました)。?$")
 # before あった: a call received (「…」と消防に通報がありました)
 CALL = re.compile(r"」と[^「」。]{0,8}?(?:通報|相談|連絡|情報提供|申し出|問い合わせ|苦情)が$")
+# 「…」。首相はこう述べた (past: こう語る。「…」 tells of words still to come)
 SO_SAID = re.compile(rf"(?:こう|このように)、?(?P<cue>{_PARSED_VERB})(?=た|だ|ました|てい)")
 REQUEST = re.compile(r"訴え|求め|呼びかけ|呼び掛け|要請|要求|要望|促")  # …するよう求めた: what was asked was said
 ASKED = re.compile(r"ように?(?:" + REQUEST.pattern + ")")
@@ -1005,14 +1005,15 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
         return found
     name, canonical = _name(text, parse, source, mentions, context, whole=True)
     cue = according.group(0).rstrip("、")
-    calls = [s for s in found if s.speaker and s.cue_start is not None and s.cue_start > according.end()
-             and s.cue.startswith("あ") and CALL.search(text, 0, s.cue_start)
-             and text.rfind(s.speaker + "から", according.end(), s.cue_start) >= 0]
     later = [s for s in found if (s.cue_start or 0) > according.end()]
-    if later:  # 同紙によると、X氏は…と述べた: the outlet relays X (but 消防によると、住民から「…」と通報があった:
-        return [replace(s, speaker=name, speaker_canonical=canonical, cue=cue, quoted_speaker=s.speaker,  # the source
-                        affiliation=None, cue_start=according.start(), cue_end=according.start() + len(cue))  # tells
-                if s in calls else replace(s, reported_by=name) if s in later and s.speaker != name else s  # of a call)
+    # 消防によると、住民から「…」と通報があった: the source tells of the call, quoting the caller
+    calls = [s for s in later if s.speaker and s.cue_start is not None and s.cue.startswith("あ")
+             and CALL.search(text, 0, s.cue_start) and text.rfind(f"{s.speaker}から", according.end(), s.cue_start) > 0]
+    start = according.start()
+    told = {id(s): replace(s, speaker=name, speaker_canonical=canonical, cue=cue, quoted_speaker=s.speaker,
+                           affiliation=None, cue_start=start, cue_end=start + len(cue)) for s in calls}
+    if later:  # 同紙によると、X氏は…と述べた: the outlet relays X
+        return [told.get(id(s)) or (replace(s, reported_by=name) if s in later and s.speaker != name else s)
                 for s in found]
     content = HEARSAY_END.sub("", text[according.end():]).strip()
     return [*found, Statement(name, canonical, cue, content, False, None, sentence,
