@@ -622,7 +622,7 @@ def test_a_summing_up_is_the_writers(analyzer: Analyzer) -> None:
         ("桜台交通労働組合は、賃上げは不十分だと主張した。", "桜台交通労働組合"),
     ],
 )
-def test_candidates_and_hospitals_speak(analyzer: Analyzer, body: str, speaker: str) -> None:
+def test_candidates_hospitals_and_unions_speak(analyzer: Analyzer, body: str, speaker: str) -> None:
     (statement,) = _said(analyzer, body)
     assert statement.speaker == speaker
 
