@@ -29,6 +29,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -36,6 +37,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import abuse_data  # noqa: E402
 from livedoor import held_out, load_corpus  # noqa: E402
+
+if TYPE_CHECKING:
+    from matome.comments.flags import Span, Term
 
 THREAD_LINES = 700
 STAGE_SIZES = (1_000, 3_000, 10_000)
@@ -60,9 +64,18 @@ def report(name: str, gold: Sequence[bool], found: Sequence[bool], parts: dict[s
     print(f"{name:34} P {p:.3f}  R {r:.3f}  F1 {f1:.3f}   ({each})")
 
 
+def lexicon_rows(found: list[list[Span]], aimed: list[list[Term]]) -> dict[str, list[bool]]:
+    """The rows that need no classifier: every abusive lexicon entry (the baseline), and the terms aimed at someone."""
+    from matome.comments.flags import THRESHOLD
+
+    return {"baseline: lexicon, no context": [any(x.flag == "abusive" and x.weight >= THRESHOLD for x, _ in f)
+                                              for f in found],
+            "lexicon (aimed terms)": [any(x.weight >= THRESHOLD for x in terms) for terms in aimed]}
+
+
 def cross_validate(show: bool = True) -> dict[str, tuple[float, float, float]]:
     from matome.comments.classifier import train
-    from matome.comments.flags import THRESHOLD, abusive_flag, abusive_terms, load_lexicon, spans
+    from matome.comments.flags import abusive_flag, abusive_terms, load_lexicon, spans
     from matome.language.tokens import Tokenizer
 
     items = abuse_data.load()
@@ -73,9 +86,7 @@ def cross_validate(show: bool = True) -> dict[str, tuple[float, float, float]]:
     found = [spans(t, lexicon) for t in tokens]
     aimed = [abusive_terms(t, f) for t, f in zip(tokens, found, strict=True)]
     rows: dict[str, list[bool]] = {
-        "baseline: lexicon, no context": [any(x.flag == "abusive" and x.weight >= THRESHOLD for x, _ in f)
-                                          for f in found],
-        "lexicon (aimed terms)": [any(x.weight >= THRESHOLD for x in terms) for terms in aimed],
+        **lexicon_rows(found, aimed),
         "classifier alone, p >= 0.5": [False] * len(items),
         "classifier alone, p >= 0.9": [False] * len(items),
         "lexicon or classifier p >= 0.9": [False] * len(items),
@@ -200,7 +211,7 @@ def agreement() -> None:
 def external(folders: list[Path]) -> None:
     """The baseline, the lexicon, the shipped classifier and matome's flag on each folder's labelled comments."""
     from matome.comments.classifier import load_model
-    from matome.comments.flags import THRESHOLD, abusive_flag, abusive_terms, load_lexicon, spans
+    from matome.comments.flags import abusive_flag, abusive_terms, load_lexicon, spans
     from matome.language.tokens import Tokenizer
 
     tokenize, model = Tokenizer(), load_model()
@@ -212,10 +223,7 @@ def external(folders: list[Path]) -> None:
         found = [spans(t, lexicon) for t in tokens]
         gold = [bool(row["abusive"]) for row in rows]
         runs = {
-            "baseline: lexicon, no context": [any(x.flag == "abusive" and x.weight >= THRESHOLD for x, _ in f)
-                                              for f in found],
-            "lexicon (aimed terms)": [any(x.weight >= THRESHOLD for x in abusive_terms(t, f))
-                                      for t, f in zip(tokens, found, strict=True)],
+            **lexicon_rows(found, [abusive_terms(t, f) for t, f in zip(tokens, found, strict=True)]),
             "classifier alone, p >= 0.5": [model.score(t)[0] >= 0.5 for t in tokens],
             MATOME: [abusive_flag(t, f, model) is not None for t, f in zip(tokens, found, strict=True)],
         }

@@ -30,6 +30,7 @@ from matome.language.speech import (
     REPORTED_BEFORE,
     SAID_BEFORE,
     SPEAKER_TYPES,
+    SUMMING_UP,
     VENUE,
     VERBS,
     VIEW,
@@ -1016,8 +1017,8 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
         return [told.get(id(s)) or (replace(s, reported_by=name) if s in later and s.speaker != name else s)
                 for s in found]
     content = HEARSAY_END.sub("", text[according.end():]).strip()
-    return [*found, Statement(name, canonical, cue, content, False, None, sentence,
-                              cue_start=according.start(), cue_end=according.start() + len(cue))]
+    return [*found, Statement(name, canonical, cue, content, False, None, sentence, cue_start=start,
+                              cue_end=start + len(cue))]
 
 
 def _interviewed(text: str, sentence: str, found: list[Statement]) -> list[Statement]:
@@ -1066,9 +1067,6 @@ def _according_source(parse: Parse, before: int) -> Word | None:
         return None
     word = parse.at(according.start() - 1)
     return parse.head(word) if word is not None and word.text in ("」", "』") else word
-
-
-SUMMING_UP = re.compile(r"^(?:つまり|要するに|すなわち|言い換えれば)")  # …ということだ as the writer's conclusion
 
 
 def _relays(statement: Statement) -> bool:
