@@ -162,6 +162,10 @@ CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラック�
         ("午後3時", "１５：００", False),
         ("午前11時", "23時", True),
         ("午前11時25分", "午前11時26分", True),
+        ("午後5時47分ごろ", "午後5時50分ごろ", True),  # 47 is told to the minute, 50 may be rounded from 48 to 52
+        ("午後1時13分ごろ", "午後1時15分ごろ", False),
+        ("午後11時7分ごろ", "午後11時8分ごろ", True),
+        ("午後11時5分ごろ", "午後11時7分頃", False),
         ("午後3時すぎ", "午後3時20分ごろ", False),  # すぎ and 前 reach further, on one side
         ("午後2時半すぎ", "午後2時35分ごろ", False),
         ("午後3時すぎ", "午後2時50分ごろ", True),
@@ -176,7 +180,7 @@ def test_two_times_of_day_for_one_crash_disagree_only_beyond_their_rounding(anal
 
 def test_times_of_day_of_different_days_or_of_different_events_do_not_disagree(analyzer: Analyzer) -> None:
     first, second = CRASH.format("午前11時25分ごろ"), CRASH.format("午前11時半ごろ")
-    assert "time" not in _differences(analyzer, first, second, second_day="2025-05-21")
+    assert "time" not in _differences(analyzer, first, second.replace("20日", "21日"), second_day="2025-05-21")
     both = "桜台市の倉庫で午前5時ごろ出火し、3時間後の午前{}ごろにほぼ消し止められ、鎮火した。"
     one = "桜台市の倉庫で出火し、3時間後の午前{}ごろにほぼ消し止められ、鎮火した。"
     assert "time" not in _differences(analyzer, both.format("8時"), one.format("8時"))
@@ -504,6 +508,13 @@ def test_ages_far_apart_are_two_people_and_a_one_character_surname_is_no_one_s_p
     assert "number" not in _differences(analyzer, "桜台商事の森川健太郎会長(80)は22日、会見で謝罪した。",
                                         "桜台商事の森川健太郎社長(52)が22日、会見で謝罪した。")
     assert not _one_person("岸", "岸田") and _one_person("岸田", "岸田文雄")
+
+
+def test_a_day_both_sentences_name_dates_their_times_though_the_reports_are_of_other_days(analyzer: Analyzer) -> None:
+    first, second = CRASH.format("午前11時25分ごろ"), CRASH.format("午前11時半ごろ")
+    assert "time" in _differences(analyzer, first, second, second_day="2025-05-22")  # a later report tells the 20th
+    assert "time" not in _differences(analyzer, first, CRASH.format("午前11時半ごろ").replace("20日", ""),
+                                      second_day="2025-05-22")
 
 
 def test_an_undated_report_s_day_without_its_year_is_not_doubted(analyzer: Analyzer) -> None:

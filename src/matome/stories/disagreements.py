@@ -61,7 +61,9 @@ CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # wh
 # a verbal noun that describes a noun after it (観測した熊本地震, 手配していた容疑者): not the event the day dates
 DESCRIBING = re.compile(r"(?:し|され|さ[せれ])(?:てい)?た(?=[一-龥ァ-ヴ])(?!後|際|時|直後|上で|ため|場合|結果|末)")
 SPAN_START = re.compile(r"から(?!、)")  # 12日から行方不明: the day a state began, compared only with such days
-ROUNDING = {"minute": 2, "hour": 15}  # what ごろ allows: news tells minutes in fives, an hour alone a quarter hour
+# what ごろ allows: a minute in fives (5時50分ごろ) may be rounded to them, one not in fives (5時47分ごろ) is told
+# to the minute, an hour alone a quarter hour
+ROUNDING = {"fives": 2, "minute": 0, "hour": 15}
 PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
@@ -159,7 +161,8 @@ def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
                                               close or not elsewhere, close, same_day):
         yield "number", None, None
     days_agree = days_a == days_b or not days_a or not days_b
-    one_day = same_day and one_clock and days_agree
+    named_day = len(days_a) == 1 and days_a == days_b  # 13日午後11時8分ごろ in reports of the 13th and the 15th
+    one_day = (same_day or named_day) and one_clock and days_agree
     # an undated report's near-paraphrase (close) of the same named event, naming no other day: one day's time
     undated_alike = close and one_clock and days_agree and None in (a.report.day, b.report.day)
     one_of_many = ONE_OF_MANY.search(a.sentence.text) or ONE_OF_MANY.search(b.sentence.text)
@@ -245,13 +248,14 @@ def _abroad(text: str) -> bool:
 
 def _clock(match: re.Match[str]) -> Clock | None:
     """The minutes of the day a time allows: 午後3時 and 15時 are one (午後 counts from noon); ごろ, すぎ and 前 widen
-    it by the minutes that round to it, told to the minute (半 is 30分) or to the hour."""
+    it by the minutes that round to it, told to the minute (半 is 30分), in fives or to the hour."""
     at = minute_of_day(match)
     if at is None or (match.group("mi") and match.group("rough") == "前"):
         return None  # 10時5分前 is 9時55分
-    told = "minute" if match.group("mi") or match.group("colon") or match.group("half") else "hour"
+    told = "hour" if not (match.group("mi") or match.group("colon") or match.group("half")) \
+        else "minute" if at % 5 else "fives"
     rough, hour = match.group("rough") or "", 12 if match.group("noon") else int(match.group("h"))
-    around, past = ROUNDING[told], PAST[told]
+    around, past = ROUNDING[told], PAST["hour" if told == "hour" else "minute"]
     earliest = at - (past if rough == "前" else around if rough in ("ごろ", "頃", "前後") else 0)
     latest = at + (past if rough in ("すぎ", "過ぎ") else around if rough in ("ごろ", "頃", "前後") else 0)
     twelve_hours = (not match.group("colon") and 1 <= hour <= 11 and not match.group("ampm")) or (
