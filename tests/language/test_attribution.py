@@ -487,11 +487,18 @@ def test_a_broadcasters_speaker_tag_or_credit(analyzer: Analyzer, body: str, spe
     assert _said(analyzer, "ポイント:「値下げ」") == []  # a label, not someone
 
 
+def test_an_office_after_a_name_makes_the_person_the_topic_the_next_sentence_speaks_for(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "森田一郎教育長は5日会見した。教諭の勘違いで児童が体罰を受けていたことを明らかにした。")
+    assert [(s.speaker, s.content) for s in said] == [("森田一郎教育長", "教諭の勘違いで児童が体罰を受けていた")]
+
+
 @pytest.mark.parametrize(
     ("body", "speaker", "content"),
     [
         ("首相は、核問題についても話し合ったことを明らかにした。", "首相", "核問題についても話し合った"),
         ("報道官は10日、大統領は首脳会議に出席しないことを明らかにした。", "報道官", "首脳会議に出席しない"),
+        ("桜台町長は、町議会と予算案の修正で合意したことも明らかにした。", "桜台町長", "町議会と予算案の修正で合意した"),
+        ("青葉工業は、新工場の建設を1年延期することも発表した。", "青葉工業", "新工場の建設を1年延期する"),
         ("車を運転していた男は「抗議が目的だった」と述べたことを、地元のメディア各社は報じている。", "地元のメディア各社",
          "車を運転していた男は「抗議が目的だった」と述べた"),
         ("証言台に立った母親は「一生かけて償ってほしい」と話した。", "母親", "一生かけて償ってほしい"),

@@ -81,7 +81,7 @@ _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
 SAYING_IDIOM = re.compile(r"言(?:ったところ(?!、|,|で[^あす])|うより|うべき|える|えない|えよう|っても|わざる|い換え"
                           r"|うまでも|わんばかり|ってるような|ってるよう|えば)")  # not 「金を出せ」と言ったところ、
-INDIRECT = re.compile(rf"(?:と、?|ことを)(?P<cue>{_PARSED_VERB})")
+INDIRECT = re.compile(rf"(?:と、?|こと[をも])(?P<cue>{_PARSED_VERB})")  # …一致したことも明らかにした
 SPEECH_VERB = re.compile(_PARSED_VERB)
 FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
                         rf"|旨(?:を|の)?(?:{_PARSED_VERB})")  # readouts: …旨述べた, …旨の発言があった
@@ -360,7 +360,7 @@ def _reported_clauses(text: str, parse: Parse) -> list[_Said]:
         if marker.text == "旨" and not parse.in_quote(marker.start):
             found.extend(_gist(text, parse, marker))
             continue
-        if marker.text == "こと" and marker.dep == "obj" and _marked(parse, marker, "を") \
+        if marker.text == "こと" and _disclosed_fact(parse, marker) \
                 and not parse.in_quote(marker.start):  # …話し合ったことを明らかにした (not 当時のことを)
             predicate = parse.head(marker)
             verb = _speech_start(parse, predicate)
@@ -883,6 +883,13 @@ def _body_that_counts(parse: Parse, word: Word) -> bool:
 def _mentions_over(word: Word, mentions: list[Mention]) -> list[Mention]:
     """The entity mentions that overlap the word."""
     return [m for m in mentions if m.start < word.end and word.start < m.end]
+
+
+def _disclosed_fact(parse: Parse, fact: Word) -> bool:
+    """A こと that a verb of saying takes as its object: …ことを明らかにした, and …ことも明らかにした (a second fact
+    told, parsed as the subject)."""
+    return (fact.dep == "obj" and _marked(parse, fact, "を")) or (
+        fact.dep in ("obj", "nsubj") and _marked(parse, fact, "も"))
 
 
 def _marked(parse: Parse, word: Word, particle: str) -> bool:

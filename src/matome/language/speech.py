@@ -17,7 +17,7 @@ VERBS = ("明らかにし", "言い切", "断言し", "断言", "コメントし
          "訴え", "求め", "認め", "明か")
 _VERB = "|".join(sorted(VERBS, key=len, reverse=True))
 _TAIL = r"(?P<tail>(?:ました|ています|ていた|ている|ており|ます|た|る|て|し)?)"
-SAY = re.compile(rf"(?:と、?|ことを)(?P<cue>{_VERB}){_TAIL}(?!され|られ|れ)")  # not the passive: と批判された
+SAY = re.compile(rf"(?:と、?|こと[をも])(?P<cue>{_VERB}){_TAIL}(?!され|られ|れ)")  # not the passive: と批判された
 # a stated position: …との見方を示した, …という認識を示した, and in hard news a clause on the noun itself
 # (…をまとめる考えを示した, …しない方針を明らかにした); not 姿勢 (an attitude shown by acts), nor 方針を固めた
 # (a decision reported)
@@ -97,7 +97,9 @@ class Cue:
 
 def cue_word(match: re.Match[str]) -> str:
     cue = match.group(0)
-    return cue.lstrip("と、").removeprefix("ことを") if not cue.startswith(("との", "という")) else cue
+    if cue.startswith(("との", "という")):
+        return cue
+    return cue.lstrip("と、").removeprefix("ことを").removeprefix("ことも")
 
 
 def subject_marker(text: str, end: int) -> str:
