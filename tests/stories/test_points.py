@@ -517,6 +517,15 @@ def test_a_day_both_sentences_name_dates_their_times_though_the_reports_are_of_o
                                       second_day="2025-05-22")
 
 
+def test_a_count_of_new_ones_and_a_total_with_its_parts_are_not_other_accounts_of_a_total(analyzer: Analyzer) -> None:
+    assert "number" not in _differences(analyzer, "桜台市の工場火災で、死者は計5人と拡大した。",
+                                        "桜台市の工場火災で、新たな1人の死亡が確認され、計5人と拡大した。")
+    vote = "桜台党の代表選で、1回目の投票は議員票と党員票の計{}票で争われた。"
+    assert "number" not in _differences(analyzer, "桜台党の代表選で、1回目の投票で議員票が46票、党員票108票の計154票。",
+                                        vote.format(736))
+    assert "number" in _differences(analyzer, vote.format(736), vote.format(763))
+
+
 def test_an_undated_report_s_day_without_its_year_is_not_doubted(analyzer: Analyzer) -> None:
     digest = _dated_and_undated(analyzer, "2026-05-28", "28日朝、桜台駅近くで男が刃物で通行人を襲った。",
                                 "7月28日朝、桜台駅近くで男が刃物で通行人を襲った。男はその場で逮捕された。")

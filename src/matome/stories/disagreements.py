@@ -26,7 +26,7 @@ from matome.language.entities import MEDIA_SUFFIXES, NAME_READING
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity
-from matome.stories.quantities import TOLL_WORDS, Count, Values, quantities, tallies
+from matome.stories.quantities import TOLL_WORDS, TOTAL, Count, Values, quantities, tallies
 from matome.stories.reports import Report
 from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
@@ -201,6 +201,8 @@ def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values
         alone = sum(z[:2] == x[:2] for z in first) == 1  # 従来の半径10キロから半径20キロに: which one is meant?
         if alone and len(loose) == 1 and loose[0] not in first and (not x[2] or not loose[0][2]) and not close:
             pairs.append((x, loose[0]))
+    # a total with its parts (46票、108票の計154票) and a total alone (計736票) may sum different things
+    pairs = [(x, y) for x, y in pairs if x[1] != TOTAL or _in_unit_counts(first, x[0]) == _in_unit_counts(second, y[0])]
     tolls = [(x, y) for x, y in pairs if x[2] in TOLL_WORDS or y[2] in TOLL_WORDS]
     pairs = [(x, y) for x, y in pairs if (close or x[1] or (x, y) in tolls) and (same_day or (x, y) not in tolls)]
     differing = [(x, y) for x, y in pairs if first[x] != second[y]
@@ -213,6 +215,11 @@ def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values
 def _unnamed(count: Count) -> bool:
     """A count that names neither a noun nor a word it counts (49票-45票)."""
     return not count[1] and (not count[2] or count[2].startswith("~"))
+
+
+def _in_unit_counts(found: Mapping[Count, Values], unit: str) -> int:
+    """How many counts of a unit a sentence gives."""
+    return sum(1 for key in found if key[0] == unit)
 
 
 def _in_unit(found: Mapping[Count, Values], unit: str) -> set[float]:

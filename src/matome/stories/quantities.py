@@ -50,6 +50,8 @@ PLACED = re.compile(r"「?(?P<place>(?<![全各両])[一-龥ァ-ヴー]{1,8}(?:�
                     r"で(?:は|も)?(?:計|約|およそ|少なくとも|合わせて|あわせて)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
+INCREMENT_BEFORE = re.compile(r"(?:新たに|新たな|さらに)$")
+INCREMENT = "新た"  # 新たな1人の死亡: those added since the last count, which meet only such counts, never a total
 # unit, the noun before the number (消防車), the word after it (死亡; 救助… when the word is itself an object, as in
 # 690人が救助を待つ; の遺体 after の); or, naming neither, ~ and its frame (FRAME)
 Count = tuple[str, str, str]
@@ -85,7 +87,8 @@ def quantities(text: str) -> Mapping[Count, Values]:
                   else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
         counter, head = COUNTER.search(before), COUNTED.match(after)
         placed = PLACED.search(before) if places >= 2 else None  # a breakdown by place, not 桜台市で3人が死亡
-        noun = (TOTAL if TOTAL_BEFORE.search(before) else counter.group("word") if counter
+        noun = (TOTAL if TOTAL_BEFORE.search(before) else INCREMENT if INCREMENT_BEFORE.search(before)
+                else counter.group("word") if counter
                 else "@" + placed.group("place") if placed else "")
         word = _counted(head) if head else ""
         if not noun and not word and unit not in SPANS and (frame := FRAME.match(after.translate(FRAME_SPELLINGS))):
