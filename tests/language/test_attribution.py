@@ -478,6 +478,9 @@ def test_a_quotation_is_never_a_speaker(analyzer: Analyzer) -> None:
         ("林田外務大臣:「到底受け入れられない」", "林田外務大臣", "林田外務大臣:", "到底受け入れられない"),
         ("(避難している女性はー) 「前の生活に戻りたい」", "避難している女性", "(避難している女性はー)", "前の生活に戻りたい"),
         ("「もう戻れないと思った」（近所の住民）", "近所の住民", "（近所の住民）", "もう戻れないと思った"),
+        ("林田外相「緊密に連携していくことで一致しました」", "林田外相", "林田外相", "緊密に連携していくことで一致しました"),
+        ("■近くの住民 「煙がすごくて驚いた」", "近くの住民", "■近くの住民", "煙がすごくて驚いた"),
+        ("桜台鉄道 森田一郎 社長「心からおわびします」", "森田一郎 社長", "桜台鉄道 森田一郎 社長", "心からおわびします"),
     ],
 )
 def test_a_broadcasters_speaker_tag_or_credit(analyzer: Analyzer, body: str, speaker: str, cue: str,
@@ -485,6 +488,8 @@ def test_a_broadcasters_speaker_tag_or_credit(analyzer: Analyzer, body: str, spe
     (statement,) = _said(analyzer, body)
     assert (statement.speaker, statement.cue, statement.content, statement.direct) == (speaker, cue, content, True)
     assert _said(analyzer, "ポイント:「値下げ」") == []  # a label, not someone
+    assert _said(analyzer, "・桜台光子オフィシャルブログ「本日も元気です」") == []  # a link list's headline
+    assert _said(analyzer, "不振続く森田に「マイナーでのプレーを余儀なくされる」") == []
 
 
 def test_an_office_after_a_name_makes_the_person_the_topic_the_next_sentence_speaks_for(analyzer: Analyzer) -> None:

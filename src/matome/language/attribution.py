@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from importlib.resources import files
 
 from matome.language.entities import MEDIA_SUFFIXES, NAME_READING, Mention
-from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
+from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING_CUE,
     HEARSAY,
@@ -61,9 +61,13 @@ QUESTION_END = re.compile(r"(?:か|[？?])」$")
 CREDIT = re.compile(r"[（(](?P<who>[^（）()「」、。\d]{1,15})[）)](?=[、「と]|$)")  # 「…」（多村）、: who said it
 # (not 「番組名」（テレビ東京系）が: a title and its channel, closed by a particle)
 CREDITED_ONLY = re.compile(r"(?:「[^「」]+」[（(][^（）()「」]+[）)]、?)+")
-# a broadcaster's speaker tag before the words: 林外務大臣:「…」, (避難している女性はー)「…」
+# a broadcaster's speaker tag before the words: 林外務大臣:「…」, (避難している女性はー)「…」, and without the colon
+# 林田外相「…」 (see BARE_TAG)
 SPEAKER_TAG = re.compile(r"^(?:[（(](?P<aside>[^（）()「」]{2,30}?)(?:は[ー−―-]?)?[）)]"
-                         r"|(?P<label>[^「」:：。、（）()]{2,30})[:：])\s*(?=「[^「」]+」。?$)")
+                         r"|(?P<label>[^「」:：。、（）()]{2,30}?)(?:\s*[:：]|は)?)\s*(?=「[^「」]+」。?$)")
+# a tag without its colon names only who speaks (近くの住民, 桜台の会新人森田花子市議): no words of a sentence (no kana
+# but の), not a list's bullet (・関連記事の見出し「…」)
+BARE_TAG = re.compile(r"(?:【[^】]*】|[■◆●▼◇□])*(?!・)(?:[^ぁ-ゖ]|の|(?<=近)く)+")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
@@ -116,7 +120,7 @@ KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
 PEOPLE = (*PERSON_SUFFIXES, "者", "員", "男性", "女性", "住民", "市民", "男", "女", "少年", "少女", "親", "生", "長",
           "官", "手", "師", "士", "さん", "ちゃん", "くん")
 SAID_WORDS = re.compile(r"[、。！？!?]|[ねよなだたいるすうかわ]$")  # a sentence said, not the title of a work
-LEADING_LABEL = re.compile(r"^(?:【[^】]*】)+")  # 【速報】林官房長官:
+LEADING_LABEL = re.compile(r"^(?:【[^】]*】|[■◆●▼◇□])+")  # 【速報】林官房長官:, ■近くの住民「…」
 NAME_ASIDE = re.compile(NAME_READING.pattern + "|・")  # what may stand between a name and its title: a reading, a dot
 NAMES = ("NOUN", "PROPN", "PRON")
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
@@ -233,13 +237,19 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
     """`「…」（近所の住民）`, `林外務大臣:「…」`: a sentence made only of quotations, credited in brackets or tagged
     before with whom it names, as broadcasters' pages write them; the credit or the tag is the cue."""
     tag = SPEAKER_TAG.match(text)
+    if tag is not None and tag.group("label") and not BARE_TAG.fullmatch(tag.group("label").strip()) \
+            and not tag.group(0).rstrip().endswith((":", "：")):
+        tag = None  # 不振続く選手に「…」, ・関連記事の見出し「…」: a headline, not a name before its words
     if tag is not None:
         words = (tag.group("aside") or tag.group("label")).split()
         who = LEADING_LABEL.sub("", words[-1]) if words else ""  # 浜松市 宮﨑正教育長 → 宮﨑正教育長
         start = tag.start() + tag.group(0).find(who) if who else -1
         people = [m for m in mentions if m.type == "PERSON" and start <= m.start and m.end <= tag.end()]
+        named = [m for m in mentions if m.type == "PERSON" and m.end <= start and not text[m.end: start].strip()]
         if people:  # (会見する林外務大臣) → 林外務大臣
             who = text[people[0].start: start + len(who)]
+        elif named and who in GENERIC_TITLES:  # 桜台鉄道 山田一郎 社長「…」: the name before its title
+            people, who = named, text[named[-1].start: start + len(who)]
         elif not who.endswith(PEOPLE):
             return []
         quote = QUOTED.search(text, tag.end())
