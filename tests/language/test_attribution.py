@@ -642,6 +642,8 @@ def test_candidates_hospitals_and_unions_speak(analyzer: Analyzer, body: str, sp
 def test_a_suspects_plea_is_a_statement(analyzer: Analyzer) -> None:
     said = _said(analyzer, "放火の疑いで逮捕された52歳の男が、調べに対し容疑を否認していることが分かりました。")
     assert [(s.speaker, s.cue, s.content) for s in said] == [("52歳の男", "否認している", "容疑を否認している")]
+    said = _said(analyzer, "森田容疑者は、殺害を認める供述を始めた。")  # a plea told as the statement it is
+    assert [(s.speaker, s.cue, s.content) for s in said] == [("森田容疑者", "認める供述を始めた", "殺害を認める供述を始めた")]
 
 
 @pytest.mark.parametrize(
@@ -651,6 +653,7 @@ def test_a_suspects_plea_is_a_statement(analyzer: Analyzer) -> None:
         "初公判では、被告が起訴内容を認めるかどうかが焦点となる。",
         "弁護士は男に罪を認めるよう説得した。",
         "被告は起訴内容を否認したことはない。",
+        "男が容疑を認める供述をするかどうかが焦点だ。",
     ],
 )
 def test_no_plea_is_made_up(analyzer: Analyzer, body: str) -> None:

@@ -27,9 +27,11 @@ HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
 OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
                     r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
 # a suspect's or a defendant's plea, which hard news reports as what they said: 容疑を否認している, 起訴内容を認めた
-# (a finished plea only: not 認めていない, 認めず, 否認しておらず, 認めるかどうか, 認めるよう, 否認したことはない)
-PLEA = re.compile(r"(?:容疑|起訴内容|起訴事実|罪|犯行)(?:の一部)?を(?:大筋で|全面的に|一部|依然)?"
-                  r"(?P<cue>否認|認め|否定)し?(?P<tail>ています|ていました|ていた|ている|ており|ました|た|(?=、))(?!ず|ことは)")
+# (a finished plea only: not 認めていない, 認めず, 否認しておらず, 認めるかどうか, 認めるよう, 否認したことはない), or
+# the plea told as a statement: 殺害を認める供述を始めた
+PLEA = re.compile(r"(?:容疑|起訴内容|起訴事実|罪|犯行|殺害)(?:の一部)?を(?:大筋で|全面的に|一部|依然)?"
+                  r"(?P<cue>否認|認め|否定)(?:し?(?P<tail>ています|ていました|ていた|ている|ており|ました|た|(?=、))(?!ず|ことは)"
+                  r"|(?:る|する)供述を(?:し|始め)(?:ています|ていました|ていた|ている|ており|ました|た))")
 ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
 _HEARSAY = r"という|ということ(?:です|だ)|とのこと(?:です|だ)?"  # how a sentence ends that tells what a source said
 HEARSAY = re.compile(rf"(?:{_HEARSAY})。?$")
