@@ -291,6 +291,25 @@ def test_a_points_text_is_the_latest_days_tally() -> None:
     assert _central(group).text == "地震で24人が死亡した。"
 
 
+def test_a_points_text_is_what_its_sentences_state_not_a_later_step_one_adds() -> None:
+    from datetime import date
+
+    from matome.records import Sentence
+    from matome.stories.points import Aligned, _central
+    from matome.stories.reports import Report
+
+    def member(n: int, day: int, text: str) -> Aligned:
+        sentence = Sentence(f"r{n}:1", text, "body")
+        report = Report(f"r{n}", f"r{n}", "article", None, f"outlet{n}.example", None, date(2026, 1, day),
+                        (sentence,), (), ())
+        return Aligned(report, sentence, {})
+
+    group = [member(1, 1, "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"),
+             member(2, 1, "県警は男を殺人未遂容疑で現行犯逮捕した。"),
+             member(3, 2, "県警は殺人未遂容疑で現行犯逮捕した桜台市の男を、殺人容疑に切り替えて捜査している。")]
+    assert _central(group).text == "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"
+
+
 def test_the_day_a_sentence_follows_on_from_does_not_date_it(analyzer: Analyzer) -> None:
     from matome.stories.digest import _dates_main_clause
 

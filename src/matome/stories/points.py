@@ -187,15 +187,17 @@ def points_of(aligned: list[list[Aligned]], summaries: dict[str, tuple[Supported
 
 
 def _central(group: list[Aligned]) -> Sentence:
-    """Of the latest day's sentences (a developing story's tally as it stands now), the one most like the others; the
-    shorter when two are alike (it says it without extras)."""
+    """The sentence most like the others, which states what they all state (a later report's sentence that adds a
+    step, 殺人容疑に切り替えて, would state more than the point); the shorter when two are alike (it says it without
+    extras). Of a toll, the latest day's (a developing story's count as it stands now)."""
     def likeness(member: Aligned) -> tuple[float, int]:
         grams = _bigrams(member.sentence.text)
         others = [_bigrams(m.sentence.text) for m in group if m is not member]
         return (sum(len(grams & o) / (len(grams | o) or 1) for o in others), -len(member.sentence.text))
 
     latest = max((m.report.day for m in group if m.report.day), default=None)
-    candidates = [m for m in group if m.report.day == latest] if latest else group
+    counted = any(tallies(quantities(m.sentence.text)) for m in group)
+    candidates = [m for m in group if m.report.day == latest] if latest and counted else group
     return max(candidates, key=likeness).sentence
 
 
