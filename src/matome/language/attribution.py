@@ -47,6 +47,7 @@ SPEECH_NOUNS = (r"(?:声|意見|コメント|指摘|質問|批判|反応|書き�
                 r"|感想|趣旨|本音|心境|持論|苦言|皮肉|要望|メッセージ|エール|反論|談話|ツッコミ|賛辞|クレーム|体験談"
                 r"|問い|返答|称賛|絶賛|非難|不満|疑問)")
 WORDS_SAID = re.compile(SPEECH_NOUNS + "$")
+TOLD = ("話", "供述", "説明")  # 「…」という趣旨の供述をしている: words the subject gave, though the nouns name more
 # 「…」など、…を求める声が: a crowd's voice, the noun after a verb or adjective (not 「…」など、…への批判: a topic)
 QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?:との|などの)(?=" + SPEECH_NOUNS + r")|などと|とも"
                        r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
@@ -532,7 +533,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
     if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
         cue_start = noun if 0 <= noun < predicate.start and end - noun <= 16 else predicate.start
-    given = not RECEIVING.match(predicate.text) and any(w.dep == "obj" and _names_words(w.text)
+    given = not RECEIVING.match(predicate.text) and any(w.dep == "obj" and (_names_words(w.text) or w.text in TOLD)
                                                         for w in parse.children(predicate))
     carries = (given or not heard) and not UNSPOKEN.match(predicate.text)  # 「…」と苦言を呈した: someone's words
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
