@@ -310,6 +310,16 @@ def test_a_points_text_is_what_its_sentences_state_not_a_later_step_one_adds() -
     assert _central(group).text == "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"
 
 
+def test_the_lead_is_the_point_the_ledes_state_not_a_setting_more_reports_repeat_lower_down() -> None:
+    from matome.records import Point
+    from matome.stories.digest import _lead
+
+    setting = Point("桜台市長は再選を目指して立候補していた。", ("a:5", "b:4", "c:6"), ("a", "b", "c"))
+    result = Point("桜台市長選は森田一郎氏が初当選した。", ("a:1", "b:1"), ("a", "b"))
+    assert _lead((setting, result), (), set(), {"a:1", "b:1", "c:1"}).text == result.text
+    assert _lead((setting, result), (), set(), set()).text == setting.text  # no lede: the most sources
+
+
 def test_the_day_a_sentence_follows_on_from_does_not_date_it(analyzer: Analyzer) -> None:
     from matome.stories.digest import _dates_main_clause
 

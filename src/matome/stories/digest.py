@@ -126,7 +126,7 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     tolls = _toll_statements(originals)
     stale = _stale_tallies(tolls)  # true when written, no longer where the story stands
     disputed |= stale
-    lead = _lead(points, cards, disputed)
+    lead = _lead(points, cards, disputed, _ledes([r for r in originals if r.kind != "page"]))
     return Digest(
         id=_story_id(originals),
         title=_title(originals),
@@ -411,11 +411,19 @@ def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> R
     return Reactions(lines, tuple(sorted(counts.items())), stances)
 
 
-def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str]) -> SupportedLine:
-    """The point most sources carry; with none shared, the first ✅ line of the earliest full report."""
+def _ledes(reports: list[Report]) -> set[str]:
+    """The sentence each report opens with: news states its main fact first."""
+    return {stated[0].id for r in reports if (stated := [s for s in r.body_sentences if STATEMENT_END.search(s.text)])}
+
+
+def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str], ledes: set[str]) -> SupportedLine:
+    """Of the points several sources carry, the one most of their ledes state (a setting or a side fact that more
+    reports repeat lower down is no lead), then the one most sources carry; with none shared, the first ✅ line of
+    the earliest full report."""
     shared = [p for p in points if len(p.sources) >= 2 and not disputed.intersection(p.support)]
     if shared:
-        return SupportedLine(shared[0].text, shared[0].support)
+        best = max(shared, key=lambda p: len(ledes.intersection(p.support)))  # the first of as many: most sources
+        return SupportedLine(best.text, best.support)
     ordered = sorted(cards, key=lambda c: (not c.summary, KIND_RANK[c.kind], c.published or "9999"))
     lines = [line for card in ordered for line in card.summary]
     undisputed = [line for line in lines if not disputed.intersection(line.support)]
