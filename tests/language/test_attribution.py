@@ -393,6 +393,7 @@ def test_a_date_may_open_the_sentence_before_the_speaker(analyzer: Analyzer) -> 
     [
         ("観客の前で「次は必ず勝ちます」と意気込む高畑選手。", "高畑選手"),
         ("「もう少し時間をください」と頭を下げる広瀬社長だった。", "広瀬社長"),
+        ("森田花子氏は当選した。「期待に応えたい」と気を引き締めたのは、桜台党の森田一郎氏(36)=青葉区。", "森田一郎氏"),
     ],
 )
 def test_a_sentence_closing_on_a_name_names_the_speaker(analyzer: Analyzer, body: str, speaker: str) -> None:

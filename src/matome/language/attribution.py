@@ -642,7 +642,9 @@ SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていた
 CONDITIONAL_MARKS = ("と", "ば", "たら", "なら")  # …として説明すると: a supposition for the sake of an example
 SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
 APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
-CLOSING_NAME = re.compile(r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
+# what may close a sentence after the name it closes on: its age and home (…のは、森田一郎氏(36)=青葉区。), a copula
+CLOSING_NAME = re.compile(r"(?:[（(][0-9０-９]{1,3}[）)])?(?:[=＝][^=＝、。「」]{1,15}[=＝]?)?"
+                          r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
 NOT_AGENTS = ("こと", "もの", "ため", "記載", "報告", "声", "瞬間", "様子", "結果", "内容", "話題", "記事", "番組")
 
 
