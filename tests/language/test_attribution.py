@@ -482,6 +482,7 @@ def test_a_quotation_is_never_a_speaker(analyzer: Analyzer) -> None:
         ("林田外相「緊密に連携していくことで一致しました」", "林田外相", "林田外相", "緊密に連携していくことで一致しました"),
         ("■近くの住民 「煙がすごくて驚いた」", "近くの住民", "■近くの住民", "煙がすごくて驚いた"),
         ("桜台鉄道 森田一郎 社長「心からおわびします」", "森田一郎 社長", "桜台鉄道 森田一郎 社長", "心からおわびします"),
+        ("森田一郎 桜台市教育長:「寄り添えずすみません」", "森田一郎 桜台市教育長", "森田一郎 桜台市教育長:", "寄り添えずすみません"),
     ],
 )
 def test_a_broadcasters_speaker_tag_or_credit(analyzer: Analyzer, body: str, speaker: str, cue: str,

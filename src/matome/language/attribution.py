@@ -249,7 +249,7 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
         named = [m for m in mentions if m.type == "PERSON" and m.end <= start and not text[m.end: start].strip()]
         if people:  # (会見する林外務大臣) → 林外務大臣
             who = text[people[0].start: start + len(who)]
-        elif named and who in GENERIC_TITLES:  # 桜台鉄道 山田一郎 社長「…」: the name before its title
+        elif named and who.endswith(GENERIC_TITLES):  # 桜台鉄道 森田一郎 社長「…」: the name before its title
             people, who = named, text[named[-1].start: start + len(who)]
         elif not who.endswith(PEOPLE):
             return []
