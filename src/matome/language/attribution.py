@@ -251,8 +251,8 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
             who = text[people[0].start: start + len(who)]
         elif named and who.endswith(GENERIC_TITLES):  # 桜台鉄道 森田一郎 社長「…」: the name before its title
             people, who = named, text[named[-1].start: start + len(who)]
-        elif not who.endswith(PEOPLE):
-            return []
+        elif not who.endswith(PEOPLE) and not (who.endswith("人") and tag.group(0).rstrip().endswith((":", "："))):
+            return []  # 東京に帰る人:「…」: a colon tags someone
         quote = QUOTED.search(text, tag.end())
         return [Statement(who, people[0].canonical if people else _person_id(who), tag.group(0).strip(),
                           quote.group("said") if quote else "", True, None, sentence, cue_start=tag.start(),
