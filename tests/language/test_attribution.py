@@ -394,6 +394,7 @@ def test_a_date_may_open_the_sentence_before_the_speaker(analyzer: Analyzer) -> 
         ("観客の前で「次は必ず勝ちます」と意気込む高畑選手。", "高畑選手"),
         ("「もう少し時間をください」と頭を下げる広瀬社長だった。", "広瀬社長"),
         ("森田花子氏は当選した。「期待に応えたい」と気を引き締めたのは、桜台党の森田一郎氏(36)=青葉区。", "森田一郎氏"),
+        ("「怖くて眠れなかった」と振り返るのは、近くに住む森田花子さん(72)=福岡市。", "森田花子さん"),  # not =福岡市
     ],
 )
 def test_a_sentence_closing_on_a_name_names_the_speaker(analyzer: Analyzer, body: str, speaker: str) -> None:
@@ -496,6 +497,9 @@ def test_a_broadcasters_speaker_tag_or_credit(analyzer: Analyzer, body: str, spe
     assert _said(analyzer, "ポイント:「値下げ」") == []  # a label, not someone
     assert _said(analyzer, "・桜台光子オフィシャルブログ「本日も元気です」") == []  # a link list's headline
     assert _said(analyzer, "不振続く森田に「マイナーでのプレーを余儀なくされる」") == []
+    for title in ("森田花子「春の歌」", "1位 森田花子「春の歌」", "森田花子の新曲「春の歌」。", "森田一郎選手の目標は「金メダル」。",
+                  "■第二の人生「もう一度挑戦したい」"):  # a work's title, a goal, a sub-heading: no one's words
+        assert _said(analyzer, title) == [], title
 
 
 def test_an_office_after_a_name_makes_the_person_the_topic_the_next_sentence_speaks_for(analyzer: Analyzer) -> None:
@@ -663,6 +667,8 @@ def test_a_suspects_plea_is_a_statement(analyzer: Analyzer) -> None:
         "弁護士は男に罪を認めるよう説得した。",
         "被告は起訴内容を否認したことはない。",
         "男が容疑を認める供述をするかどうかが焦点だ。",
+        "男が容疑を認める供述をしたかどうかは明らかになっていない。",
+        "県警は、殺害を認める供述を始めた男を再逮捕した。",  # a relative clause: the man's plea, not the police's
     ],
 )
 def test_no_plea_is_made_up(analyzer: Analyzer, body: str) -> None:
@@ -711,3 +717,8 @@ def test_the_other_statements_after_a_call_keep_their_relay(analyzer: Analyzer) 
 def test_the_broadcasters_hearsay_goes_on_after_what_the_police_were_asked(analyzer: Analyzer) -> None:
     said = _said(analyzer, "男が店に押し入ったことが、警察への取材で分かりました。男は刃物を持っていたということです。")
     assert [(s.speaker, s.cue) for s in said] == [("警察", "取材で分かりました"), ("警察", "ということです")]
+
+
+def test_two_offices_of_one_place_are_two_speakers(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "桜台県知事は「遺憾だ」と述べた。桜台県教育長は「調査する」と述べた。")
+    assert [s.speaker_canonical for s in said] == ["person:桜台県知事", "person:桜台県教育長"]

@@ -308,6 +308,10 @@ def test_a_points_text_is_what_its_sentences_state_not_a_later_step_one_adds() -
              member(2, 1, "県警は男を殺人未遂容疑で現行犯逮捕した。"),
              member(3, 2, "県警は殺人未遂容疑で現行犯逮捕した桜台市の男を、殺人容疑に切り替えて捜査している。")]
     assert _central(group).text == "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"
+    moved_on = [member(1, 1, "桜台市の路上で男性が刺され、意識不明の重体となっている。"),
+                member(2, 1, "桜台市の路上で男性が刃物で刺され、意識不明の重体となっている。"),
+                member(3, 2, "桜台市の路上で男性が刺され、搬送先の病院で死亡した。")]
+    assert _central(moved_on).text == "桜台市の路上で男性が刺され、搬送先の病院で死亡した。"  # a condition as it stands
 
 
 def test_the_lead_is_the_point_the_ledes_state_not_a_setting_more_reports_repeat_lower_down() -> None:
@@ -553,6 +557,10 @@ def test_a_count_of_new_ones_and_a_total_with_its_parts_are_not_other_accounts_o
     assert "number" not in _differences(analyzer, "桜台党の代表選で、1回目の投票で議員票が46票、党員票108票の計154票。",
                                         vote.format(736))
     assert "number" in _differences(analyzer, vote.format(736), vote.format(763))
+    assert "number" in _differences(analyzer, "桜台市の工場火災で、従業員の計5人が死亡し、消防隊員1人が軽いけがをした。",
+                                    "桜台市の工場火災で、従業員の計7人が死亡した。")  # an injury is no part of the dead
+    assert "number" in _differences(analyzer, "桜台市の工場火災で、従業員3人が死亡し、さらに2人が意識不明の重体となっている。",
+                                    "桜台市の工場火災で、従業員3人が死亡し、4人が意識不明の重体となっている。")  # さらに: besides
 
 
 def test_an_undated_report_s_day_without_its_year_is_not_doubted(analyzer: Analyzer) -> None:

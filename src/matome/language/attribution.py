@@ -69,6 +69,9 @@ SPEAKER_TAG = re.compile(r"^(?:[（(](?P<aside>[^（）()「」]{2,30}?)(?:は[�
 # a tag without its colon names only who speaks (近くの住民, 桜台の会新人森田花子市議): no words of a sentence (no kana
 # but の), not a list's bullet (・関連記事の見出し「…」)
 BARE_TAG = re.compile(r"(?:【[^】]*】|[■◆●▼◇□])*(?!・)(?:[^ぁ-ゖ]|の|(?<=近)く)+")
+OFFICE = re.compile(r"[一-龥]{0,5}")  # what may follow a name in a tag: 市議, 主任予報官 (not の新曲)
+PLACE_ENDINGS = ("都", "道", "府", "県", "市", "区", "町", "村")
+BARE_SPEAKERS = (*PERSON_SUFFIXES, "住民", "男性", "女性", "市民", "関係者", "担当者")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
@@ -238,9 +241,10 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
     """`「…」（近所の住民）`, `林外務大臣:「…」`: a sentence made only of quotations, credited in brackets or tagged
     before with whom it names, as broadcasters' pages write them; the credit or the tag is the cue."""
     tag = SPEAKER_TAG.match(text)
-    if tag is not None and tag.group("label") and not BARE_TAG.fullmatch(tag.group("label").strip()) \
-            and not tag.group(0).rstrip().endswith((":", "：")):
-        tag = None  # 不振続く選手に「…」, ・関連記事の見出し「…」: a headline, not a name before its words
+    bare = tag is not None and tag.group("label") is not None and not tag.group(0).rstrip().endswith((":", "："))
+    if bare and tag is not None and (not BARE_TAG.fullmatch(tag.group("label").strip()) or not (
+            (quote := QUOTED.search(text, tag.end())) and SAID_WORDS.search(quote.group("said")))):
+        tag = None  # 不振続く選手に「…」, ・関連記事の見出し「…」, 森田花子「春の歌」: a headline or a title, no words
     if tag is not None:
         words = (tag.group("aside") or tag.group("label")).split()
         who = LEADING_LABEL.sub("", words[-1]) if words else ""  # 浜松市 宮﨑正教育長 → 宮﨑正教育長
@@ -251,8 +255,10 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
             who = text[people[0].start: start + len(who)]
         elif named and who.endswith(GENERIC_TITLES):  # 桜台鉄道 森田一郎 社長「…」: the name before its title
             people, who = named, text[named[-1].start: start + len(who)]
-        elif not who.endswith(PEOPLE) and not (who.endswith("人") and tag.group(0).rstrip().endswith((":", "："))):
+        elif not who.endswith(PEOPLE) and not (who.endswith("人") and not bare):
             return []  # 東京に帰る人:「…」: a colon tags someone
+        if bare and not (who.endswith(BARE_SPEAKERS) or (people and OFFICE.fullmatch(who, len(people[-1].text)))):
+            return []  # without a colon the tag ends on the person or their office: not 森田花子の新曲「…」, 人生「…」
         quote = QUOTED.search(text, tag.end())
         return [Statement(who, people[0].canonical if people else _person_id(who), tag.group(0).strip(),
                           quote.group("said") if quote else "", True, None, sentence, cue_start=tag.start(),
@@ -642,6 +648,7 @@ SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていた
 CONDITIONAL_MARKS = ("と", "ば", "たら", "なら")  # …として説明すると: a supposition for the sake of an example
 SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
 APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
+HOME_BEFORE = re.compile(r"(?:[（(][0-9０-９]{1,3}[）)])?[=＝]$")  # 森田花子さん(72)=|福岡市: a home after a name
 # what may close a sentence after the name it closes on: its age and home (…のは、森田一郎氏(36)=青葉区。), a copula
 CLOSING_NAME = re.compile(r"(?:[（(][0-9０-９]{1,3}[）)])?(?:[=＝][^=＝、。「」]{1,15}[=＝]?)?"
                           r"(?:だった|だ|である|でした|です)?[」』）)]?[。！!]?\s*$")
@@ -815,11 +822,16 @@ def _occasion_subject(parse: Parse, predicate: Word, agent: Callable[[Word], boo
 
 
 def _closing_name(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -> Word | None:
-    """`「…」と釈明するスギちゃん。`: a sentence that closes on a name (体言止め), the speech clause describing it."""
+    """`「…」と釈明するスギちゃん。`: a sentence that closes on a name (体言止め), the speech clause describing it;
+    a home after it (…のは、森田花子さん(72)=福岡市。) is not the name, however the parser roots the sentence."""
     root = next((w for w in reversed(parse.words) if w.head == w.i), None)
-    if root is None or root.start <= cue.verb or not _agent(parse, root, mentions) or parse.in_quote(root.start):
+    if root is None or not parse.dominates(root, predicate):
         return None
-    return root if parse.dominates(root, predicate) and CLOSING_NAME.match(parse.text, root.end) else None
+    home = HOME_BEFORE.search(parse.text, 0, root.start)
+    name = next((w for w in parse.words if w.end == home.start()), None) if home is not None else root
+    if name is None or name.start <= cue.verb or not _agent(parse, name, mentions) or parse.in_quote(name.start):
+        return None
+    return name if CLOSING_NAME.match(parse.text, name.end) else None
 
 
 def _group(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
@@ -997,6 +1009,8 @@ def _person_id(phrase: str) -> str | None:
     """岸辺監督 and 岸辺氏 are one person to group statements by, though no entity was found: person:岸辺."""
     title = next((t for t in PERSON_SUFFIXES if phrase.endswith(t) and len(phrase) - len(t) >= 2), None)
     name = phrase[: -len(title)] if title else ""
+    if name.endswith(PLACE_ENDINGS):  # 桜台県知事 and 桜台県教育長 are two offices of one place, not one person
+        name = phrase
     return f"person:{normalize(name)}" if name and "の" not in name else None
 
 

@@ -32,7 +32,8 @@ OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報�
 # the plea told as a statement: 殺害を認める供述を始めた
 PLEA = re.compile(r"(?:容疑|起訴内容|起訴事実|罪|犯行|殺害)(?:の一部)?を(?:大筋で|全面的に|一部|依然)?"
                   r"(?P<cue>否認|認め|否定)(?:し?(?P<tail>ています|ていました|ていた|ている|ており|ました|た|(?=、))(?!ず|ことは)"
-                  r"|(?:る|する)供述を(?:し|始め)(?:ています|ていました|ていた|ている|ており|ました|た))")
+                  r"|(?:る|する)供述を(?:し|始め)(?:ています|ていました|ていた|ている|ており|ました|た)"
+                  r"(?!か|ことは|[一-龥ァ-ヴ]))")  # not …始めた男を (a relative clause), …したかどうか
 ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
 _HEARSAY = r"という|ということ(?:です|だ)|とのこと(?:です|だ)?"  # how a sentence ends that tells what a source said
 HEARSAY = re.compile(rf"(?:{_HEARSAY})。?$")

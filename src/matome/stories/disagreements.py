@@ -202,7 +202,7 @@ def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values
         if alone and len(loose) == 1 and loose[0] not in first and (not x[2] or not loose[0][2]) and not close:
             pairs.append((x, loose[0]))
     # a total with its parts (46票、108票の計154票) and a total alone (計736票) may sum different things
-    pairs = [(x, y) for x, y in pairs if x[1] != TOTAL or _in_unit_counts(first, x[0]) == _in_unit_counts(second, y[0])]
+    pairs = [(x, y) for x, y in pairs if x[1] != TOTAL or _parts(first, x) == _parts(second, y)]
     tolls = [(x, y) for x, y in pairs if x[2] in TOLL_WORDS or y[2] in TOLL_WORDS]
     pairs = [(x, y) for x, y in pairs if (close or x[1] or (x, y) in tolls) and (same_day or (x, y) not in tolls)]
     differing = [(x, y) for x, y in pairs if first[x] != second[y]
@@ -217,9 +217,10 @@ def _unnamed(count: Count) -> bool:
     return not count[1] and (not count[2] or count[2].startswith("~"))
 
 
-def _in_unit_counts(found: Mapping[Count, Values], unit: str) -> int:
-    """How many counts of a unit a sentence gives."""
-    return sum(1 for key in found if key[0] == unit)
+def _parts(found: Mapping[Count, Values], total: Count) -> int:
+    """How many counts a sentence gives of what a total counts (its unit and word: 46票、108票の計154票 gives three;
+    計5人が死亡し、1人がけが gives one death count)."""
+    return sum(1 for key in found if key[0] == total[0] and key[2] == total[2])
 
 
 def _in_unit(found: Mapping[Count, Values], unit: str) -> set[float]:

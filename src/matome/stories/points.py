@@ -32,6 +32,8 @@ CLOSE = 0.6  # sentences this alike tell one thing: other days in them are one p
 SHARED_TERMS = 4
 MIN_CHARS = 15
 NOTE = re.compile(r"^[※＊*■□◆◇●○・]")  # footnotes, headings and bullets repeat across one outlet's articles
+# a person's condition, which a later report may move on (重体, then 死亡; 行方不明, then 遺体で発見)
+CONDITION = re.compile(r"死亡|亡くな|死去|重体|意識不明|重傷|行方不明|安否不明|心肺停止|遺体")
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
 
 Vector = dict[str, float]
@@ -189,15 +191,16 @@ def points_of(aligned: list[list[Aligned]], summaries: dict[str, tuple[Supported
 def _central(group: list[Aligned]) -> Sentence:
     """The sentence most like the others, which states what they all state (a later report's sentence that adds a
     step, 殺人容疑に切り替えて, would state more than the point); the shorter when two are alike (it says it without
-    extras). Of a toll, the latest day's (a developing story's count as it stands now)."""
+    extras). Of a toll or a person's condition, the latest day's (a developing story as it stands now: 重体, then
+    死亡)."""
     def likeness(member: Aligned) -> tuple[float, int]:
         grams = _bigrams(member.sentence.text)
         others = [_bigrams(m.sentence.text) for m in group if m is not member]
         return (sum(len(grams & o) / (len(grams | o) or 1) for o in others), -len(member.sentence.text))
 
     latest = max((m.report.day for m in group if m.report.day), default=None)
-    counted = any(tallies(quantities(m.sentence.text)) for m in group)
-    candidates = [m for m in group if m.report.day == latest] if latest and counted else group
+    developing = any(tallies(quantities(m.sentence.text)) or CONDITION.search(m.sentence.text) for m in group)
+    candidates = [m for m in group if m.report.day == latest] if latest and developing else group
     return max(candidates, key=likeness).sentence
 
 

@@ -50,7 +50,7 @@ PLACED = re.compile(r"「?(?P<place>(?<![全各両])[一-龥ァ-ヴー]{1,8}(?:�
                     r"で(?:は|も)?(?:計|約|およそ|少なくとも|合わせて|あわせて)?$")
 TOTAL_BEFORE = re.compile(r"(?:計|合わせて|あわせて|合計)$")
 TOTAL = "計"  # 計7人 sums parts another report may count apart (1歳の男の子と…6人): totals meet only totals
-INCREMENT_BEFORE = re.compile(r"(?:新たに|新たな|さらに)$")
+INCREMENT_BEFORE = re.compile(r"(?:新たに|新たな)$")  # not さらに: 3人が死亡し、さらに2人が重体 adds another count
 INCREMENT = "新た"  # 新たな1人の死亡: those added since the last count, which meet only such counts, never a total
 # unit, the noun before the number (消防車), the word after it (死亡; 救助… when the word is itself an object, as in
 # 690人が救助を待つ; の遺体 after の); or, naming neither, ~ and its frame (FRAME)
