@@ -488,6 +488,7 @@ def test_a_quotation_is_never_a_speaker(analyzer: Analyzer) -> None:
         ("桜台鉄道 森田一郎 社長「心からおわびします」", "森田一郎 社長", "桜台鉄道 森田一郎 社長", "心からおわびします"),
         ("森田一郎 桜台市教育長:「寄り添えずすみません」", "森田一郎 桜台市教育長", "森田一郎 桜台市教育長:", "寄り添えずすみません"),
         ("東京に帰る人:「あしたからまた仕事だ」", "東京に帰る人", "東京に帰る人:", "あしたからまた仕事だ"),
+        ("近所の人は「煙が上がっていてすぐ分かった」", "近所の人", "近所の人は", "煙が上がっていてすぐ分かった"),
     ],
 )
 def test_a_broadcasters_speaker_tag_or_credit(analyzer: Analyzer, body: str, speaker: str, cue: str,
@@ -722,3 +723,10 @@ def test_the_broadcasters_hearsay_goes_on_after_what_the_police_were_asked(analy
 def test_two_offices_of_one_place_are_two_speakers(analyzer: Analyzer) -> None:
     said = _said(analyzer, "桜台県知事は「遺憾だ」と述べた。桜台県教育長は「調査する」と述べた。")
     assert [s.speaker_canonical for s in said] == ["person:桜台県知事", "person:桜台県教育長"]
+
+
+def test_the_occasion_the_parser_hangs_inside_the_words_gives_the_speaker(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "4日、桜台労働組合が会見を開き、賃金を支払ってほしいと訴えました。")
+    assert [(s.speaker, s.content) for s in said] == [("桜台労働組合", "賃金を支払ってほしい")]
+    said = _said(analyzer, "森田一郎(もりたいちろう)知事は10日、外出を控えるよう呼び掛けた。")
+    assert said[0].speaker_canonical == "person:森田一郎"  # the reading is no part of who speaks

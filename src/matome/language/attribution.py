@@ -72,6 +72,9 @@ BARE_TAG = re.compile(r"(?:【[^】]*】|[■◆●▼◇□])*(?!・)(?:[^ぁ-�
 OFFICE = re.compile(r"[一-龥]{0,5}")  # what may follow a name in a tag: 市議, 主任予報官 (not の新曲)
 PLACE_ENDINGS = ("都", "道", "府", "県", "市", "区", "町", "村")
 BARE_SPEAKERS = (*PERSON_SUFFIXES, "住民", "男性", "女性", "市民", "関係者", "担当者")
+# the occasion a speaker's words were given on, which the parser may hang inside them: 組合が会見を開き、…と訴えた
+OCCASION = re.compile(r"^(?:[^、。「」]{0,12}、)?(?P<who>[^、。「」]{2,24}?)(?:が|は)[^、。「」]{0,16}?"
+                      r"(?:記者会見を開き|会見を開き|記者会見し|会見し|取材に応じ|声明を出し|声明を発表し|集会を開き|会合を開き)、")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
@@ -176,6 +179,9 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
             if name else None  # (not 大統領 inside 副大統領は…)
         if hung and not cue.direct:  # the topic the parser hung on the clause (韓国の趙外相は、…と主張した)
             content = content[hung.end():]
+        occasion = OCCASION.match(content) if name is None and not cue.direct else None
+        if occasion and (who := occasion.group("who")).endswith(AGENTS):  # 組合が会見を開き、…と訴えた
+            name, canonical, content = who, _person_id(who), content[occasion.end():]
         if cue.content_start == SAID_BEFORE:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
@@ -242,6 +248,7 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
     before with whom it names, as broadcasters' pages write them; the credit or the tag is the cue."""
     tag = SPEAKER_TAG.match(text)
     bare = tag is not None and tag.group("label") is not None and not tag.group(0).rstrip().endswith((":", "："))
+    topic = bare and tag is not None and tag.group(0).rstrip().endswith("は")  # 近所の人は「…」: no verb after it
     if bare and tag is not None and (not BARE_TAG.fullmatch(tag.group("label").strip()) or not (
             (quote := QUOTED.search(text, tag.end())) and SAID_WORDS.search(quote.group("said")))):
         tag = None  # 不振続く選手に「…」, ・関連記事の見出し「…」, 森田花子「春の歌」: a headline or a title, no words
@@ -255,9 +262,10 @@ def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> 
             who = text[people[0].start: start + len(who)]
         elif named and who.endswith(GENERIC_TITLES):  # 桜台鉄道 森田一郎 社長「…」: the name before its title
             people, who = named, text[named[-1].start: start + len(who)]
-        elif not who.endswith(PEOPLE) and not (who.endswith("人") and not bare):
-            return []  # 東京に帰る人:「…」: a colon tags someone
-        if bare and not (who.endswith(BARE_SPEAKERS) or (people and OFFICE.fullmatch(who, len(people[-1].text)))):
+        elif not who.endswith(PEOPLE) and not (who.endswith("人") and (not bare or topic)):
+            return []  # 東京に帰る人:「…」, 近所の人は「…」: a colon or a topic tags someone
+        if bare and not topic and not (who.endswith(BARE_SPEAKERS) or (
+                people and OFFICE.fullmatch(who, len(people[-1].text)))):
             return []  # without a colon the tag ends on the person or their office: not 森田花子の新曲「…」, 人生「…」
         quote = QUOTED.search(text, tag.end())
         return [Statement(who, people[0].canonical if people else _person_id(who), tag.group(0).strip(),
@@ -1011,6 +1019,7 @@ def _person_id(phrase: str) -> str | None:
     name = phrase[: -len(title)] if title else ""
     if name.endswith(PLACE_ENDINGS):  # 桜台県知事 and 桜台県教育長 are two offices of one place, not one person
         name = phrase
+    name = NAME_READING.sub("", name)  # 森田一郎(もりたいちろう)知事 is 森田一郎
     return f"person:{normalize(name)}" if name and "の" not in name else None
 
 
