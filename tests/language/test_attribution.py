@@ -730,3 +730,11 @@ def test_the_occasion_the_parser_hangs_inside_the_words_gives_the_speaker(analyz
     assert [(s.speaker, s.content) for s in said] == [("桜台労働組合", "賃金を支払ってほしい")]
     said = _said(analyzer, "森田一郎(もりたいちろう)知事は10日、外出を控えるよう呼び掛けた。")
     assert said[0].speaker_canonical == "person:森田一郎"  # the reading is no part of who speaks
+
+
+def test_a_statement_the_sentence_answers_is_its_own_speakers_and_does_not_go_on(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "森田官房長官は9日の記者会見で、桜台国が7日に重大な試験を行ったと発表したことについて、"
+                           "分析中だと述べた。その上で「警戒監視に全力を挙げている」と説明した。")
+    assert [(s.speaker, s.content) for s in said] == [("桜台国", "7日に重大な試験を行った"),
+                                                     ("森田官房長官", "分析中だ"),
+                                                     ("森田官房長官", "警戒監視に全力を挙げている")]

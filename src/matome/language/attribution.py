@@ -72,6 +72,9 @@ BARE_TAG = re.compile(r"(?:【[^】]*】|[■◆●▼◇□])*(?!・)(?:[^ぁ-�
 OFFICE = re.compile(r"[一-龥]{0,5}")  # what may follow a name in a tag: 市議, 主任予報官 (not の新曲)
 PLACE_ENDINGS = ("都", "道", "府", "県", "市", "区", "町", "村")
 BARE_SPEAKERS = (*PERSON_SUFFIXES, "住民", "男性", "女性", "市民", "関係者", "担当者")
+# a statement that another one answers (…と発表したことについて、首相は…): the sentence's topic speaks the answer
+ANSWERED_CLAUSE = re.compile(r"(?:た|ました)?ことに(?:ついて|対し|関し)|(?:た|ました)?ことを受け")
+INNER_SUBJECT = re.compile(r"^(?:[^、。「」]{0,20}で、)?(?P<who>[^、。「」]{2,20}?)が")  # 記者会見で、北朝鮮が…
 # the occasion a speaker's words were given on, which the parser may hang inside them: 組合が会見を開き、…と訴えた
 OCCASION = re.compile(r"^(?:[^、。「」]{0,12}、)?(?P<who>[^、。「」]{2,24}?)(?:が|は)[^、。「」]{0,16}?"
                       r"(?:記者会見を開き|会見を開き|記者会見し|会見し|取材に応じ|声明を出し|声明を発表し|集会を開き|会合を開き)、")
@@ -150,6 +153,12 @@ def asks(statement: Statement) -> bool:
     return QUESTION_CUE.search(statement.cue) is not None
 
 
+def answered(text: str, statement: Statement) -> bool:
+    """Whether a statement is one the sentence's own speaker answers (北朝鮮が…と発表したことについて、首相は…): its
+    speaker does not go on speaking."""
+    return statement.cue_end is not None and ANSWERED_CLAUSE.match(text, statement.cue_end) is not None
+
+
 def carries_speech(text: str) -> bool:
     """Whether a sentence may hold a statement: only those are parsed."""
     return SPEECH.search(text) is not None or FAR_SPEECH.search(text) is not None
@@ -169,7 +178,7 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
         if id(cue) in nested or (cue.content_start == QUOTED_BEFORE and quotation is None) or (
                 cue.content_start == REPORTED_BEFORE and not context.previous.strip()):
             continue  # (こう述べた after a sentence that is no quotation: the words are elsewhere)
-        speaker = _parsed_speaker(text, parse, cue, mentions, context, found)
+        speaker = _parsed_speaker(text, parse, cue, mentions, context, [f for f in found if not answered(text, f)])
         inner = [c for c in cues if nested.get(id(c)) is cue]
         quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else \
             _inner_speaker(text, parse, cue, mentions)
@@ -179,6 +188,12 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
             if name else None  # (not 大統領 inside 副大統領は…)
         if hung and not cue.direct:  # the topic the parser hung on the clause (韓国の趙外相は、…と主張した)
             content = content[hung.end():]
+        answered_by_topic = not cue.direct and ANSWERED_CLAUSE.match(text, cue.verb + len(cue.cue)) is not None
+        inside = INNER_SUBJECT.match(content) if answered_by_topic else None  # 北朝鮮が…と発表したことについて、首相は
+        named = next((m for m in mentions if inside and m.text == inside.group("who")), None)
+        if inside and (named is not None or inside.group("who").endswith(AGENTS)):
+            name, content = inside.group("who"), content[inside.end():]
+            canonical = named.canonical if named is not None else _person_id(name)
         occasion = OCCASION.match(content) if name is None and not cue.direct else None
         if occasion and (who := occasion.group("who")).endswith(AGENTS):  # 組合が会見を開き、…と訴えた
             name, canonical, content = who, _person_id(who), content[occasion.end():]

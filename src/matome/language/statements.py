@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from matome.language.attribution import asks, parsed_statements
+from matome.language.attribution import answered, asks, parsed_statements
 from matome.language.entities import Mention
 from matome.language.gazetteer import Gazetteer
 from matome.language.speech import (
@@ -59,7 +59,7 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
         found = _rule_statements(text, sentence, mentions, gazetteer, context)
     context.statements.extend(found)
     context.recent.extend(Voice(context.sentence, s.speaker, s.speaker_canonical) for s in found
-                          if s.speaker and not asks(s))  # who asked does not go on speaking
+                          if s.speaker and not asks(s) and not answered(text, s))  # nor who is answered
     people = [m for m in mentions if m.type == "PERSON"]
     bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
     context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people
