@@ -34,7 +34,7 @@ import pyarrow.parquet as pq
 
 from matome.run.corpus import clustered
 from matome.stories.background import background
-from matome.stories.cluster import MemoryShelf, cluster_vectors
+from matome.stories.cluster import Facts, MemoryShelf, cluster_vectors
 
 PER_DAY = 300
 PER_FILE = 10_000
@@ -66,10 +66,11 @@ def main() -> int:
     return 0
 
 
-def synthetic_facts(size: int) -> list[tuple[date | None, str, str | None]]:
-    facts: list[tuple[date | None, str, str | None]] = []
+def synthetic_facts(size: int) -> list[Facts]:
+    facts: list[Facts] = []
     for n in range(size):
-        facts.append((None if n % 100 == 99 else START + timedelta(days=n // PER_DAY), f"r{n:08d}", f"o{n % 50}"))
+        facts.append((None if n % 100 == 99 else START + timedelta(days=n // PER_DAY), f"r{n:08d}", f"o{n % 50}",
+                      frozenset()))
     return facts
 
 

@@ -185,7 +185,7 @@ def test_stories_shelved_in_a_file_come_back_for_the_undated_reports(tmp_path: P
     vectors[7] = vectors[2]  # like the second story, out of reach of the dated reports long before
     days: list[date | None] = [date(2026, 1, 1) + timedelta(days=30 * (n // 2)) for n in range(7)] + [None]
     shelf = _ShelfFile(tmp_path / "shelf.sqlite")
-    stories = cluster_vectors([(day, f"r{n}", "outlet") for n, day in enumerate(days)], lambda n: vectors[n],
+    stories = cluster_vectors([(day, f"r{n}", "outlet", frozenset()) for n, day in enumerate(days)], lambda n: vectors[n],
                               shelf=shelf)
     assert stories == [[0, 1], [2, 3, 7], [4, 5], [6]]
     assert shelf.db.execute("SELECT number FROM story ORDER BY number").fetchall() == [(0,), (2,)]

@@ -19,6 +19,8 @@ from matome.stories.cluster import (
 )
 from matome.stories.reports import Report
 
+NONE: frozenset[int] = frozenset()  # no day named: a dated report, or an undated one that names none
+
 
 def _report(n: int, text: str, day: date | None) -> Report:
     return Report(f"r{n}", f"r{n}", "article", text[:20], "outlet", None, day, (Sentence(f"r{n}:1", text, "body"),),
@@ -54,7 +56,7 @@ def test_a_report_of_another_outlet_joins_on_less_likeness_than_one_of_the_same_
     assert OTHER_OUTLET < 0.6 * 0.5 < THRESHOLD  # the two reports' cosine lies between the two thresholds
     day = date(2026, 5, 20)
     for second, stories in (("west.example", [[0, 1]]), ("east.example", [[0], [1]])):
-        found = cluster_vectors([(day, "a", "east.example"), (day, "b", second)], lambda n: vectors[n])
+        found = cluster_vectors([(day, "a", "east.example", NONE), (day, "b", second, NONE)], lambda n: vectors[n])
         assert found == stories
 
 
@@ -65,21 +67,38 @@ def test_two_stories_a_later_report_shows_to_be_one_event_are_merged_by_the_rule
     assert OTHER_OUTLET < merged < THRESHOLD
     day = date(2026, 5, 20)
     for first, stories in (("north.example", [[0, 1, 2]]), ("east.example", [[0], [1, 2]])):
-        reports = [(day, "a", first), (day, "b", "east.example"), (day, "c", "west.example")]
+        reports = [(day, "a", first, NONE), (day, "b", "east.example", NONE), (day, "c", "west.example", NONE)]
         assert cluster_vectors(reports, lambda n: vectors[n]) == stories  # one outlet in both: THRESHOLD applies
 
 
 def test_an_undated_report_does_not_merge_stories_too_far_apart_in_time() -> None:
     vectors = [{"桜台港湾会長逮捕": 1.0}, {"桜台港湾記者会見": 1.0}, {"桜台港湾会長逮捕": 0.6, "桜台港湾記者会見": 0.8}]
-    reports = [(date(2026, 5, 1), "a", "north.example"), (date(2026, 5, 12), "b", "east.example"),
-               (None, "c", "west.example")]  # undated: compared with both stories, whatever their days
+    reports = [(date(2026, 5, 1), "a", "north.example", NONE), (date(2026, 5, 12), "b", "east.example", NONE),
+               (None, "c", "west.example", NONE)]  # undated: compared with both stories, whatever their days
     assert cluster_vectors(reports, lambda n: vectors[n]) == [[0], [1, 2]]
+
+
+def test_an_undated_look_alike_that_names_another_day_starts_its_own_story(analyzer: Analyzer) -> None:
+    quake = "{}、桜台灘を震源とする地震があり、桜台県南部で震度6弱の揺れを観測した。気象庁は臨時情報を発表した。"
+    from matome.records import Article, Origin
+    from matome.stories.reports import reports_of
+
+    told = (("8日午後4時43分ごろ", "2026-08-08"), ("8日午後4時45分ごろ", "2026-08-08"),
+            ("24日午後9時19分ごろ", None),  # the next quake, months later: an undated page names its own day
+            ("8日午後4時43分ごろ", None))  # an undated page of the same quake
+    analyzed = [r for n, (when, day) in enumerate(told) for r in reports_of(analyzer.analyze(Article(
+        id=f"q{n}", origin=Origin("jsonl"), kind="article", site=f"s{n}.example", title="地震",
+        body=quake.format(when), published=day)))]
+    assert [r.named_days for r in analyzed] == [frozenset(), frozenset(), frozenset({24}), frozenset({8})]
+    stories = cluster_vectors([(r.day, r.id, r.outlet, r.named_days) for r in analyzed],
+                              lambda n: {"桜台灘": 1.0})
+    assert stories == [[0, 1, 3], [2]]
 
 
 def test_reports_of_no_known_outlet_merge_only_at_the_higher_bar() -> None:
     vectors = [{"桜台港湾協定": 0.6, "共同運営": 0.8}, {"桜台港湾協定": 0.5, "署名式典": 0.866}]
     day = date(2026, 5, 20)
-    assert cluster_vectors([(day, "a", None), (day, "b", None)], lambda n: vectors[n]) == [[0], [1]]
+    assert cluster_vectors([(day, "a", None, NONE), (day, "b", None, NONE)], lambda n: vectors[n]) == [[0], [1]]
 
 
 def _vectors(count: int) -> list[dict[str, float]]:
@@ -101,7 +120,7 @@ def test_stories_out_of_reach_leave_memory_and_an_undated_report_still_joins_one
     start = date(2026, 1, 1)
     vectors = _vectors(8)
     days: list[date | None] = [start + timedelta(days=30 * (n // 2)) for n in range(7)] + [None]
-    reports = [(day, f"r{n}", "outlet") for n, day in enumerate(days)]
+    reports = [(day, f"r{n}", "outlet", NONE) for n, day in enumerate(days)]
     vectors[7] = vectors[0]  # the undated report is like the first story, shelved months before
     shelf = _CountingShelf()
     stories = cluster_vectors(reports, lambda n: vectors[n], shelf=shelf)
@@ -113,7 +132,7 @@ def test_stories_out_of_reach_leave_memory_and_an_undated_report_still_joins_one
 def test_without_undated_reports_nothing_is_shelved() -> None:
     start = date(2026, 1, 1)
     vectors = _vectors(6)
-    reports = [(start + timedelta(days=30 * (n // 2)), f"r{n}", "outlet") for n in range(6)]
+    reports = [(start + timedelta(days=30 * (n // 2)), f"r{n}", "outlet", NONE) for n in range(6)]
     shelf = _CountingShelf()
     assert cluster_vectors(reports, lambda n: vectors[n], shelf=shelf) == [[0, 1], [2, 3], [4, 5]]
     assert shelf.shelved == []

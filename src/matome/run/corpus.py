@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 from matome.language.tokens import Token
 from matome.records import AnalyzedArticle, Digest, citable
 from matome.stories.background import background
-from matome.stories.cluster import DraftStory, Vector, cluster_vectors, date_order, report_vector
+from matome.stories.cluster import DraftStory, Facts, Vector, cluster_vectors, date_order, report_vector
 from matome.stories.digest import Failed, Group, guarded_digest, headline
 from matome.stories.duplicates import (
     BANDS,
@@ -47,14 +47,15 @@ from matome.stories.duplicates import (
 )
 from matome.stories.reports import Report, reports_of
 
-VERSION = 4  # of the report files: a shard done before them (or with another version) is done again
+VERSION = 5  # of the report files: a shard done before them (or with another version) is done again
 BATCH = 500  # records held at once while digests are built
 PARTITION = 20_000  # reports whose vectors are held at once while stories are clustered
 SCHEMA = pa.schema([("id", pa.string()), ("article", pa.string()), ("record", pa.int32()), ("kind", pa.string()),
                     ("url", pa.string()), ("day", pa.string()), ("credit", pa.bool_()), ("title", pa.string()),
                     ("outlet", pa.string()), ("lead", pa.string()), ("length", pa.int64()), ("vector", pa.string()),
-                    ("bands", pa.list_(pa.int64())), ("signature", pa.binary()), ("sentences", pa.list_(pa.int64()))])
-KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet", "lead", "length"]
+                    ("bands", pa.list_(pa.int64())), ("signature", pa.binary()), ("sentences", pa.list_(pa.int64())),
+                    ("named", pa.list_(pa.int64()))])
+KEY_COLUMNS = ["id", "article", "record", "kind", "url", "day", "credit", "title", "outlet", "lead", "length", "named"]
 
 Tokenize = Callable[[str], list[Token]]
 Stage = Callable[[str, int], None]  # a step's name as it starts, and how many shards, reports or stories it takes
@@ -75,7 +76,7 @@ def report_table(records: list[AnalyzedArticle], tokenize: Tokenize) -> pa.Table
                          "vector": json.dumps(report_vector(report, tokenize, weights), ensure_ascii=False),
                          "bands": None if signature is None else band_keys(signature),
                          "signature": None if signature is None else signature.astype("<u8").tobytes(),
-                         "sentences": sentence_keys(report)})
+                         "sentences": sentence_keys(report), "named": sorted(report.named_days)})
     return pa.Table.from_pylist(rows, schema=SCHEMA)
 
 
@@ -89,10 +90,11 @@ class _Reports:
     titles: list[str | None]
     compared: dict[str, int]  # report id -> the report whose body text is compared (first place, last text)
     signed: list[bool]
+    named: list[frozenset[int]]  # the days each undated report names (`Report.named_days`)
 
 
 def _read_reports(paths: list[Path]) -> _Reports:
-    found = _Reports([], [], [], [], {}, [])
+    found = _Reports([], [], [], [], {}, [], [])
     for shard, path in enumerate(paths):
         table = pq.read_table(path, columns=[*KEY_COLUMNS, "signature"])
         signed = table.column("signature").is_valid().to_pylist()
@@ -110,6 +112,7 @@ def _read_reports(paths: list[Path]) -> _Reports:
             found.articles.append(columns["article"][n])
             found.titles.append(columns["title"][n])
             found.signed.append(bool(signed[n]))
+            found.named.append(frozenset(columns["named"][n] or ()))
     return found
 
 
@@ -164,7 +167,7 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage =
     shutil.rmtree(scratch, ignore_errors=True)
     scratch.mkdir(parents=True)
     try:
-        facts = [(reports.keys[n].day, reports.keys[n].id, reports.keys[n].outlet) for n in originals]
+        facts = [(reports.keys[n].day, reports.keys[n].id, reports.keys[n].outlet, reports.named[n]) for n in originals]
         stories = [[groups[i] for i in story] for story in clustered(paths, originals, facts, scratch)]
         story_of = {reports.keys[n].id: s for s, story in enumerate(stories) for group in story for n in group}
         titles = [headline((reports.keys[g[0]].kind, reports.keys[g[0]].day, reports.titles[g[0]]) for g in story)
@@ -192,12 +195,11 @@ def corpus_digests(out: Path, shards: int, tokenize: Tokenize, on_stage: Stage =
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def clustered(paths: list[Path], originals: list[int], facts: list[tuple[date | None, str, str | None]],
-              scratch: Path) -> list[list[int]]:
+def clustered(paths: list[Path], originals: list[int], facts: list[Facts], scratch: Path) -> list[list[int]]:
     """The reports at `originals` (rows of the report files `paths` taken as one table; `facts` holds each one's day,
-    id and outlet) clustered into stories of indices into `originals`. Their vectors are read one date partition of
-    PARTITION reports at a time: one pass over the report files writes each partition's vectors to a file in
-    `scratch`. The clustering holds only the stories a partition's reports may still join; the others wait in an
+    id, outlet and named days) clustered into stories of indices into `originals`. Their vectors are read one date
+    partition of PARTITION reports at a time: one pass over the report files writes each partition's vectors to a
+    file in `scratch`. The clustering holds only the stories a partition's reports may still join; the others wait in an
     SQLite file for the undated reports, so neither the vectors nor the stories of the whole run are in memory at
     once."""
     order = date_order(facts)

@@ -10,8 +10,9 @@ one outlet's articles of a day that read alike are often a series: one per phone
 starts a story. The pass is greedy, so the first reports of one event may start two stories (an arrest, and the
 company's press conference that night); when a report joins a story, that story merges with each story near it whose
 centroid is as alike as a report must be to join, by the same rule of outlets and time. Undated reports come
-last and are compared without the time bounds. The cost grows with the number of stories sharing an anchor, which the
-time bound keeps small: about linear in the input. The pass holds only the stories that dated reports may still join:
+last and are compared without the time bounds, but only with stories whose days fit the days they name (a look-alike
+of another time names its own day). The cost grows with the number of stories sharing an anchor, which the time bound
+keeps small: about linear in the input. The pass holds only the stories that dated reports may still join:
 a story no later day can reach leaves memory, for a shelf (`Shelf`) when undated reports are to come, so a pass over
 a crawl in date order holds a few weeks of stories, not all of them.
 """
@@ -37,6 +38,9 @@ THRESHOLD = 0.4
 OTHER_OUTLET = 0.25  # chosen on livedoor's dev events and two sets of real multi-outlet news (README, "Stories")
 ANCHOR_DF = 30  # of the 7,367 background articles
 TERMS_PER_REPORT = 60  # the heaviest terms of a report make its vector
+NAMED_BEFORE = 2  # days a day an undated report names may come before its story's days
+NAMED_AFTER = 7  # and after them: a follow-up names its own day (chosen on multi-outlet sets 14-16: README)
+Facts = tuple[date | None, str, str | None, frozenset[int]]  # a report's day, id, outlet and named days
 
 Vector = dict[str, float]
 
@@ -51,6 +55,7 @@ class DraftStory:
     days: list[date] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     outlets: set[str] = field(default_factory=set)
+    named: set[int] = field(default_factory=set)  # the days of the month its undated reports name
 
     def needs(self, outlet: str | None) -> float:
         """The cosine a report of `outlet` needs to join."""
@@ -72,19 +77,30 @@ class DraftStory:
         span = max([*self.days, day]) - min([*self.days, day])
         return abs((day - centre).days) <= WINDOW_DAYS and span <= timedelta(days=MAX_SPAN_DAYS)
 
+    def may_name(self, named: frozenset[int]) -> bool:
+        """Whether an undated report that names these days (`Report.named_days`) may be of this story: one of them is
+        near one of the story's days (`_near`), or it names none, or the story has no day. 24日夜 in a story of the
+        8th and 9th is another quake's."""
+        if not named:
+            return True
+        if not self.days:  # a story of undated reports: by the days they name
+            return not self.named or any(_same_day(a, b) for a in named for b in self.named)
+        return any(_near(code, day) for code in named for day in self.days)
+
     def out_of_reach(self, day: date) -> bool:
         """Whether no report of `day` or later may join it any more."""
         return bool(self.days) and (day - max(self.days)).days > MAX_SPAN_DAYS
 
     def state(self) -> bytes:
         """All but its members (a shelf may keep it on disk)."""
-        return pickle.dumps((dict(self.centroid), self.days, self.anchors, self.outlets), pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((dict(self.centroid), self.days, self.anchors, self.outlets, self.named),
+                            pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def from_state(cls, number: int, members: list[int], state: bytes) -> DraftStory:
         """The story whose `state()` this is; `state` must come from this process's own shelf file, never a user."""
-        centroid, days, anchors, outlets = pickle.loads(state)
-        return cls(number, members, Counter(centroid), days, anchors, outlets)
+        centroid, days, anchors, outlets, named = pickle.loads(state)
+        return cls(number, members, Counter(centroid), days, anchors, outlets, named)
 
 
 class Shelf(Protocol):
@@ -118,6 +134,17 @@ class MemoryShelf:
         return taken
 
 
+def _same_day(a: int, b: int) -> bool:
+    """Whether two days of the month that undated reports name may be of one story: no further apart than a story's
+    day and a follow-up's (NAMED_AFTER)."""
+    return abs(a - b) <= NAMED_AFTER
+
+
+def _near(named: int, day: date) -> bool:
+    """Whether a day of the month is from NAMED_BEFORE days before `day` to NAMED_AFTER days after it."""
+    return any((day + timedelta(days=shift)).day == named for shift in range(-NAMED_BEFORE, NAMED_AFTER + 1))
+
+
 def report_vector(report: Report, tokenize: Callable[[str], list[Token]], weights: Background) -> Vector:
     """The L2-normalised TF-IDF vector of a report's heaviest terms."""
     titled = [s for s in report.sentences if s.text == report.title]
@@ -135,25 +162,26 @@ def cluster(reports: list[Report], tokenize: Callable[[str], list[Token]],
             weights: Background | None = None) -> list[list[Report]]:
     """Stories as lists of reports, in order of their first report."""
     weights = weights or background()
-    stories = cluster_vectors([(r.day, r.id, r.outlet) for r in reports],
+    stories = cluster_vectors([(r.day, r.id, r.outlet, r.named_days) for r in reports],
                               lambda n: report_vector(reports[n], tokenize, weights), weights)
     return [[reports[n] for n in story] for story in stories]
 
 
-def date_order(reports: Sequence[tuple[date | None, str, str | None]]) -> list[int]:
-    """The order in which the pass takes reports (each a day, an id and an outlet): by day, undated ones last."""
+def date_order(reports: Sequence[Facts]) -> list[int]:
+    """The order in which the pass takes reports (each a day, an id, an outlet and named days): by day, undated ones
+    last."""
     return sorted(range(len(reports)), key=lambda n: (reports[n][0] is None, reports[n][0] or date.max, reports[n][1]))
 
 
-def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vector: Callable[[int], Vector],
+def cluster_vectors(reports: Sequence[Facts], vector: Callable[[int], Vector],
                     weights: Background | None = None, shelf: Shelf | None = None) -> list[list[int]]:
-    """Stories as lists of indices into `reports` (each a day, an id and an outlet), in order of their first report.
+    """Stories as lists of indices into `reports` (`Facts`), in order of their first report.
     `vector(n)` is report n's vector (`report_vector`), asked for once, in `date_order`, so it may be read from disk
     then. Only the stories that dated reports may still join are held; the others go to `shelf` when undated reports
     (which may join any story) are to come, and are dropped otherwise."""
     weights = weights or background()
     shelf = MemoryShelf() if shelf is None else shelf
-    undated_to_come = any(day is None for day, _, _ in reports)
+    undated_to_come = any(day is None for day, _, _, _ in reports)
     members: list[list[int]] = []  # of every story, by number
     open_stories: dict[int, DraftStory] = {}
     index: dict[str, dict[int, DraftStory]] = defaultdict(dict)  # anchor -> the open stories that have it
@@ -163,7 +191,7 @@ def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vect
     for position, n in enumerate(order):
         rank[n] = position
     for n in order:
-        day, _, outlet = reports[n]
+        day, _, outlet, named = reports[n]
         if day is not None and day != today:
             today = day
             for story in [s for s in open_stories.values() if s.out_of_reach(day)]:
@@ -176,7 +204,7 @@ def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vect
             for story in shelf.take(anchors, members):
                 _open(story, open_stories, index)
         best, score = None, 0.0
-        for story in _candidates(index, anchors, day):
+        for story in _candidates(index, anchors, day, named):
             similarity = sum(v * story.centroid.get(t, 0.0) for t, v in report_terms.items()) / story.norm()
             if similarity >= story.needs(outlet) and similarity >= score:
                 best, score = story, similarity
@@ -189,9 +217,10 @@ def cluster_vectors(reports: Sequence[tuple[date | None, str, str | None]], vect
         best.days.extend([day] if day else [])
         best.anchors.update(anchors)
         best.outlets.update([outlet] if outlet else [])
+        best.named.update(named)
         for anchor in anchors:
             index[anchor][best.number] = best
-        _merge_alike(best, _candidates(index, anchors, day), open_stories, index, rank)
+        _merge_alike(best, _candidates(index, anchors, day, named), open_stories, index, rank)
     return [story for story in members if story]
 
 
@@ -216,15 +245,19 @@ def _merge_alike(story: DraftStory, near: list[DraftStory], open_stories: dict[i
         keep.days.extend(gone.days)
         keep.anchors.update(gone.anchors)
         keep.outlets.update(gone.outlets)
+        keep.named.update(gone.named)
         for anchor in keep.anchors:
             index[anchor][keep.number] = keep
         story = keep
 
 
 def _fit_together(one: DraftStory, other: DraftStory) -> bool:
-    """Whether two stories' reports fit one story in time: centres within WINDOW_DAYS, span within MAX_SPAN_DAYS.
+    """Whether two stories' reports fit one story in time: centres within WINDOW_DAYS, span within MAX_SPAN_DAYS,
+    and the days undated members name near the other's days.
     For a dated report, both stories already fit its day; the bound acts when an undated one joins (it is compared
     without time bounds and may sit between two stories weeks apart)."""
+    if not (one.may_name(frozenset(other.named)) and other.may_name(frozenset(one.named))):
+        return False  # an undated look-alike's story, which names another day
     a, b = one.centre(), other.centre()
     if a is None or b is None:
         return True
@@ -232,9 +265,11 @@ def _fit_together(one: DraftStory, other: DraftStory) -> bool:
     return abs((a - b).days) <= WINDOW_DAYS and max(days) - min(days) <= timedelta(days=MAX_SPAN_DAYS)
 
 
-def _candidates(index: dict[str, dict[int, DraftStory]], anchors: list[str], day: date | None) -> list[DraftStory]:
-    """The open stories sharing an anchor that the report fits in time, in order of their number."""
-    found = {n: s for anchor in anchors for n, s in index.get(anchor, {}).items() if s.fits(day)}
+def _candidates(index: dict[str, dict[int, DraftStory]], anchors: list[str], day: date | None,
+                named: frozenset[int] = frozenset()) -> list[DraftStory]:
+    """The open stories sharing an anchor that the report fits in time (an undated one: by the days it names), in
+    order of their number."""
+    found = {n: s for anchor in anchors for n, s in index.get(anchor, {}).items() if s.fits(day) and s.may_name(named)}
     return [found[n] for n in sorted(found)]
 
 

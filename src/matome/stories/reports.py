@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlparse
 
 from matome.language.analyze import reference_date
 from matome.records import AnalyzedArticle, Entity, Sentence, Statement
-from matome.text.dates import find_date
+from matome.text.dates import DAY_VALUE, find_date
 
 ACTOR_TYPES = ("PERSON", "ORG", "GPE")
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|yclid|mc_cid|mc_eid|ref|from|cx_\w+)$", re.I)
+TOLD_DAY = re.compile(r"(?<![0-9])(?P<day>\d{1,2})日")  # 13日夜, 1月13日: a day an undated page names
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,23 @@ class Report:
     @property
     def text(self) -> str:
         return "\n".join(s.text for s in self.sentences)
+
+    @property
+    def named_days(self) -> frozenset[int]:
+        """The days of the month an undated report names (13日夜, 1月13日, 2025年1月13日: 13): what tells a look-alike
+        of another time from the story it reads like. Only the day: a month or a year off may be a slip of the same
+        event's report, which the digest's checks flag. Empty for a dated report, whose day the time bounds weigh."""
+        if self.day is not None:
+            return frozenset()
+        named = set()
+        for entity in self.entities:
+            if entity.type != "DATE":
+                continue
+            if DAY_VALUE.match(entity.canonical):
+                named.add(int(entity.canonical[8:10]))
+            elif (told := TOLD_DAY.search(unicodedata.normalize("NFKC", entity.text))) is not None:
+                named.add(int(told.group("day")))
+        return frozenset(named)
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
