@@ -723,6 +723,8 @@ def test_the_broadcasters_hearsay_goes_on_after_what_the_police_were_asked(analy
 def test_two_offices_of_one_place_are_two_speakers(analyzer: Analyzer) -> None:
     said = _said(analyzer, "桜台県知事は「遺憾だ」と述べた。桜台県教育長は「調査する」と述べた。")
     assert [s.speaker_canonical for s in said] == ["person:桜台県知事", "person:桜台県教育長"]
+    said = _said(analyzer, "中村市長は「遺憾だ」と述べた。中村氏は「調査する」と述べた。")
+    assert [s.speaker_canonical for s in said] == ["person:中村", "person:中村"]  # a surname ending in 村
 
 
 def test_the_occasion_the_parser_hangs_inside_the_words_gives_the_speaker(analyzer: Analyzer) -> None:

@@ -1032,8 +1032,8 @@ def _person_id(phrase: str) -> str | None:
     """岸辺監督 and 岸辺氏 are one person to group statements by, though no entity was found: person:岸辺."""
     title = next((t for t in PERSON_SUFFIXES if phrase.endswith(t) and len(phrase) - len(t) >= 2), None)
     name = phrase[: -len(title)] if title else ""
-    if name.endswith(PLACE_ENDINGS):  # 桜台県知事 and 桜台県教育長 are two offices of one place, not one person
-        name = phrase
+    if name.endswith(("都", "県", "市")) or (name.endswith(PLACE_ENDINGS) and len(name) >= 3):
+        name = phrase  # 桜台県知事 and 桜台県教育長 are two offices of one place (but 中村市長 is 中村's)
     name = NAME_READING.sub("", name)  # 森田一郎(もりたいちろう)知事 is 森田一郎
     return f"person:{normalize(name)}" if name and "の" not in name else None
 

@@ -39,7 +39,7 @@ OTHER_OUTLET = 0.25  # chosen on livedoor's dev events and two sets of real mult
 ANCHOR_DF = 30  # of the 7,367 background articles
 TERMS_PER_REPORT = 60  # the heaviest terms of a report make its vector
 NAMED_BEFORE = 2  # days a day an undated report names may come before its story's days
-NAMED_AFTER = 7  # and after them: a follow-up names its own day (chosen on multi-outlet sets 14-16: README)
+NAMED_AFTER = 7  # and after them: a follow-up names its own day (chosen on multi-outlet sets 15 and 16: README)
 Facts = tuple[date | None, str, str | None, frozenset[int]]  # a report's day, id, outlet and named days
 
 Vector = dict[str, float]
@@ -85,7 +85,7 @@ class DraftStory:
             return True
         if not self.days:  # a story of undated reports: by the days they name
             return not self.named or any(_same_day(a, b) for a in named for b in self.named)
-        return any(_near(code, day) for code in named for day in self.days)
+        return any(_near(told, day) for told in named for day in self.days)
 
     def out_of_reach(self, day: date) -> bool:
         """Whether no report of `day` or later may join it any more."""
