@@ -654,8 +654,9 @@ def test_candidates_hospitals_and_unions_speak(analyzer: Analyzer, body: str, sp
 def test_a_suspects_plea_is_a_statement(analyzer: Analyzer) -> None:
     said = _said(analyzer, "放火の疑いで逮捕された52歳の男が、調べに対し容疑を否認していることが分かりました。")
     assert [(s.speaker, s.cue, s.content) for s in said] == [("52歳の男", "否認している", "容疑を否認している")]
-    said = _said(analyzer, "森田容疑者は「行くつもりだった」という趣旨の供述をしているということです。")
-    assert [(s.speaker, s.content) for s in said] == [("森田容疑者", "行くつもりだった")]  # the parser hangs him on こと
+    for told in ("供述を", "話も"):  # the parser hangs him on こと
+        said = _said(analyzer, f"森田容疑者は「行くつもりだった」という趣旨の{told}しているということです。")
+        assert [(s.speaker, s.content) for s in said] == [("森田容疑者", "行くつもりだった")], told
     said = _said(analyzer, "森田容疑者は、殺害を認める供述を始めた。")  # a plea told as the statement it is
     assert [(s.speaker, s.cue, s.content) for s in said] == [("森田容疑者", "認める供述を始めた", "殺害を認める供述を始めた")]
 

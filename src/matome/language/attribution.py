@@ -562,8 +562,10 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     between = [w for w in parse.children(predicate) if w.dep in SUBJECTS and cue_start <= w.start < predicate.start]
     if end - cue_start > 16 or between:  # 「…」と岸辺監督は話した: the cue is 話した, the subject is not in it
         cue_start = noun if 0 <= noun < predicate.start and end - noun <= 16 else predicate.start
-    given = not RECEIVING.match(predicate.text) and any(w.dep == "obj" and (_names_words(w.text) or w.text in TOLD)
-                                                        for w in parse.children(predicate))
+    given = not RECEIVING.match(predicate.text) and any(
+        (w.dep == "obj" and (_names_words(w.text) or w.text in TOLD))
+        or (w.dep == "nsubj" and w.text in TOLD and _marked(parse, w, "も"))  # …という趣旨の話もしている
+        for w in parse.children(predicate))
     carries = (given or not heard) and not UNSPOKEN.match(predicate.text)  # 「…」と苦言を呈した: someone's words
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
