@@ -9,6 +9,7 @@ import pytest
 
 from matome.language.analyze import Analyzer
 from matome.records import AnalyzedArticle, Digest
+from matome.stories.points import Aligned
 
 
 def _talks(digests: list[Digest]) -> Digest:
@@ -274,43 +275,36 @@ def test_the_day_of_the_accident_a_sentence_is_framed_by_does_not_date_its_repor
     assert _dates_main_clause(said, said.index("日") + 1, analyzer.tokenize)  # the 2nd is when he spoke
 
 
-def test_a_points_text_is_the_latest_days_tally() -> None:
+def _member(n: int, day: int, text: str) -> Aligned:
+    """A point's sentence: sentence 1 of report n, of outlet n, of January `day` 2026."""
     from datetime import date
 
     from matome.records import Sentence
-    from matome.stories.points import Aligned, _central
     from matome.stories.reports import Report
 
-    def member(n: int, day: int, text: str) -> Aligned:
-        sentence = Sentence(f"r{n}:1", text, "body")
-        report = Report(f"r{n}", f"r{n}", "article", None, f"outlet{n}.example", None, date(2026, 1, day),
-                        (sentence,), (), ())
-        return Aligned(report, sentence, {})
+    sentence = Sentence(f"r{n}:1", text, "body")
+    report = Report(f"r{n}", f"r{n}", "article", None, f"outlet{n}.example", None, date(2026, 1, day), (sentence,),
+                    (), ())
+    return Aligned(report, sentence, {})
 
-    group = [member(1, 1, "地震で5人が死亡した。"), member(2, 1, "地震で5人が死亡した。"), member(3, 2, "地震で24人が死亡した。")]
+
+def test_a_points_text_is_the_latest_days_tally() -> None:
+    from matome.stories.points import _central
+
+    group = [_member(1, 1, "地震で5人が死亡した。"), _member(2, 1, "地震で5人が死亡した。"), _member(3, 2, "地震で24人が死亡した。")]
     assert _central(group).text == "地震で24人が死亡した。"
 
 
 def test_a_points_text_is_what_its_sentences_state_not_a_later_step_one_adds() -> None:
-    from datetime import date
+    from matome.stories.points import _central
 
-    from matome.records import Sentence
-    from matome.stories.points import Aligned, _central
-    from matome.stories.reports import Report
-
-    def member(n: int, day: int, text: str) -> Aligned:
-        sentence = Sentence(f"r{n}:1", text, "body")
-        report = Report(f"r{n}", f"r{n}", "article", None, f"outlet{n}.example", None, date(2026, 1, day),
-                        (sentence,), (), ())
-        return Aligned(report, sentence, {})
-
-    group = [member(1, 1, "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"),
-             member(2, 1, "県警は男を殺人未遂容疑で現行犯逮捕した。"),
-             member(3, 2, "県警は殺人未遂容疑で現行犯逮捕した桜台市の男を、殺人容疑に切り替えて捜査している。")]
+    group = [_member(1, 1, "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"),
+             _member(2, 1, "県警は男を殺人未遂容疑で現行犯逮捕した。"),
+             _member(3, 2, "県警は殺人未遂容疑で現行犯逮捕した桜台市の男を、殺人容疑に切り替えて捜査している。")]
     assert _central(group).text == "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"
-    moved_on = [member(1, 1, "桜台市の路上で男性が刺され、意識不明の重体となっている。"),
-                member(2, 1, "桜台市の路上で男性が刃物で刺され、意識不明の重体となっている。"),
-                member(3, 2, "桜台市の路上で男性が刺され、搬送先の病院で死亡した。")]
+    moved_on = [_member(1, 1, "桜台市の路上で男性が刺され、意識不明の重体となっている。"),
+                _member(2, 1, "桜台市の路上で男性が刃物で刺され、意識不明の重体となっている。"),
+                _member(3, 2, "桜台市の路上で男性が刺され、搬送先の病院で死亡した。")]
     assert _central(moved_on).text == "桜台市の路上で男性が刺され、搬送先の病院で死亡した。"  # a condition as it stands
 
 

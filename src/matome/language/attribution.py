@@ -188,15 +188,8 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
             if name else None  # (not 大統領 inside 副大統領は…)
         if hung and not cue.direct:  # the topic the parser hung on the clause (韓国の趙外相は、…と主張した)
             content = content[hung.end():]
-        answered_by_topic = not cue.direct and ANSWERED_CLAUSE.match(text, cue.verb + len(cue.cue)) is not None
-        inside = INNER_SUBJECT.match(content) if answered_by_topic else None  # 北朝鮮が…と発表したことについて、首相は
-        named = next((m for m in mentions if inside and m.text == inside.group("who")), None)
-        if inside and (named is not None or inside.group("who").endswith(AGENTS)):
-            name, content = inside.group("who"), content[inside.end():]
-            canonical = named.canonical if named is not None else _person_id(name)
-        occasion = OCCASION.match(content) if name is None and not cue.direct else None
-        if occasion and (who := occasion.group("who")).endswith(AGENTS):  # 組合が会見を開き、…と訴えた
-            name, canonical, content = who, _person_id(who), content[occasion.end():]
+        if not cue.direct:
+            name, canonical, content = _speaker_in_words(text, cue, content, (name, canonical), mentions)
         if cue.content_start == SAID_BEFORE:
             earlier = found or context.statements
             content = earlier[-1].content if earlier else ""
@@ -256,6 +249,24 @@ def _paired(text: str, parse: Parse, said: Statement, mentions: list[Mention]) -
                                                                                           mentions, None)
     return [replace(said, speaker=earlier, speaker_canonical=known, content=first.group("said")),
             replace(said, speaker=name, speaker_canonical=canonical)]
+
+
+def _speaker_in_words(text: str, cue: Cue, content: str, speaker: Named,
+                      mentions: list[Mention]) -> tuple[str | None, str | None, str]:
+    """The speaker and words of indirect speech, where the parser hung the speaker inside the words: the subject of
+    a statement the sentence's topic answers (北朝鮮が…と発表したことについて、首相は…), or, with no speaker found,
+    the one whose occasion opens them (組合が会見を開き、…と訴えた)."""
+    name, canonical = speaker
+    inside = INNER_SUBJECT.match(content) if ANSWERED_CLAUSE.match(text, cue.verb + len(cue.cue)) else None
+    if inside is not None:
+        named = next((m for m in mentions if m.text == inside.group("who")), None)
+        if named is not None or inside.group("who").endswith(AGENTS):
+            who = inside.group("who")
+            return who, named.canonical if named is not None else _person_id(who), content[inside.end():]
+    occasion = OCCASION.match(content) if name is None else None
+    if occasion is not None and (who := occasion.group("who")).endswith(AGENTS):
+        return who, _person_id(who), content[occasion.end():]
+    return name, canonical, content
 
 
 def _tagged(text: str, sentence: str, parse: Parse, mentions: list[Mention]) -> list[Statement]:

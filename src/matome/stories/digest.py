@@ -31,7 +31,7 @@ from matome.records import (
 from matome.stories.cluster import MAX_SPAN_DAYS, cluster
 from matome.stories.disagreements import disagreements
 from matome.stories.duplicates import copy_groups
-from matome.stories.points import align, points_of
+from matome.stories.points import align, points_of, stated
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
@@ -412,8 +412,9 @@ def _reactions(reports: list[Report], articles: dict[str, AnalyzedArticle]) -> R
 
 
 def _ledes(reports: list[Report]) -> set[str]:
-    """The sentence each report opens with: news states its main fact first."""
-    return {stated[0].id for r in reports if (stated := [s for s in r.body_sentences if STATEMENT_END.search(s.text)])}
+    """The sentence each report opens with (the first it states, as points are aligned): news states its main fact
+    first."""
+    return {sentences[0].id for r in reports if (sentences := stated(r))}
 
 
 def _lead(points: tuple[Point, ...], cards: tuple[Card, ...], disputed: set[str], ledes: set[str]) -> SupportedLine:

@@ -67,9 +67,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     position: dict[str, int] = {}  # of the sentence among its report's statements: 0 is the lede
     for report in reports:
         days = _days_by_sentence(report)
-        stated = [s for s in report.body_sentences
-                  if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)]
-        for n, sentence in enumerate(stated[:MAX_SENTENCES]):
+        for n, sentence in enumerate(stated(report)):
             position[sentence.id] = n
             raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
@@ -97,6 +95,13 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     # most reports first; of as many, the one their ledes state (news tells its main fact first)
     return [p.members for p in sorted(unique, key=lambda p: (
         -len(p.members), sum(position[m.sentence.id] for m in p.members) / len(p.members), p.members[0].sentence.id))]
+
+
+def stated(report: Report) -> list[Sentence]:
+    """The sentences of a report that state something (see the module's note), from its lede on, at most
+    MAX_SENTENCES."""
+    return [s for s in report.body_sentences
+            if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)][:MAX_SENTENCES]
 
 
 def _merged(one: _Point, other: _Point) -> _Point | None:
