@@ -733,3 +733,36 @@ def test_a_statement_the_sentence_answers_is_its_own_speakers_and_does_not_go_on
     assert [(s.speaker, s.content) for s in said] == [("桜台国", "7日に重大な試験を行った"),
                                                      ("森田官房長官", "分析中だ"),
                                                      ("森田官房長官", "警戒監視に全力を挙げている")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "said"),
+    [
+        ("桜台国の森田外相は、地域における両国の協力の大きさを強調した。", "森田外相",
+         "地域における両国の協力の大きさを強調した"),
+        ("森田一郎市長は会見の冒頭で進退について説明した。", "森田一郎市長", "進退について説明した"),
+        ("青葉市の森田一郎市長がさきほど臨時の記者会見を開き、新庁舎の建設中止を表明しました。", "森田一郎市長",
+         "新庁舎の建設中止を表明しました"),
+        ("春闘に向け、県の労働組合連合会などが駅前で賃金の引き上げなどを訴えました。", "県の労働組合連合会",
+         "賃金の引き上げなどを訴えました"),
+    ],
+)
+def test_an_act_reported_by_its_topic_alone_is_a_statement(analyzer: Analyzer, body: str, speaker: str,
+                                                           said: str) -> None:
+    statements = _said(analyzer, body)
+    assert [(s.speaker, s.content, s.direct) for s in statements] == [(speaker, said, False)]
+    assert body[statements[0].cue_start or 0:].startswith(statements[0].cue)
+
+
+@pytest.mark.parametrize("body", ["体調不良を訴えた人はいないということです。", "県警は認否を明らかにしていない。",
+                                  "次回は検察側と弁護側の双方が意見を述べる見通し。",
+                                  "森田さんは被害を周囲に訴えたあと、行方が分からなくなった。",
+                                  "候補者は第一声でどんなことを訴えたのか。",
+                                  "市は臨時の会見を開いて方針や対応を説明してきた。"])
+def test_an_act_not_done_or_not_the_sentence_s_own_is_no_statement(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
+def test_an_act_that_frames_words_already_quoted_is_not_counted_again(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "森田事務総長は6日、紛争について「和平の望みが消えていく」と述べ、現状への憂慮を表明した。")
+    assert [(s.speaker, s.cue, s.content) for s in said] == [("森田事務総長", "述べ", "和平の望みが消えていく")]

@@ -19,6 +19,7 @@ from matome.language.entities import MEDIA_SUFFIXES, NAME_READING, Mention
 from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING_CUE,
+    ACT,
     HEARSAY,
     HEARSAY_END,
     HOLD,
@@ -143,7 +144,7 @@ CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, PLEA, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG,
+    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, PLEA, ACT, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG,
                         HEARSAY, ACCORDING_CUE, DISCLOSED, re.compile("取材で"),
                         re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
 
@@ -385,7 +386,52 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         end = disclosed.end("tail")
         cues.append(Cue(disclosed.start("cue"), end, text[disclosed.start("cue"): end], False, "", REPORTED_BEFORE,
                         disclosed.start("cue"), disclosed.start("cue")))
+    if not cues:  # 「…」と述べ、憂慮を表明した: a second verb framing the same words is no statement of its own
+        cues = _acts(text, parse, mentions)
     return sorted((c for c in cues if not SAYING_IDIOM.match(text, c.verb)), key=lambda c: c.verb)
+
+
+def _acts(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
+    """An account or a stance reported by its topic alone (`…の大きさを強調した`, `進退について説明した`): what was
+    said is the topic with the verb. Only a finished act of the sentence's own (not `体調不良を訴えた人`,
+    `意見を述べる見通し`, `方針を説明してきた`, `明らかにしていない`)."""
+    if UNFINISHED.search(text):
+        return []
+    cues = []
+    for match in ACT.finditer(text):
+        verb = match.start("cue")
+        word = parse.at(verb)
+        if word is None or parse.in_quote(verb):
+            continue
+        predicate = parse.head(word) if word.pos == "ADJ" and word.dep == "advcl" else word  # 明らか|に|し
+        end = _predicate_end(parse, predicate.start)
+        tail = text[verb: end]
+        finished = ACT_DONE.search(tail) is not None or (text[end: end + 1] == "、" and not ACT_NOT_DONE.search(tail))
+        if predicate.dep == "acl" or _passive(parse, predicate) or not finished or not ACT_AFTER.match(text, end):
+            continue
+        topic = [w for w in parse.children(predicate)
+                 if w.dep in ("obj", "obl") and parse.span(w)[0] < match.start() < parse.span(w)[1] + 1]
+        if not topic or (topic[0].text in BARE_TOPICS and all(w.dep != "acl" for w in parse.children(topic[0]))) \
+                or (match.group("cue") == "訴え" and _agent(parse, topic[0], mentions)):
+            continue  # 当時のことを振り返った, 会社を訴えた: nothing said, or someone sued
+        start = _topic_start(parse, parse.span(topic[0])[0], match.start())
+        if DEMONSTRATIVE.match(text[start:]):
+            continue
+        cues.append(Cue(start, end, tail, False, text[start: end], start, verb, predicate.start, act=True))
+    return cues
+
+
+def _topic_start(parse: Parse, start: int, particle: int) -> int:
+    """Where an act's topic starts: after a topic (は) or a clause (…に出演し、) that a wrong parse hung inside it."""
+    for word in parse.words:
+        if not start <= word.start < particle:
+            continue
+        if word.dep in (*SUBJECTS, "dislocated") and _marked(parse, word, "は"):
+            after = parse.span(word)[1]
+            start = after + 1 if parse.text[after: after + 1] == "、" else after
+        elif word.dep == "advcl" and word.pos == "VERB" and parse.text[_predicate_end(parse, word.start)] == "、":
+            start = _predicate_end(parse, word.start) + 1
+    return start
 
 
 def _views(text: str, parse: Parse) -> list[_Said]:
@@ -668,11 +714,16 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
                  "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "少年",
                  "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関", "課", "室", "班", "本部",
-                 "病院", "組合", "連合", "候補", "新人", "前職", "元職", "現職")  # (an election's candidates)
+                 "病院", "組合", "連合", "族", "候補", "新人", "前職", "元職", "現職")  # (an election's candidates)
 # jobs and positions distilled from GiNZA's entity recogniser (scripts/distill_roles.py): 教諭, 准教授, 運転手
 ROLES = tuple(line for line in files("matome.language").joinpath("data", "roles.txt").read_text(
     encoding="utf-8").splitlines() if line and not line.startswith("#"))
 AGENTS = tuple(sorted({*AGENT_ENDINGS, *PERSON_SUFFIXES, *ROLES}))
+BARE_TOPICS = ("こと", "もの", "の", "ところ")  # an act about these names no topic
+ACT_DONE = re.compile(r"(?:た|ている|ています|ており|ていた|ていました)$")  # 強調した, 訴えています
+ACT_NOT_DONE = re.compile(r"(?:る|ます|て|ない|ず)$")
+ACT_AFTER = re.compile(r"[。、]|が、|$")  # not 訴えた人, 訴えたあと, 訴えたことから
+UNFINISHED = re.compile(r"(?:見通し|予定|方針|方向|考え|のか|か|てきた|ていない|なかった)。?$")  # not done, or asked
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
 OCCASIONS = ("際", "時", "とき", "ところ", "場", "席")
 DOING = ("し", "する", "さ", "せ", "すれ")  # する after a verbal noun: 前置きした, 言及すると
@@ -697,6 +748,8 @@ def _parsed_speaker(text: str, parse: Parse, cue: Cue, mentions: list[Mention], 
     subject = _subject(parse, predicate, cue, mentions) if predicate else None
     if subject is None and not cue.direct and cue.content_start >= 0:
         subject = _topic_in_content(parse, cue, mentions)
+    if subject is None and cue.act:
+        subject = _opening_agent(parse, cue, mentions)
     turned = bool(found) and (asks(found[-1]) or (TURN.match(text, found[-1].cue_end or 0) is not None
                                                   and not _topic_goes_on(text, found[-1])
                                                   and _exchange(cue)))
@@ -888,6 +941,18 @@ def _sentence_topic(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | N
             return None
         if (word.dep in SUBJECTS and _marked(parse, word, "は") and not parse.in_quote(word.start)
                 and _agent(parse, word, mentions)):
+            return word
+    return None
+
+
+def _opening_agent(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | None:
+    """`花角知事がさきほど会見を開き、…容認を表明した`: an act holds no reported clause with a subject of its own, so
+    the first agent marked は or が before its topic does it, wherever the parser hung that agent."""
+    for word in parse.words:
+        if word.start >= cue.content_start:
+            return None
+        if (_marked(parse, word, "は") or _marked(parse, word, "が")) and not parse.in_quote(word.start) \
+                and _agent(parse, word, mentions):
             return word
     return None
 

@@ -34,6 +34,10 @@ PLEA = re.compile(r"(?:容疑|起訴内容|起訴事実|罪|犯行|殺害)(?:の
                   r"(?P<cue>否認|認め|否定)(?:し?(?P<tail>ています|ていました|ていた|ている|ており|ました|た|(?=、))(?!ず|ことは)"
                   r"|(?:る|する)供述を(?:し|始め)(?:ています|ていました|ていた|ている|ており|ました|た)"
                   r"(?!か|ことは|[一-龥ァ-ヴ]))")  # not …始めた男を (a relative clause), …したかどうか
+# an account or a stance reported by its topic alone: …の大きさを強調した, 進退について説明した, 値上げに言及した
+ACT = re.compile(r"(?:を|に(?=言及)|にも(?=言及)|について(?:も|は)?|に関して|に関し|を(?:めぐ|巡)って)"
+                 r"(?:改めて|あらためて|強く|重ねて|繰り返し)?、?"
+                 r"(?P<cue>強調|表明|説明|言及|訴え|語[っりる]|述べ|明らかに|振り返)")
 ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
 _HEARSAY = r"という|ということ(?:です|だ)|とのこと(?:です|だ)?"  # how a sentence ends that tells what a source said
 HEARSAY = re.compile(rf"(?:{_HEARSAY})。?$")
@@ -97,6 +101,7 @@ class Cue:
     head: int = -1  # where the predicate the speaker is the subject of starts (浮かべ of と苦笑いを浮かべた)
     carries: bool = True  # without a subject, the speaker of the sentences before goes on (not for 「…」との声)
     said_end: int = -1  # where what was said ends (after the closing 」, or at the と of indirect speech)
+    act: bool = False  # an account reported by its topic alone (…の大きさを強調した): no clause holds another subject
 
 
 def cue_word(match: re.Match[str]) -> str:
