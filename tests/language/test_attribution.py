@@ -766,3 +766,18 @@ def test_an_act_not_done_or_not_the_sentence_s_own_is_no_statement(analyzer: Ana
 def test_an_act_that_frames_words_already_quoted_is_not_counted_again(analyzer: Analyzer) -> None:
     said = _said(analyzer, "森田事務総長は6日、紛争について「和平の望みが消えていく」と述べ、現状への憂慮を表明した。")
     assert [(s.speaker, s.cue, s.content) for s in said] == [("森田事務総長", "述べ", "和平の望みが消えていく")]
+
+
+def test_a_position_held_in_the_polite_form_of_broadcasters(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "桜台市教育委員会は、報告を各学校の校長と共有し、いじめ対策を徹底するとしています。")
+    assert [(s.speaker, s.content) for s in said] == [("桜台市教育委員会", "報告を各学校の校長と共有し、いじめ対策を徹底する")]
+
+
+def test_words_given_as_the_reason_for_an_act_are_a_statement(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "桜台市教委は「生徒に突然、暴力を振るった」として詳細を調べている。")
+    assert [(s.speaker, s.cue, s.content, s.direct) for s in said] == [
+        ("桜台市教委", "として", "生徒に突然、暴力を振るった", True)]
+    said = _said(analyzer, "森田事務総長は「早急な行動が必要だ」として、各国に対話を続けるよう訴えた。")
+    assert [(s.cue, s.content) for s in said] == [("として", "早急な行動が必要だ"), ("訴えた", "各国に対話を続ける")]
+    assert _said(analyzer, "市は新しい施設を「特別な場所」として扱っている。") == []
+    assert _said(analyzer, "桜台地裁は、市の対応は違法として、賠償を命じる判決を言い渡した。") == []

@@ -54,6 +54,8 @@ QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?
                        r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
                        r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼(?!びかけ|び掛け)|称(?!賛|え)|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
+# 「…必要だ」として、…よう訴えた: words given as a reason
+GIVEN_AS = re.compile(r"[」』](?:など)?と(?P<cue>して)(?![いおも])、?")
 NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
 AFTER_NAME = re.compile(r"(?:[=＝][^=＝、。]{1,15}[=＝]|[（(][0-9０-９]{1,3}[）)])+$")  # 男性(45)=那覇市=: age, home
@@ -95,7 +97,8 @@ _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
 SAYING_IDIOM = re.compile(r"言(?:ったところ(?!、|,|で[^あす])|うより|うべき|える|えない|えよう|っても|わざる|い換え"
-                          r"|うまでも|わんばかり|ってるような|ってるよう|えば)")  # not 「金を出せ」と言ったところ、
+                          r"|うまでも|わんばかり|ってるような|ってるよう|えば"
+                          r"|い渡)")  # not 「金を出せ」と言ったところ、 nor 判決を言い渡した (a sentence passed)
 INDIRECT = re.compile(rf"(?:と、?|こと[をも])(?P<cue>{_PARSED_VERB})")  # …一致したことも明らかにした
 SPEECH_VERB = re.compile(_PARSED_VERB)
 FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
@@ -144,8 +147,8 @@ CARRY = 1  # a speaker goes on for this many sentences without being named again
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
-    p.pattern for p in (QUOTE_END, INDIRECT, VIEW, HOLD, OBJECT, PLEA, ACT, SO_SAID, ASKED, CREDITED_ONLY, SPEAKER_TAG,
-                        HEARSAY, ACCORDING_CUE, DISCLOSED, re.compile("取材で"),
+    p.pattern for p in (QUOTE_END, GIVEN_AS, INDIRECT, VIEW, HOLD, OBJECT, PLEA, ACT, SO_SAID, ASKED, CREDITED_ONLY,
+                        SPEAKER_TAG, HEARSAY, ACCORDING_CUE, DISCLOSED, re.compile("取材で"),
                         re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
 
 
@@ -350,6 +353,7 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
     if text.startswith(LINK_BULLETS):  # ・「…」と○○が困惑: a link to another article, not this one's report
         return []
     cues = list({c.head: c for m in QUOTE_END.finditer(text) if (c := _quotation(text, parse, m, mentions))}.values())
+    cues.extend(c for c in _given_as_reason(text, parse) if all(c.start != d.start for d in cues))
     taken = [(c.start, c.verb + len(c.cue)) for c in cues]
     for said in sorted([*_reported_clauses(text, parse), *_views(text, parse)], key=lambda m: m.marker):
         if any(s <= said.verb < e for s, e in taken) or parse.in_quote(said.verb):
@@ -432,6 +436,21 @@ def _topic_start(parse: Parse, start: int, particle: int) -> int:
         elif word.dep == "advcl" and word.pos == "VERB" and parse.text[_predicate_end(parse, word.start)] == "、":
             start = _predicate_end(parse, word.start) + 1
     return start
+
+
+def _given_as_reason(text: str, parse: Parse) -> list[Cue]:
+    """`「早急な行動が必要だ」として、…よう訴えた`, `市教委は「…を行った」として詳細を調べ`: words said, given as the
+    reason for what the subject does (not a name: `「特別な存在」として扱う`)."""
+    cues = []
+    for match in GIVEN_AS.finditer(text):
+        opening, doing = parse.opening(match.start()), parse.at(match.start("cue"))
+        if opening < 0 or doing is None or not SAID_WORDS.search(text[opening + 1: match.start()]):
+            continue
+        act = parse.head(doing) if doing.head != doing.i else doing  # whose subject gave the words
+        cues.append(Cue(opening, match.end("cue"), text[match.start() + 1: match.end("cue")], True,
+                        text[opening + 1: match.start()], opening, match.start() + 1, act.start,
+                        said_end=match.start() + 1))
+    return cues
 
 
 def _views(text: str, parse: Parse) -> list[_Said]:

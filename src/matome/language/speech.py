@@ -24,7 +24,7 @@ SAY = re.compile(rf"(?:と、?|こと[をも])(?P<cue>{_VERB}){_TAIL}(?!され|�
 VIEW = re.compile(r"(?:との|という|(?<=[ぁ-ゖ]))(?P<cue>見方|考え|認識|意向|意思|方針|計画|見解|立場|見通し)[をも]"
                   r"(?:改めて|あらためて|重ねて|強く)?"  # …する考えを改めて示した, …考えも示した
                   rf"(?P<verb>示(?!唆)|表明|明らかに|強調|伝え)し?{_TAIL}")
-HOLD = re.compile(r"と(?P<cue>して)(?P<tail>いる|おり|いた)")
+HOLD = re.compile(r"と(?P<cue>して)(?P<tail>います|いました|いる|おり|いた)")  # …としています: broadcasters
 OBJECT = re.compile(r"(?P<obj>これ|それ|この見方|この主張|この報道|同提案|この提案)を"
                     r"(?P<cue>(?:否定|批判|歓迎|否認|一蹴|拒否)し?)" + _TAIL)
 # a suspect's or a defendant's plea, which hard news reports as what they said: 容疑を否認している, 起訴内容を認めた
