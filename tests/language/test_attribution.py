@@ -781,3 +781,21 @@ def test_words_given_as_the_reason_for_an_act_are_a_statement(analyzer: Analyzer
     assert [(s.cue, s.content) for s in said] == [("として", "早急な行動が必要だ"), ("訴えた", "各国に対話を続ける")]
     assert _said(analyzer, "市は新しい施設を「特別な場所」として扱っている。") == []
     assert _said(analyzer, "桜台地裁は、市の対応は違法として、賠償を命じる判決を言い渡した。") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "canonical"),
+    [
+        ("桜台重工業の森田康治H3プロジェクトマネージャーは「音が大きかった」と振り返った。",
+         "森田康治H3プロジェクトマネージャー", None),  # a name, then a title the recogniser may call a body
+        ("桜台国の李善権(リ・ソングォン)外相は23日に談話を発表し、「接触は考えていない」と語った。",
+         "李善権(リ・ソングォン)外相", "person:李善権"),
+        ("これに先立ち首相は記者団に「最大限頑張る」と強調した。", "首相", None),
+    ],
+)
+def test_a_speaker_phrase_holds_the_name_and_title_and_nothing_else(analyzer: Analyzer, body: str, speaker: str,
+                                                                  canonical: str | None) -> None:
+    said = _said(analyzer, body)
+    assert said[-1].speaker == speaker
+    if canonical:
+        assert said[-1].speaker_canonical == canonical

@@ -137,6 +137,7 @@ SAID_WORDS = re.compile(r"[、。！？!?]|[ねよなだたいるすうかわ]$"
 LEADING_LABEL = re.compile(r"^(?:【[^】]*】|[■◆●▼◇□])+")  # 【速報】林官房長官:, ■近くの住民「…」
 NAME_ASIDE = re.compile(NAME_READING.pattern + "|・")  # what may stand between a name and its title: a reading, a dot
 NAMES = ("NOUN", "PROPN", "PRON")
+READING_LEFT_OPEN = re.compile(r"[(（][ぁ-ゖァ-ヺー・]+$")  # a name whose reading the recogniser cut before its ）
 BODIES = ("社", "紙", "誌", "局", "党", "省", "庁", "団体", "サイト", "番組", "ブログ")
 REFERS_BACK = re.compile(rf"^(?:同|その)(?P<what>氏|{'|'.join(BODIES)}|記事|報道|[^\s]{{1,4}})$"
                          r"|^(?P<article>記事|これ|それ)$")
@@ -1106,7 +1107,9 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     start = min([start, *covering])  # a name the parser split (毎日|新聞, クリス・|メアー補佐官) is kept whole
     for person in (m for m in mentions if m.type == "PERSON" and m.end <= start):
         aside = NAME_ASIDE.match(text, person.end)  # 吉田眞治・統括調査官, 趙立堅(ちょう)報道官
-        if aside and (start <= aside.end() or re.fullmatch(r"[一-龥]{0,4}", text[aside.end(): start])):
+        reading = READING_LEFT_OPEN.search(person.text) and text[person.end: person.end + 1] in ")）"  # 李善権(リ
+        if (aside and (start <= aside.end() or re.fullmatch(r"[一-龥]{0,4}", text[aside.end(): start]))) \
+                or person.end == start or (reading and person.end + 1 == start):  # 志村康治|H3プロジェクトマネージャー
             start = person.start
     people = [m for m in mentions if m.type == "PERSON" and start < m.start and m.end <= end
               and text[m.start - 1] not in "（("]  # not a reading in brackets
@@ -1121,7 +1124,10 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)
     inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
-    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 and not joined else _person_id(phrase)
+    people = [m for m in inside if m.type == "PERSON"]  # 志村康治|H3プロジェクトマネージャー: the person, not the title
+    titled = bool(people) and people[-1].end < end and inside[-1].type == "ORG"
+    last = people[-1] if titled else inside[-1] if inside else None
+    canonical = last.canonical if last and inside[-1].end >= end - 1 and not joined else _person_id(phrase)
     return phrase or None, canonical
 
 
