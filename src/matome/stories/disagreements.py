@@ -143,6 +143,7 @@ def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
     days_a, days_b = sorted({day for _, day in dated_a}), sorted({day for _, day in dated_b})
     one_clock = not (said_a.abroad or said_b.abroad)
     plan = tells_plan(a.sentence.text) or tells_plan(b.sentence.text)  # the day it is meant for, not when it was
+    plan = plan or _ahead(days_a, a.report.day) or _ahead(days_b, b.report.day)  # 来月1日から15%となる: still to come
     own_days = days_a == [a.report.day] and days_b == [b.report.day]  # each report's own day's news (28日, 29日)
     newer = NEWER.search(a.sentence.text) or NEWER.search(b.sentence.text)  # 29日、新たに5人: a later fact
     tally = bool(tallies(quantities(a.sentence.text)) or tallies(quantities(b.sentence.text)))  # 9日までに4人が死亡
@@ -181,6 +182,11 @@ def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
         (speaker_a, person_a, words_a), (speaker_b, person_b, words_b) = quoted_a[0], quoted_b[0]
         if _overlap(words_a, words_b) >= QUOTE_OVERLAP and not _one_person(person_a, person_b):
             yield "attribution", speaker_a, speaker_b
+
+
+def _ahead(days: list[date], report_day: date | None) -> bool:
+    """Whether a sentence names a day after its report's own: a plan or a schedule, not when something happened."""
+    return report_day is not None and any(day > report_day for day in days)
 
 
 def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values],
