@@ -799,3 +799,29 @@ def test_a_speaker_phrase_holds_the_name_and_title_and_nothing_else(analyzer: An
     assert said[-1].speaker == speaker
     if canonical:
         assert said[-1].speaker_canonical == canonical
+
+
+@pytest.mark.parametrize("body", [
+    "児童ら12人が腹痛や吐き気を訴え、病院に搬送された。", "遺族は国を訴えた。", "住民らは県を訴えた。",
+    "森田一郎市長は進退について言及しませんでした。", "森田一郎議員は「説明が足りない」として、野党から追及された。",
+    "桜台市は新しい公園の愛称を「みらい」として、来月開園する。",
+])
+def test_complaints_suits_denials_and_names_are_no_statement(analyzer: Analyzer, body: str) -> None:
+    assert _said(analyzer, body) == []
+
+
+def test_an_act_s_speaker_is_never_inside_a_relative_clause(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "森田一郎被告が起こした事故について、判決は飲酒運転の危険性を強調した。")
+    assert [s.speaker for s in said] in ([], [None], ["判決"])
+    said = _said(analyzer, "森田一郎市長は会見を開いた。山田花子議員が辞職したことを受け、後任の選び方について説明した。")
+    assert said[-1].speaker == "森田一郎市長"
+
+
+def test_words_received_from_someone_are_theirs(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "桜台市の女性は、森田と名乗る男から「口座が犯罪に使われた」と言われた。")
+    assert [(s.speaker, s.content) for s in said] == [("男", "口座が犯罪に使われた")]
+    said = _said(analyzer, "知事は桜台町の役場を訪れ、大森町長から現地の状況について説明を受けた。")
+    assert [(s.speaker, s.content) for s in said] == [("大森町長", "現地の状況について説明")]
+    said = _said(analyzer, "森田一郎監督は選手たちに「明日は休みだ」と言い渡した。")
+    assert [(s.speaker, s.content) for s in said] == [("森田一郎監督", "明日は休みだ")]
+    assert _said(analyzer, "森田一郎氏は「頑張れ」と言われた。") == []

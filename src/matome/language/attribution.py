@@ -52,10 +52,13 @@ TOLD = ("話", "供述", "説明")  # 「…」という趣旨の供述をして
 # 「…」など、…を求める声が: a crowd's voice, the noun after a verb or adjective (not 「…」など、…への批判: a topic)
 QUOTE_END = re.compile(r"[」』](?:(?:など|とか)?と(?:いう|いった)|(?:との|などの)(?=" + SPEECH_NOUNS + r")|などと|とも"
                        r"|など(?=、?[^。「」、]{0,30}?(?:る|た|い|う|な)" + SPEECH_NOUNS + r"(?:が|も|は))"
-                       r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|言われ|いわれ|呼(?!びかけ|び掛け)|称(?!賛|え)|題|名)|って)")
+                       r"|と(?![は「]|の|して|言え|いえ|思|考え|され|見られ|いわれ|呼(?!びかけ|び掛け)|称(?!賛|え)|題|名)|って)")
 NAMED_BY = re.compile(r"(?:など|とか)?と(?:いう|いった)")
 # 「…必要だ」として、…よう訴えた: words given as a reason
 GIVEN_AS = re.compile(r"[」』](?:など)?と(?P<cue>して)(?![いおも])、?")
+GIVEN_MIN = 6  # characters of a quotation given as a reason, its brackets included: fewer name a thing
+NAMING_BEFORE = re.compile(r"(?:を|小説|映画|曲|作品|番組|書籍|歌|アルバム|ドラマ|タイトル|愛称|名称|名前|標語"
+                           r"|スローガン)$")
 NAMED_FOLLOWS = ("は", "が", "も", "に", "だ", "。")  # 「…」という森田氏は / だが / 。: the name speaks
 QUOTED = re.compile(r"「(?P<said>[^「」]+)」")
 AFTER_NAME = re.compile(r"(?:[=＝][^=＝、。]{1,15}[=＝]|[（(][0-9０-９]{1,3}[）)])+$")  # 男性(45)=那覇市=: age, home
@@ -97,8 +100,8 @@ _PARSED_VERB = "|".join(sorted(set(PARSED_VERBS), key=len, reverse=True))
 # 言う in a turn of phrase, not a report of words: 老舗と言ったところだ, 政治活動と言うよりも,
 # …と言い換えることもできる, 名作と言える, 過言ではないと言っても
 SAYING_IDIOM = re.compile(r"言(?:ったところ(?!、|,|で[^あす])|うより|うべき|える|えない|えよう|っても|わざる|い換え"
-                          r"|うまでも|わんばかり|ってるような|ってるよう|えば"
-                          r"|い渡)")  # not 「金を出せ」と言ったところ、 nor 判決を言い渡した (a sentence passed)
+                          r"|うまでも|わんばかり|ってるような|ってるよう|えば)"
+                          r"|(?<!と)言い渡")  # not 「金を出せ」と言ったところ、 nor 判決を言い渡した (a verdict)
 INDIRECT = re.compile(rf"(?:と、?|こと[をも])(?P<cue>{_PARSED_VERB})")  # …一致したことも明らかにした
 SPEECH_VERB = re.compile(_PARSED_VERB)
 FAR_SPEECH = re.compile(rf"と[^。「」]{{1,40}}?(?:{_PARSED_VERB})(?:た|て|る|し|、|。|$)"  # …と外務省の幹部は語った
@@ -409,21 +412,34 @@ def _acts(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         if word is None or parse.in_quote(verb):
             continue
         predicate = parse.head(word) if word.pos == "ADJ" and word.dep == "advcl" else word  # 明らか|に|し
+        received = word.dep == "obj" and RECEIVED.match(parse.head(word).text) is not None  # 町長から…説明を受けた
+        if received:
+            predicate = parse.head(word)
+            if _giver(parse, predicate, mentions) is None:
+                continue
         end = _predicate_end(parse, predicate.start)
         tail = text[verb: end]
-        finished = ACT_DONE.search(tail) is not None or (text[end: end + 1] == "、" and not ACT_NOT_DONE.search(tail))
+        done = ACT_DONE.search(tail) is not None or (text[end: end + 1] == "、" and not ACT_NOT_DONE.search(tail))
+        finished = done and not DENIED.search(tail)  # not 言及しませんでした
         if predicate.dep == "acl" or _passive(parse, predicate) or not finished or not ACT_AFTER.match(text, end):
             continue
         topic = [w for w in parse.children(predicate)
                  if w.dep in ("obj", "obl") and parse.span(w)[0] < match.start() < parse.span(w)[1] + 1]
         if not topic or (topic[0].text in BARE_TOPICS and all(w.dep != "acl" for w in parse.children(topic[0]))) \
-                or (match.group("cue") == "訴え" and _agent(parse, topic[0], mentions)):
-            continue  # 当時のことを振り返った, 会社を訴えた: nothing said, or someone sued
+                or (match.group("cue") == "訴え" and _not_an_appeal(parse, topic[0], mentions)):
+            continue  # 当時のことを振り返った; 会社を訴えた, 腹痛を訴えた: nothing said, someone sued, a symptom
         start = _topic_start(parse, parse.span(topic[0])[0], match.start())
         if DEMONSTRATIVE.match(text[start:]):
             continue
-        cues.append(Cue(start, end, tail, False, text[start: end], start, verb, predicate.start, act=True))
+        said = text[start: match.end("cue") if received else end]  # what the giver said: …について説明
+        cues.append(Cue(start, end, tail, False, said, start, verb, predicate.start, act=True))
     return cues
+
+
+def _not_an_appeal(parse: Parse, topic: Word, mentions: list[Mention]) -> bool:
+    """訴え that is no appeal: someone or some body sued (`国を訴えた`), or a symptom complained of (`腹痛を訴え`)."""
+    return _agent(parse, topic, mentions) or topic.text in SUED or SYMPTOM.search(topic.text) is not None \
+        or any(m.type in ("GPE", "LOC") for m in _mentions_over(topic, mentions))
 
 
 def _topic_start(parse: Parse, start: int, particle: int) -> int:
@@ -445,9 +461,14 @@ def _given_as_reason(text: str, parse: Parse) -> list[Cue]:
     cues = []
     for match in GIVEN_AS.finditer(text):
         opening, doing = parse.opening(match.start()), parse.at(match.start("cue"))
-        if opening < 0 or doing is None or not SAID_WORDS.search(text[opening + 1: match.start()]):
-            continue
-        act = parse.head(doing) if doing.head != doing.i else doing  # whose subject gave the words
+        if opening < 0 or doing is None or not SAID_WORDS.search(text[opening + 1: match.start()]) \
+                or NAMING_BEFORE.search(text, 0, opening) or match.start() - opening < GIVEN_MIN:
+            continue  # (not 愛称を「みらい」として, 小説「…」として)
+        act = doing
+        while (act is doing or act.pos != "VERB") and act.head != act.i:
+            act = parse.head(act)  # the verb whose subject gave the words (し|て is fixed to と, と to the quote)
+        if _passive(parse, act) or RECEIVED.match(act.text) or RECEIVING.match(act.text):
+            continue  # 「説明が足りない」として、野党から追及された: the critics' words, not the subject's
         cues.append(Cue(opening, match.end("cue"), text[match.start() + 1: match.end("cue")], True,
                         text[opening + 1: match.start()], opening, match.start() + 1, act.start,
                         said_end=match.start() + 1))
@@ -629,8 +650,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
             and not _said_so(parse, predicate) \
             and not _agent(parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした
         predicate = _speech_above(parse, predicate) or predicate
-    if _passive(parse, predicate) and not heard:  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた)
-        return None
+    if _passive(parse, predicate) and not heard and _giver(parse, predicate, mentions) is None:
+        return None  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた, Xから「…」と言われた)
     if not heard and not SPEECH_VERB.match(parse.text, predicate.start) and (
             WHILE.match(parse.text, _predicate_end(parse, predicate.start))):
         return None  # 「…」と心配しながら, 「…」と書いた紙を: a quote inside a clause that only describes
@@ -740,6 +761,10 @@ ROLES = tuple(line for line in files("matome.language").joinpath("data", "roles.
     encoding="utf-8").splitlines() if line and not line.startswith("#"))
 AGENTS = tuple(sorted({*AGENT_ENDINGS, *PERSON_SUFFIXES, *ROLES}))
 BARE_TOPICS = ("こと", "もの", "の", "ところ")  # an act about these names no topic
+SUED = ("国", "県", "市", "町", "村", "区", "都", "府", "勤務先", "会社", "学校", "病院", "大学", "相手", "元夫",
+        "元妻")
+SYMPTOM = re.compile(r"痛|吐き気|めまい|不調|症状|しびれ|発熱|熱|だるさ|倦怠感|違和感|息苦し|かゆみ|寒気|異常")
+DENIED = re.compile(r"ません|ない|なかっ|ず")
 ACT_DONE = re.compile(r"(?:た|ている|ています|ており|ていた|ていました)$")  # 強調した, 訴えています
 ACT_NOT_DONE = re.compile(r"(?:る|ます|て|ない|ず)$")
 ACT_AFTER = re.compile(r"[。、]|が、|$")  # not 訴えた人, 訴えたあと, 訴えたことから
@@ -863,6 +888,9 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
                   and _marked(parse, w, "は")]
         if topics:
             return topics[-1]
+    if (_passive(parse, predicate) or RECEIVED.match(predicate.text)) \
+            and (giver := _giver(parse, predicate, mentions)) is not None and agent(giver):
+        return giver  # 管財人からは「…」と伝えられた, 町長から説明を受けた: who gave the words, not who got them
     seen = predicate
     for _ in range(4):
         subjects = [w for w in parse.children(seen) if (w.dep in SUBJECTS or _mislabelled_topic(parse, w))
@@ -905,6 +933,12 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
             continue
         return None
     return None
+
+
+def _giver(parse: Parse, predicate: Word, mentions: list[Mention]) -> Word | None:
+    """Who words were received from: the agent marked から or より on a passive or a verb of receiving."""
+    return next((w for w in parse.children(predicate) if w.dep == "obl" and _agent(parse, w, mentions)
+                 and (_marked(parse, w, "から") or _marked(parse, w, "より"))), None)
 
 
 def _mislabelled_topic(parse: Parse, word: Word) -> bool:
@@ -967,14 +1001,30 @@ def _sentence_topic(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | N
 
 def _opening_agent(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | None:
     """`花角知事がさきほど会見を開き、…容認を表明した`: an act holds no reported clause with a subject of its own, so
-    the first agent marked は or が before its topic does it, wherever the parser hung that agent."""
+    the first agent marked は or が before its topic does it, wherever the parser hung that agent; but not one inside a
+    relative clause (`森田被告が起こした事故について、判決は…`), nor when the predicate has a subject of its own."""
+    predicate = parse.at(cue.head)
+    if predicate is not None and any(w.dep in SUBJECTS for w in parse.children(predicate)):
+        return None
     for word in parse.words:
         if word.start >= cue.content_start:
             return None
         if (_marked(parse, word, "は") or _marked(parse, word, "が")) and not parse.in_quote(word.start) \
-                and _agent(parse, word, mentions):
+                and _agent(parse, word, mentions) and not _in_relative_clause(parse, word):
             return word
     return None
+
+
+def _in_relative_clause(parse: Parse, word: Word) -> bool:
+    """Whether a word belongs to a clause that describes a noun (`…が起こした事故`, `…が辞職したこと`)."""
+    seen = word
+    for _ in range(len(parse.words)):
+        if seen.dep == "acl":
+            return True
+        if seen.head == seen.i:
+            return False
+        seen = parse.head(seen)
+    return False
 
 
 def _topic_in_content(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | None:

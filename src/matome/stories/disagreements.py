@@ -143,7 +143,8 @@ def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
     days_a, days_b = sorted({day for _, day in dated_a}), sorted({day for _, day in dated_b})
     one_clock = not (said_a.abroad or said_b.abroad)
     plan = tells_plan(a.sentence.text) or tells_plan(b.sentence.text)  # the day it is meant for, not when it was
-    plan = plan or _ahead(days_a, a.report.day) or _ahead(days_b, b.report.day)  # 来月1日から15%となる: still to come
+    # 来月1日から15%となる against 18日に発表した: a day still to come against one past (two days to come may differ)
+    plan = plan or _ahead(days_a, a.report.day) != _ahead(days_b, b.report.day)
     own_days = days_a == [a.report.day] and days_b == [b.report.day]  # each report's own day's news (28日, 29日)
     newer = NEWER.search(a.sentence.text) or NEWER.search(b.sentence.text)  # 29日、新たに5人: a later fact
     tally = bool(tallies(quantities(a.sentence.text)) or tallies(quantities(b.sentence.text)))  # 9日までに4人が死亡
