@@ -825,3 +825,11 @@ def test_words_received_from_someone_are_theirs(analyzer: Analyzer) -> None:
     said = _said(analyzer, "森田一郎監督は選手たちに「明日は休みだ」と言い渡した。")
     assert [(s.speaker, s.content) for s in said] == [("森田一郎監督", "明日は休みだ")]
     assert _said(analyzer, "森田一郎氏は「頑張れ」と言われた。") == []
+
+
+def test_a_person_named_with_a_long_title_is_grouped_under_the_person(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "森田一郎経済再生担当相は「合意した」と述べた。森田一郎経済財政・再生相は「急ぐ」と述べた。"
+                           "李善権（リ・ソングォン）祖国平和統一委員長は「応じない」と述べた。")
+    assert [s.speaker_canonical for s in said] == ["person:森田一郎", "person:森田一郎", "person:李善権"]
+    said = _said(analyzer, "山田花子さん森田一郎さん夫妻は「感謝しかない」と話した。")
+    assert said[0].speaker_canonical != "person:森田一郎"  # two people, not one of them

@@ -1174,11 +1174,19 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)
     inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
-    people = [m for m in inside if m.type == "PERSON"]  # 志村康治|H3プロジェクトマネージャー: the person, not the title
-    titled = bool(people) and people[-1].end < end and inside[-1].type == "ORG"
-    last = people[-1] if titled else inside[-1] if inside else None
-    canonical = last.canonical if last and inside[-1].end >= end - 1 and not joined else _person_id(phrase)
+    people = [m for m in inside if m.type == "PERSON" and text[m.start - 1: m.start] not in ("(", "（")]
+    if len(people) == 1 and not joined and "の" not in text[people[0].end: end]:
+        return phrase or None, _own_id(people[0])  # 森田一郎桜台市長, 森田康治H3プロジェクトマネージャー: the person
+    canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 and not joined else _person_id(phrase)
     return phrase or None, canonical
+
+
+def _own_id(person: Mention) -> str | None:
+    """A person's id: the gazetteer's, else the name without the reading the recogniser may have kept
+    (`森田一郎(もりたいち`)."""
+    if person.canonical and person.canonical not in (f"person:{person.text}", f"person:{normalize(person.text)}"):
+        return person.canonical
+    return _person_id(READING_LEFT_OPEN.sub("", NAME_READING.sub("", person.text)) + "氏")
 
 
 def _person_id(phrase: str) -> str | None:
