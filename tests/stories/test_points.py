@@ -632,3 +632,5 @@ def test_a_day_after_the_report_s_own_is_a_schedule_not_the_day_it_happened(anal
     scheduled = "桜台国が青葉国からの輸入品にかける関税は来月1日から、25%から15%に引き下がることになった。"
     assert "date" not in _differences(analyzer, announced, scheduled, "2025-05-20")
     assert "date" in _differences(analyzer, announced, announced.replace("18日", "15日"), "2025-05-20")
+    resigns = "桜台市の森田一郎市長は{}日付で辞職する。"
+    assert "date" in _differences(analyzer, resigns.format(21), resigns.format(25), "2025-05-20")  # two days to come

@@ -766,7 +766,7 @@ SUED = ("国", "県", "市", "町", "村", "区", "都", "府", "勤務先", "�
 SYMPTOM = re.compile(r"痛|吐き気|めまい|不調|症状|しびれ|発熱|熱|だるさ|倦怠感|違和感|息苦し|かゆみ|寒気|異常")
 DENIED = re.compile(r"ません|ない|なかっ|ず")
 ACT_DONE = re.compile(r"(?:た|ている|ています|ており|ていた|ていました)$")  # 強調した, 訴えています
-ACT_NOT_DONE = re.compile(r"(?:る|ます|て|ない|ず)$")
+ACT_NOT_DONE = re.compile(r"(?:る|ます|て)$")
 ACT_AFTER = re.compile(r"[。、]|が、|$")  # not 訴えた人, 訴えたあと, 訴えたことから
 UNFINISHED = re.compile(r"(?:見通し|予定|方針|方向|考え|のか|か|てきた|ていない|なかった)。?$")  # not done, or asked
 DEMONSTRATIVE = re.compile(r"^(?:こ|そ|あ|ど)(?:ちら|っち|れ|こ)")
@@ -1174,9 +1174,9 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)
     inside = [m for m in mentions if m.start < end and start < m.end and m.type in SPEAKER_TYPES]
-    people = [m for m in inside if m.type == "PERSON" and text[m.start - 1: m.start] not in ("(", "（")]
-    if len(people) == 1 and not joined and "の" not in text[people[0].end: end]:
-        return phrase or None, _own_id(people[0])  # 森田一郎桜台市長, 森田康治H3プロジェクトマネージャー: the person
+    persons = [m for m in inside if m.type == "PERSON" and text[m.start - 1: m.start] not in ("(", "（")]
+    if len(persons) == 1 and not joined and "の" not in text[persons[0].end: end]:
+        return phrase or None, _own_id(persons[0])  # 森田一郎桜台市長, 森田康治H3プロジェクトマネージャー: the person
     canonical = inside[-1].canonical if inside and inside[-1].end >= end - 1 and not joined else _person_id(phrase)
     return phrase or None, canonical
 
@@ -1186,7 +1186,8 @@ def _own_id(person: Mention) -> str | None:
     (`森田一郎(もりたいち`)."""
     if person.canonical and person.canonical not in (f"person:{person.text}", f"person:{normalize(person.text)}"):
         return person.canonical
-    return _person_id(READING_LEFT_OPEN.sub("", NAME_READING.sub("", person.text)) + "氏")
+    name = READING_LEFT_OPEN.sub("", NAME_READING.sub("", person.text))
+    return f"person:{normalize(name)}" if name else None
 
 
 def _person_id(phrase: str) -> str | None:
