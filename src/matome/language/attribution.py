@@ -415,7 +415,7 @@ def _acts(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
         received = word.dep == "obj" and RECEIVED.match(parse.head(word).text) is not None  # 町長から…説明を受けた
         if received:
             predicate = parse.head(word)
-            if _giver(parse, predicate, mentions) is None:
+            if _giver(parse, predicate, lambda w: _agent(parse, w, mentions)) is None:
                 continue
         end = _predicate_end(parse, predicate.start)
         tail = text[verb: end]
@@ -450,8 +450,9 @@ def _topic_start(parse: Parse, start: int, particle: int) -> int:
         if word.dep in (*SUBJECTS, "dislocated") and _marked(parse, word, "は"):
             after = parse.span(word)[1]
             start = after + 1 if parse.text[after: after + 1] == "、" else after
-        elif word.dep == "advcl" and word.pos == "VERB" and parse.text[_predicate_end(parse, word.start)] == "、":
-            start = _predicate_end(parse, word.start) + 1
+        elif word.dep == "advcl" and word.pos == "VERB" \
+                and parse.text[(end := _predicate_end(parse, word.start))] == "、":
+            start = end + 1
     return start
 
 
@@ -650,7 +651,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
             and not _said_so(parse, predicate) \
             and not _agent(parse, parse.head(predicate), mentions):  # 「…」と苦戦した今季の印象を明かした
         predicate = _speech_above(parse, predicate) or predicate
-    if _passive(parse, predicate) and not heard and _giver(parse, predicate, mentions) is None:
+    if _passive(parse, predicate) and not heard \
+            and _giver(parse, predicate, lambda w: _agent(parse, w, mentions)) is None:
         return None  # 「…」と書かれた看板: words shown, not said (but 声が寄せられた, Xから「…」と言われた)
     if not heard and not SPEECH_VERB.match(parse.text, predicate.start) and (
             WHILE.match(parse.text, _predicate_end(parse, predicate.start))):
@@ -761,8 +763,7 @@ ROLES = tuple(line for line in files("matome.language").joinpath("data", "roles.
     encoding="utf-8").splitlines() if line and not line.startswith("#"))
 AGENTS = tuple(sorted({*AGENT_ENDINGS, *PERSON_SUFFIXES, *ROLES}))
 BARE_TOPICS = ("こと", "もの", "の", "ところ")  # an act about these names no topic
-SUED = ("国", "県", "市", "町", "村", "区", "都", "府", "勤務先", "会社", "学校", "病院", "大学", "相手", "元夫",
-        "元妻")
+SUED = ("国", *PLACE_ENDINGS, "勤務先", "会社", "学校", "病院", "大学", "相手", "元夫", "元妻")
 SYMPTOM = re.compile(r"痛|吐き気|めまい|不調|症状|しびれ|発熱|熱|だるさ|倦怠感|違和感|息苦し|かゆみ|寒気|異常")
 DENIED = re.compile(r"ません|ない|なかっ|ず")
 ACT_DONE = re.compile(r"(?:た|ている|ています|ており|ていた|ていました)$")  # 強調した, 訴えています
@@ -889,7 +890,7 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
         if topics:
             return topics[-1]
     if (_passive(parse, predicate) or RECEIVED.match(predicate.text)) \
-            and (giver := _giver(parse, predicate, mentions)) is not None and agent(giver):
+            and (giver := _giver(parse, predicate, agent)) is not None:
         return giver  # 管財人からは「…」と伝えられた, 町長から説明を受けた: who gave the words, not who got them
     seen = predicate
     for _ in range(4):
@@ -921,10 +922,8 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
         if seen is predicate and seen.dep == "acl" and parse.head(seen).start > seen.start \
                 and _agent(parse, parse.head(seen), mentions):
             return parse.head(seen)  # 「…」と語った澤は
-        source = [w for w in parse.children(seen) if w.dep == "obl" and agent(w)
-                  and (_marked(parse, w, "から") or _marked(parse, w, "より"))]
-        if source:  # 前田から「…」と話し始めた, 首相より…旨述べた
-            return source[0]
+        if (source := _giver(parse, seen, agent)) is not None:  # 前田から「…」と話し始めた, 首相より…旨述べた
+            return source
         group = _group(parse, seen, agent)
         if group is not None:  # ファンの声が, ネットユーザーの間では
             return group
@@ -935,9 +934,10 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
     return None
 
 
-def _giver(parse: Parse, predicate: Word, mentions: list[Mention]) -> Word | None:
-    """Who words were received from: the agent marked から or より on a passive or a verb of receiving."""
-    return next((w for w in parse.children(predicate) if w.dep == "obl" and _agent(parse, w, mentions)
+def _giver(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
+    """Who words came from: the agent marked から or より on the predicate (前田から「…」と話し始めた, Xから「…」と
+    言われた, 町長から説明を受けた)."""
+    return next((w for w in parse.children(predicate) if w.dep == "obl" and agent(w)
                  and (_marked(parse, w, "から") or _marked(parse, w, "より"))), None)
 
 
