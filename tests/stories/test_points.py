@@ -634,3 +634,17 @@ def test_a_day_after_the_report_s_own_is_a_schedule_not_the_day_it_happened(anal
     assert "date" in _differences(analyzer, announced, announced.replace("18日", "15日"), "2025-05-20")
     resigns = "桜台市の森田一郎市長は{}日付で辞職する。"
     assert "date" in _differences(analyzer, resigns.format(21), resigns.format(25), "2025-05-20")  # two days to come
+
+
+def test_two_quotes_of_one_speaker_are_two_points_and_one_quote_is_one(analyzer: Analyzer) -> None:
+    said = "桜台市の森田一郎市長は28日の記者会見で、{}について「{}」と{}。"
+    harbour = said.format("港湾再開発", "市民の理解を得て進めたい", "述べた")
+    assert not _aligned(analyzer, ("2026-05-28", harbour),
+                        ("2026-05-28", said.format("市の財政", "立て直しが最優先だ", "語った")))
+    assert _aligned(analyzer, ("2026-05-28", harbour),
+                    ("2026-05-28", said.format("港湾再開発", "市民の理解を得ながら進めたい", "話した")))
+
+
+def test_an_interviewer_s_question_is_no_point(analyzer: Analyzer) -> None:
+    assert not _aligned(analyzer, ("2026-05-28", "――桜台市の港湾再開発の見通しは。"),
+                        ("2026-05-28", "桜台市の港湾再開発の見通しについて、森田一郎市長は来年度に着工すると説明した。"))

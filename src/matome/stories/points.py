@@ -5,7 +5,8 @@ reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one ou
 per-product articles of one launch repeat sentences about different things); a point holds at most one sentence per
 outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one and apart from none
 of its members (`_apart`: 1人が死亡 on the 26th and 5人が死亡 on the 29th are two facts). Only sentences
-that state something count: not spec-table rows, headings, bullets, footnotes or photo captions. The point's text is its
+that state something count: not spec-table rows, headings, bullets, footnotes, photo captions or an interviewer's
+questions; and a speaker's name is no shared fact (two quotes of one person are two points). The point's text is its
 most central sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
@@ -32,6 +33,7 @@ CLOSE = 0.6  # sentences this alike tell one thing: other days in them are one p
 SHARED_TERMS = 4
 MIN_CHARS = 15
 NOTE = re.compile(r"^[※＊*■□◆◇●○・]")  # footnotes, headings and bullets repeat across one outlet's articles
+QUESTION = re.compile(r"^(?:[―—]|Q[:：.．])|[?？]」?$")  # an interviewer's question (――統合の前提は。) asks, not states
 # a person's condition, which a later report may move on (重体, then 死亡; 行方不明, then 遺体で発見)
 CONDITION = re.compile(r"死亡|亡くな|死去|重体|意識不明|重傷|行方不明|安否不明|心肺停止|遺体")
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
@@ -67,9 +69,11 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     position: dict[str, int] = {}  # of the sentence among its report's statements: 0 is the lede
     for report in reports:
         days = _days_by_sentence(report)
+        speakers = _speaker_terms(report, tokenize)
         for n, sentence in enumerate(stated(report)):
             position[sentence.id] = n
-            raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)}
+            raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)
+                   if t not in speakers.get(sentence.id, ())}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
             where[sentence.id] = Aligned(report, sentence, vectors[sentence.id], days.get(sentence.id, frozenset()))
@@ -101,7 +105,20 @@ def stated(report: Report) -> list[Sentence]:
     """The sentences of a report that state something (see the module's note), from its lede on, at most
     MAX_SENTENCES."""
     return [s for s in report.body_sentences
-            if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)][:MAX_SENTENCES]
+            if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)
+            and not QUESTION.search(s.text)][:MAX_SENTENCES]
+
+
+def _speaker_terms(report: Report, tokenize: Callable[[str], list[Token]]) -> dict[str, set[str]]:
+    """By sentence id, the terms that name who speaks in it and are not in what he says: who said it is not what was
+    said, and two quotes of one person share his name, not a fact."""
+    named: dict[str, set[str]] = defaultdict(set)
+    said: dict[str, set[str]] = defaultdict(set)
+    for statement in report.statements:
+        if statement.speaker:
+            named[statement.sentence].update(terms(statement.speaker, tokenize))
+        said[statement.sentence].update(terms(statement.content, tokenize))
+    return {sentence: found - said[sentence] for sentence, found in named.items()}
 
 
 def _merged(one: _Point, other: _Point) -> _Point | None:
