@@ -824,3 +824,31 @@ def test_a_person_named_with_a_long_title_is_grouped_under_the_person(analyzer: 
     assert [s.speaker_canonical for s in said] == ["person:森田一郎", "person:森田一郎", "person:李善権"]
     said = _said(analyzer, "山田花子さん森田一郎さん夫妻は「感謝しかない」と話した。")
     assert said[0].speaker_canonical != "person:森田一郎"  # two people, not one of them
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue", "content"),
+    [  # a hearsay ending whose source is the body acting in its own sentence or in the one before
+        ("桜台県警は1日、知人の男性にけがを負わせたとして、無職の女を逮捕した。男性の命に別条はないという。",
+         "桜台県警", "という", "男性の命に別条はない"),
+        ("少年は直前に刃物を準備していた。長女に一方的に好意を寄せていたといい、県警は経緯を慎重に捜査している。",
+         "県警", "といい", "長女に一方的に好意を寄せていた"),
+        ("工場の2階部分が焼けた。当時は50人ほどが働いていたということで、警察が出火の原因を調べています。",
+         "警察", "ということで", "当時は50人ほどが働いていた"),
+        ("県では、今回の被害状況をとりまとめて対応していきたいということです。", "県", "ということです",
+         "県では、今回の被害状況をとりまとめて対応していきたい"),
+    ],
+)
+def test_hearsay_is_the_acting_body_s(analyzer: Analyzer, body: str, speaker: str, cue: str, content: str) -> None:
+    *_, said = _said(analyzer, body)
+    assert (said.speaker, said.cue, said.content) == (speaker, cue, content)
+
+
+def test_hearsay_after_a_source_that_relays_stays_that_source_s(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "男の携帯電話のデータが消去されていたことが、捜査関係者への取材で分かりました。"
+                           "やり取りも消えていたということで、警察は当時の対応を確認しています。")
+    assert [s.speaker for s in said] == ["捜査関係者", "捜査関係者"]
+
+
+def test_hearsay_after_a_team_or_a_suspect_acting_is_nobody_s(analyzer: Analyzer) -> None:
+    assert _said(analyzer, "日本代表は12日、桜台で練習を公開した。選手たちは笑顔を見せていたという。") == []

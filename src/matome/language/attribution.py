@@ -20,7 +20,10 @@ from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING_CUE,
     ACT,
+    ACTING,
+    AUTHORITY,
     HEARSAY,
+    HEARSAY_CLAUSE,
     HEARSAY_END,
     HOLD,
     LEADING,
@@ -152,7 +155,7 @@ Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
     p.pattern for p in (QUOTE_END, GIVEN_AS, INDIRECT, VIEW, HOLD, OBJECT, PLEA, ACT, SO_SAID, ASKED, CREDITED_ONLY,
-                        SPEAKER_TAG, HEARSAY, ACCORDING_CUE, DISCLOSED, re.compile("取材で"),
+                        SPEAKER_TAG, HEARSAY, HEARSAY_CLAUSE, ACCORDING_CUE, DISCLOSED, re.compile("取材で"),
                         re.compile(r"(?<=[ぁ-ゖ])とし[たて、]")))))
 
 
@@ -1220,7 +1223,7 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
     """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
     according = _according_match(parse)
     if according is None:
-        return found if found or not HEARSAY.search(text) else _hearsay(text, sentence, context)
+        return found or _hearsay(text, sentence, context)
     source = _according_source(parse, len(text))
     if source is None:
         return found
@@ -1296,17 +1299,34 @@ def _relays(statement: Statement) -> bool:
 
 
 def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
-    """`…という。` right after a sentence with a statement: the same source goes on."""
-    if not context.recent or context.sentence - context.recent[-1].sentence > 1:
+    """What a sentence passes on from a source it does not name by によると. Right after a source that relays
+    (捜査関係者への取材で分かった), that source goes on. Else `…といい、県警は…` is the body the sentence goes on
+    with; and `…という。` is the body its own sentence opens with (県では、…という), else the speaker of the
+    sentence before, else the body the sentence before opens with (長野県警は…逮捕した)."""
+    clause, cue = HEARSAY_CLAUSE.search(text), HEARSAY.search(text)
+    voice = context.recent[-1] if context.recent and context.sentence - context.recent[-1].sentence <= 1 else None
+    source = next((s for s in reversed(context.statements) if s.speaker == voice.name), None) if voice else None
+    acting = re.match(rf"(?P<body>{AUTHORITY})[はが]", text[clause.end():]) if clause is not None else None
+    own, before = ACTING.match(LEADING.sub("", text)), ACTING.match(LEADING.sub("", context.previous))
+    told = clause if clause is not None and (acting is not None or cue is None) else cue
+    if told is None or SUMMING_UP.match(text):
         return []
-    cue = HEARSAY.search(text)
-    if cue is None or SUMMING_UP.match(text):
+    if voice is not None and source is not None and _relays(source):
+        speaker, canonical = voice.name, voice.canonical
+    elif acting is not None:
+        speaker, canonical = acting.group("body"), None
+    elif cue is None:
         return []
-    speaker, canonical = context.recent[-1].name, context.recent[-1].canonical
-    source = next((s for s in reversed(context.statements) if s.speaker == speaker), None)
-    if cue.group(0).endswith(("です", "です。")) and not (source is not None and _relays(source)):
-        return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
-    said = cue.group(0).rstrip("。")
-    return [Statement(speaker, canonical, said, text[: cue.start()].strip("、 "), False, None, sentence,
-                      cue_start=cue.start(), cue_end=cue.start() + len(said))]
-
+    elif own is not None:
+        speaker, canonical = own.group("body"), None
+    elif voice is not None:
+        if cue.group(0).rstrip("。").endswith("です") and not re.fullmatch(AUTHORITY, voice.name or ""):
+            return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
+        speaker, canonical = voice.name, voice.canonical
+    elif before is not None:
+        speaker, canonical = before.group("body"), None
+    else:
+        return []
+    said = told.group(0).rstrip("。、")
+    return [Statement(speaker, canonical, said, text[: told.start()].strip("、 "), False, None, sentence,
+                      cue_start=told.start(), cue_end=told.start() + len(said))]

@@ -41,6 +41,13 @@ ACT = re.compile(r"(?:を|に(?=言及)|にも(?=言及)|について(?:も|は)
 ACCORDING_CUE = re.compile(r"(?:によると|によれば|によりますと)、?")  # によりますと: broadcasters' polite form
 _HEARSAY = r"という|ということ(?:です|だ)|とのこと(?:です|だ)?"  # how a sentence ends that tells what a source said
 HEARSAY = re.compile(rf"(?:{_HEARSAY})。?$")
+# a clause that tells what a source said, the sentence going on with that source acting (…といい、県警は捜査している)
+HEARSAY_CLAUSE = re.compile(r"(?:といい|ということで|とのことで)、")
+# a body whose findings news passes on as hearsay: police, fire services, governments, companies, hospitals
+AUTHORITY = (r"[^、。「」『』()（）\s]{0,14}?(?:県警|警察|警察署|署|消防|消防局|消防本部|保安部|市|町|村|県|庁|省|局|"
+             r"社|病院|委員会|気象台|当局)")
+# a sentence opening with such a body as its actor (長野県警は1日、…; 県では、…): whose hearsay the sentence tells
+ACTING = re.compile(rf"^(?:[0-9０-９]{{1,2}}日(?:[午朝夜][前後]?)?、?)?(?P<body>{AUTHORITY})(?:では|は)")
 # what ends a sentence a source spoke, trimmed from its words (the polite forms too, and としている)
 HEARSAY_END = re.compile(rf"(?:{_HEARSAY}|としている)?。?$")
 ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?" + ACCORDING_CUE.pattern)
