@@ -852,3 +852,15 @@ def test_hearsay_after_a_source_that_relays_stays_that_source_s(analyzer: Analyz
 
 def test_hearsay_after_a_team_or_a_suspect_acting_is_nobody_s(analyzer: Analyzer) -> None:
     assert _said(analyzer, "日本代表は12日、桜台で練習を公開した。選手たちは笑顔を見せていたという。") == []
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker"),
+    [  # the person the sentence before is about, named with a title, a reading or an age, goes on speaking
+        ("自民新人の森田一郎候補(42)は雨の中、最後まで桜台市内を歩き回った。", "森田一郎候補"),
+        ("感染拡大を防ぐため、森田一郎(もりたいちろう)知事は10日、臨時の記者会見を開いた。", "森田一郎(もりたいちろう)知事"),
+    ],
+)
+def test_the_titled_person_a_sentence_is_about_goes_on_speaking(analyzer: Analyzer, before: str, speaker: str) -> None:
+    (said,) = _said(analyzer, before + "マイクを握り、「大逆転まであと一歩だ」と声を絞り出した。")
+    assert (said.speaker, said.speaker_canonical) == (speaker, "person:森田一郎")

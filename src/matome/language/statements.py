@@ -26,6 +26,7 @@ from matome.language.speech import (
     SAY,
     SPEAKER_TYPES,
     SUBJECT,
+    TITLED_TOPIC,
     TOPIC,
     VENUE,
     VIEW,
@@ -41,6 +42,7 @@ from matome.language.syntax import Parse
 from matome.records import Statement
 
 NAMED_BODY = re.compile(r"「(?P<name>[^「」]{2,28}(?P<kind>サイト|誌|番組|ブログ))」(?=[がはのもで])")
+AGE = re.compile(r"[(（][0-9０-９]{1,3}[)）]$")
 CLOSING = re.compile(r"[」』）)]?[。！!]?\s*$")  # …と釈明するスギちゃん。: a sentence closing on a name is theirs
 
 
@@ -62,8 +64,8 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
                           if s.speaker and not asks(s) and not answered(text, s))  # nor who is answered
     people = [m for m in mentions if m.type == "PERSON"]
     bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
-    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in people
-                          if topic_follows(text, m.end) or CLOSING.match(text, m.end))
+    context.topics.extend(Voice(context.sentence, name, m.canonical) for m in people
+                          if (name := _topic_name(text, m)) is not None)
     context.last_person = people[-1] if people else context.last_person
     context.last_body = bodies[-1] if bodies else context.last_body
     context.body_sentence = context.sentence if bodies else context.body_sentence
@@ -72,6 +74,14 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     context.sentence += 1
     context.previous = text
     return found
+
+
+def _topic_name(text: str, person: Mention) -> str | None:
+    """How a sentence names a person it is about (X氏は, X知事は, X候補(42)は, a sentence closing on X), else None."""
+    if topic_follows(text, person.end) or CLOSING.match(text, person.end):
+        return person.text
+    titled = TITLED_TOPIC.match(text, person.end)
+    return AGE.sub("", text[person.start: titled.end() - 1]) if titled is not None else None
 
 
 def by_speaker(statements: Iterable[Statement]) -> list[tuple[str, list[Statement]]]:
