@@ -2,12 +2,13 @@
 
 Two sentences of reports by different outlets are aligned when the background-weighted cosine of their terms
 reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
-per-product articles of one launch repeat sentences about different things); a point holds at most one sentence per
-outlet and grows by the strongest pairs first, each new sentence aligned with the point's first one and apart from none
-of its members (`_apart`: 1人が死亡 on the 26th and 5人が死亡 on the 29th are two facts). Only sentences
-that state something count: not spec-table rows, headings, bullets, footnotes, photo captions or an interviewer's
-questions; and a speaker's name is no shared fact (two quotes of one person are two points). The point's text is its
-most central sentence, trimmed.
+per-product articles of one launch repeat sentences about different things). The cosine leaves out the names of who
+speaks, which are no shared fact (two things one person said are two points); the count keeps them (one quote that
+two outlets carry stays one point). A point holds at most one sentence per outlet and grows by the strongest pairs
+first, each new sentence aligned with the point's first one and apart from none of its members (`_apart`: 1人が死亡 on
+the 26th and 5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
+headings, bullets, footnotes, photo captions or an interviewer's questions. The point's text is its most central
+sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
 
@@ -64,6 +65,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     stated nearest the reports' ledes."""
     weights = background()
     vectors: dict[str, Vector] = {}
+    words: dict[str, set[str]] = {}  # every term of the sentence, its speaker's name too
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
     position: dict[str, int] = {}  # of the sentence among its report's statements: 0 is the lede
@@ -72,14 +74,14 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
         speakers = _speaker_terms(report, tokenize)
         for n, sentence in enumerate(stated(report)):
             position[sentence.id] = n
-            raw = {t: weights.idf(t) for t in terms(sentence.text, tokenize, sentence.nouns)
-                   if t not in speakers.get(sentence.id, ())}
+            words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
+            raw = {t: weights.idf(t) for t in words[sentence.id] - speakers.get(sentence.id, set())}
             norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
             vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
             where[sentence.id] = Aligned(report, sentence, vectors[sentence.id], days.get(sentence.id, frozenset()))
-            for term in raw:
+            for term in words[sentence.id]:
                 index[term].append(sentence.id)
-    pairs = _pairs(vectors, where, index)
+    pairs = _pairs(vectors, words, where, index)
     points: dict[str, _Point] = {}
     for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if a in points and b in points:
@@ -136,7 +138,7 @@ def _merged(one: _Point, other: _Point) -> _Point | None:
     return None
 
 
-def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
+def _pairs(vectors: dict[str, Vector], words: dict[str, set[str]], where: dict[str, Aligned],
            index: dict[str, list[str]]) -> list[tuple[float, str, str]]:
     candidates: set[tuple[str, str]] = set()
     for ids in index.values():
@@ -145,8 +147,7 @@ def _pairs(vectors: dict[str, Vector], where: dict[str, Aligned],
                               if _outlet(where[a].report) != _outlet(where[b].report))
     pairs = []
     for a, b in candidates:
-        shared = vectors[a].keys() & vectors[b].keys()
-        if len(shared) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN \
+        if len(words[a] & words[b]) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN \
                 and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
