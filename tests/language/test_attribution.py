@@ -864,3 +864,8 @@ def test_hearsay_after_a_team_or_a_suspect_acting_is_nobody_s(analyzer: Analyzer
 def test_the_titled_person_a_sentence_is_about_goes_on_speaking(analyzer: Analyzer, before: str, speaker: str) -> None:
     (said,) = _said(analyzer, before + "マイクを握り、「大逆転まであと一歩だ」と声を絞り出した。")
     assert (said.speaker, said.speaker_canonical) == (speaker, "person:森田一郎")
+
+
+def test_the_press_conference_a_speaker_held_is_not_what_he_said(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "森田首相は臨時の記者会見を開き、総裁選挙に立候補しないことを表明しました。")
+    assert (said.speaker, said.content) == ("森田首相", "総裁選挙に立候補しない")

@@ -365,7 +365,7 @@ def _parsed_cues(text: str, parse: Parse, mentions: list[Mention]) -> list[Cue]:
     for said in sorted([*_reported_clauses(text, parse), *_views(text, parse)], key=lambda m: m.marker):
         if any(s <= said.verb < e for s, e in taken) or parse.in_quote(said.verb):
             continue
-        content_start = _clause_start(parse, said.marker)
+        content_start = _past_appearance(parse, _clause_start(parse, said.marker), said.marker)
         before = [e for s, e in taken if content_start <= s and e < said.marker and text[e: e + 1] == "、"]
         if before:  # 「…」と語り、辞任する意向を示した: a statement of its own comes before, not inside
             content_start = max(before) + 1
@@ -748,6 +748,19 @@ def _clause_start(parse: Parse, marker: int) -> int:
     while clause.head != clause.i and parse.head(clause).end <= marker:
         clause = parse.head(clause)
     return parse.span(clause)[0]
+
+
+def _past_appearance(parse: Parse, start: int, marker: int) -> int:
+    """Where reported words start after an appearance that a wrong parse hung inside them
+    (`首相は記者会見を開き、…しないことを表明した`: the press conference is where he spoke, not what he said). The
+    appearance has no subject of its own, and is its verb (出席し, 視察し) or its object (会見を開き)."""
+    for word in parse.words:
+        if start <= word.start < marker and word.dep == "advcl" and word.pos == "VERB" \
+                and parse.text[(end := _predicate_end(parse, word.start))] == "、" and not parse.in_quote(word.start) \
+                and not any(w.dep in SUBJECTS for w in parse.children(word)) \
+                and any(APPEARING.match(w.text) for w in (word, *parse.children(word)) if w is word or w.dep == "obj"):
+            start = end + 1
+    return start
 
 
 AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", "団", "会", "陣", "家", "員", "長", "官", "手",
