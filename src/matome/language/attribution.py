@@ -1315,12 +1315,13 @@ def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
     """What a sentence passes on from a source it does not name by によると. Right after a source that relays
     (捜査関係者への取材で分かった), that source goes on. Else `…といい、県警は…` is the body the sentence goes on
     with; and `…という。` is the body its own sentence opens with (県では、…という), else the speaker of the
-    sentence before, else the body the sentence before opens with (長野県警は…逮捕した)."""
+    sentence before. (A body that only acted in the sentence before, 長野県警は…逮捕した。…という, is left out: taken
+    as the source, it cost as many speakers as it found.)"""
     clause, cue = HEARSAY_CLAUSE.search(text), HEARSAY.search(text)
     voice = context.recent[-1] if context.recent and context.sentence - context.recent[-1].sentence <= 1 else None
     source = next((s for s in reversed(context.statements) if s.speaker == voice.name), None) if voice else None
     acting = re.match(rf"(?P<body>{AUTHORITY})[はが]", text[clause.end():]) if clause is not None else None
-    own, before = ACTING.match(LEADING.sub("", text)), ACTING.match(LEADING.sub("", context.previous))
+    own = ACTING.match(LEADING.sub("", text))
     told = clause if clause is not None and (acting is not None or cue is None) else cue
     if told is None or SUMMING_UP.match(text):
         return []
@@ -1336,8 +1337,6 @@ def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
         if cue.group(0).rstrip("。").endswith("です") and not re.fullmatch(AUTHORITY, voice.name or ""):
             return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
         speaker, canonical = voice.name, voice.canonical
-    elif before is not None:
-        speaker, canonical = before.group("body"), None
     else:
         return []
     said = told.group(0).rstrip("。、")
