@@ -645,6 +645,14 @@ def test_two_quotes_of_one_speaker_are_two_points_and_one_quote_is_one(analyzer:
                     ("2026-05-28", said.format("港湾再開発", "市民の理解を得ながら進めたい", "話した")))
 
 
-def test_an_interviewer_s_question_is_no_point(analyzer: Analyzer) -> None:
-    assert not _aligned(analyzer, ("2026-05-28", "――桜台市の港湾再開発の見通しは。"),
+@pytest.mark.parametrize("question", ["――桜台市の港湾再開発の見通しは。", "──桜台市の港湾再開発の見通しは。",
+                                      "Ｑ：桜台市の港湾再開発の見通しはどうですか。"])
+def test_an_interviewer_s_question_is_no_point(analyzer: Analyzer, question: str) -> None:
+    assert not _aligned(analyzer, ("2026-05-28", question),
                         ("2026-05-28", "桜台市の港湾再開発の見通しについて、森田一郎市長は来年度に着工すると説明した。"))
+
+
+def test_the_same_act_of_two_officials_is_two_points(analyzer: Analyzer) -> None:
+    said = "{}は28日、任期途中で辞職する意向を明らかにした。"
+    assert not _aligned(analyzer, ("2026-05-28", said.format("桜台市の森田一郎市長")),
+                        ("2026-05-28", said.format("青葉町の山田花子町長")))

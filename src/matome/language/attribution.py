@@ -21,7 +21,9 @@ from matome.language.speech import (
     ACCORDING_CUE,
     ACT,
     ACTING,
-    AUTHORITY,
+    ACTING_AFTER,
+    AUTHORITY_ENDINGS,
+    AUTHORITY_WORDS,
     HEARSAY,
     HEARSAY_CLAUSE,
     HEARSAY_END,
@@ -751,15 +753,16 @@ def _clause_start(parse: Parse, marker: int) -> int:
 
 
 def _past_appearance(parse: Parse, start: int, marker: int) -> int:
-    """Where reported words start after an appearance that a wrong parse hung inside them
-    (`首相は記者会見を開き、…しないことを表明した`: the press conference is where he spoke, not what he said). The
-    appearance has no subject of its own, and is its verb (出席し, 視察し) or its object (会見を開き)."""
+    """Where reported words start after a press conference or an interview that a wrong parse hung at their head
+    (`首相は記者会見を開き、…しないことを表明した`: where he spoke, not what he said): an adverbial clause that opens
+    them, has no subject of its own, and holds or answers a conference (会見を開き, 取材に応じ). A visit is left in
+    (`来週にも現地を視察し、…する方針`: a plan he told)."""
     for word in parse.words:
-        if start <= word.start < marker and word.dep == "advcl" and word.pos == "VERB" \
-                and parse.text[(end := _predicate_end(parse, word.start))] == "、" and not parse.in_quote(word.start) \
+        if word.dep == "advcl" and word.pos == "VERB" and parse.span(word)[0] == start < word.start < marker \
+                and parse.text[(end := _predicate_end(parse, word.start))] == "、" \
                 and not any(w.dep in SUBJECTS for w in parse.children(word)) \
-                and any(APPEARING.match(w.text) for w in (word, *parse.children(word)) if w is word or w.dep == "obj"):
-            start = end + 1
+                and PRESS.search(parse.text, start, end) and not parse.in_quote(word.start):
+            return end + 1
     return start
 
 
@@ -796,6 +799,7 @@ NOT_STATED = ("てい", "てお", "てる", "ても", "てし", "たい", "た�
 SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていただくとして: leaving something aside
 CONDITIONAL_MARKS = ("と", "ば", "たら", "なら")  # …として説明すると: a supposition for the sake of an example
 SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
+PRESS = re.compile(r"会見|取材|インタビュー")  # where words were said to reporters
 APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
 HOME_BEFORE = re.compile(r"(?:[（(][0-9０-９]{1,3}[）)])?[=＝]$")  # 森田花子さん(72)=|福岡市: a home after a name
 # what may close a sentence after the name it closes on: its age and home (…のは、森田一郎氏(36)=青葉区。), a copula
@@ -1236,7 +1240,7 @@ def _with_sources(text: str, sentence: str, parse: Parse, found: list[Statement]
     """によると: the source relays the statements after it, or speaks the rest of the sentence itself."""
     according = _according_match(parse)
     if according is None:
-        return found or _hearsay(text, sentence, context)
+        return found or _hearsay(text, sentence, mentions, context)
     source = _according_source(parse, len(text))
     if source is None:
         return found
@@ -1311,34 +1315,50 @@ def _relays(statement: Statement) -> bool:
                 or statement.cue.startswith("取材で") or statement.reported_by)
 
 
-def _hearsay(text: str, sentence: str, context: Context) -> list[Statement]:
+def _hearsay(text: str, sentence: str, mentions: list[Mention], context: Context) -> list[Statement]:
     """What a sentence passes on from a source it does not name by によると. Right after a source that relays
     (捜査関係者への取材で分かった), that source goes on. Else `…といい、県警は…` is the body the sentence goes on
-    with; and `…という。` is the body its own sentence opens with (県では、…という), else the speaker of the
-    sentence before. (A body that only acted in the sentence before, 長野県警は…逮捕した。…という, is left out: taken
-    as the source, it cost as many speakers as it found.)"""
+    with; and `…という。` the speaker of the sentence before (`森田さんは「…」と話す。会社は…という`: still 森田さん),
+    else the body its own sentence opens with (`県では、…ということです`). A body is an authority (`_authority`). A body
+    that only acted in the sentence before (長野県警は…逮捕した。…という) is left out: taken as the source, it cost
+    as many speakers as it found."""
     clause, cue = HEARSAY_CLAUSE.search(text), HEARSAY.search(text)
     voice = context.recent[-1] if context.recent and context.sentence - context.recent[-1].sentence <= 1 else None
     source = next((s for s in reversed(context.statements) if s.speaker == voice.name), None) if voice else None
-    acting = re.match(rf"(?P<body>{AUTHORITY})[はが]", text[clause.end():]) if clause is not None else None
-    own = ACTING.match(LEADING.sub("", text))
+    after = ACTING_AFTER.match(text, clause.end()) if clause is not None else None
+    acting = _authority(after, mentions) if after is not None else None
     told = clause if clause is not None and (acting is not None or cue is None) else cue
     if told is None or SUMMING_UP.match(text):
         return []
+    content_start = 0
+    lead = len(text) - len(LEADING.sub("", text))
+    opening = ACTING.match(text, lead)
     if voice is not None and source is not None and _relays(source):
         speaker, canonical = voice.name, voice.canonical
     elif acting is not None:
-        speaker, canonical = acting.group("body"), None
+        speaker, canonical = acting
     elif cue is None:
         return []
-    elif own is not None:
-        speaker, canonical = own.group("body"), None
-    elif voice is not None:
-        if cue.group(0).rstrip("。").endswith("です") and not re.fullmatch(AUTHORITY, voice.name or ""):
-            return []  # a broadcaster's …ということです goes on from a source it relays, not from a bystander's quote
+    elif voice is not None and (not cue.group(0).rstrip("。").endswith("です") or (voice.name or "").endswith(
+            AUTHORITY_ENDINGS)):  # a broadcaster's …ということです goes on from a source, not from a bystander
         speaker, canonical = voice.name, voice.canonical
+    elif opening is not None and (own := _authority(opening, mentions)) is not None:
+        (speaker, canonical), content_start = own, opening.end()
     else:
         return []
     said = told.group(0).rstrip("。、")
-    return [Statement(speaker, canonical, said, text[: told.start()].strip("、 "), False, None, sentence,
+    return [Statement(speaker, canonical, said, text[content_start: told.start()].strip("、 "), False, None, sentence,
                       cue_start=told.start(), cue_end=told.start() + len(said))]
+
+
+def _authority(match: re.Match[str], mentions: list[Mention]) -> Named | None:
+    """The body `match` names (its group `body`), when it is one whose findings news passes on as hearsay: a bare word
+    (警察, 県, 同社) or a named body, a named place's office (`長野県警`, `桜台市`; not `結局`, `本社`, `この町`)."""
+    body, start = match.group("body"), match.start("body")
+    if body in AUTHORITY_WORDS:
+        return body, None
+    for mention in mentions:
+        if mention.start == start and mention.type in ("ORG", "GPE") and body.startswith(mention.text) \
+                and body.endswith(AUTHORITY_ENDINGS):
+            return body, mention.canonical if body == mention.text else None
+    return None

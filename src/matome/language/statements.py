@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from matome.language.attribution import answered, asks, parsed_statements
+from matome.language.attribution import ROLES, answered, asks, parsed_statements
 from matome.language.entities import Mention
-from matome.language.gazetteer import Gazetteer
+from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING,
     BRACKETED,
@@ -42,7 +42,8 @@ from matome.language.syntax import Parse
 from matome.records import Statement
 
 NAMED_BODY = re.compile(r"「(?P<name>[^「」]{2,28}(?P<kind>サイト|誌|番組|ブログ))」(?=[がはのもで])")
-AGE = re.compile(r"[(（][0-9０-９]{1,3}[)）]$")
+AGE = re.compile(r"[(（][0-9０-９]{1,3}[)）]")
+TOPIC_TITLES = (*PERSON_SUFFIXES, *ROLES, "候補")  # what a titled topic's title ends with (not 夫人, ファン, 事件)
 CLOSING = re.compile(r"[」』）)]?[。！!]?\s*$")  # …と釈明するスギちゃん。: a sentence closing on a name is theirs
 
 
@@ -81,7 +82,9 @@ def _topic_name(text: str, person: Mention) -> str | None:
     if topic_follows(text, person.end) or CLOSING.match(text, person.end):
         return person.text
     titled = TITLED_TOPIC.match(text, person.end)
-    return AGE.sub("", text[person.start: titled.end() - 1]) if titled is not None else None
+    if titled is None or not titled.group("title").endswith(TOPIC_TITLES):
+        return None
+    return AGE.sub("", text[person.start: titled.end() - 1])
 
 
 def by_speaker(statements: Iterable[Statement]) -> list[tuple[str, list[Statement]]]:

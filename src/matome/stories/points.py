@@ -2,9 +2,10 @@
 
 Two sentences of reports by different outlets are aligned when the background-weighted cosine of their terms
 reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
-per-product articles of one launch repeat sentences about different things). The cosine leaves out the names of who
-speaks, which are no shared fact (two things one person said are two points); the count keeps them (one quote that
-two outlets carry stays one point). A point holds at most one sentence per outlet and grows by the strongest pairs
+per-product articles of one launch repeat sentences about different things). Between two sentences of one speaker
+the cosine leaves out the names of who speaks, which are no shared fact there (two things one person said are two
+points); the count keeps them (one quote that two outlets carry stays one point), and between two speakers the names
+tell two people's acts apart. A point holds at most one sentence per outlet and grows by the strongest pairs
 first, each new sentence aligned with the point's first one and apart from none of its members (`_apart`: 1人が死亡 on
 the 26th and 5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
 headings, bullets, footnotes, photo captions or an interviewer's questions. The point's text is its most central
@@ -17,13 +18,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from matome.language.tokens import Token
 from matome.records import Point, Sentence, SupportedLine
-from matome.stories.background import background, terms
+from matome.stories.background import Background, background, terms
 from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report
 from matome.stories.summary import STATEMENT_END, trim
@@ -34,7 +35,8 @@ CLOSE = 0.6  # sentences this alike tell one thing: other days in them are one p
 SHARED_TERMS = 4
 MIN_CHARS = 15
 NOTE = re.compile(r"^[※＊*■□◆◇●○・]")  # footnotes, headings and bullets repeat across one outlet's articles
-QUESTION = re.compile(r"^(?:[―—]|Q[:：.．])|[?？]」?$")  # an interviewer's question (――統合の前提は。) asks, not states
+# an interviewer's question (――統合の前提は。, Ｑ：…ですか。) or a quoted one asks, not states
+QUESTION = re.compile(r"^(?:[―—─]{1,2}|[QＱ][:：.．\s]).*(?:は|か|[?？])。$|[?？]」$")
 # a person's condition, which a later report may move on (重体, then 死亡; 行方不明, then 遺体で発見)
 CONDITION = re.compile(r"死亡|亡くな|死去|重体|意識不明|重傷|行方不明|安否不明|心肺停止|遺体")
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
@@ -50,6 +52,8 @@ class Aligned:
     sentence: Sentence
     vector: Vector  # its terms, weighted by the background and normalised: computed once, compared often
     days: frozenset[str] = frozenset()  # the days it names (`_days_by_sentence`), read once for every pair it is in
+    speakers: frozenset[str] = frozenset()  # the terms naming who speaks in it and not in what they say
+    unnamed: Vector = field(default_factory=dict)  # `vector` without them
 
 
 @dataclass
@@ -64,7 +68,6 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     """Groups of sentences from two or more reports that state the same thing, most reports first, then those
     stated nearest the reports' ledes."""
     weights = background()
-    vectors: dict[str, Vector] = {}
     words: dict[str, set[str]] = {}  # every term of the sentence, its speaker's name too
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
@@ -75,13 +78,13 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
         for n, sentence in enumerate(stated(report)):
             position[sentence.id] = n
             words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
-            raw = {t: weights.idf(t) for t in words[sentence.id] - speakers.get(sentence.id, set())}
-            norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
-            vectors[sentence.id] = {t: v / norm for t, v in raw.items()}
-            where[sentence.id] = Aligned(report, sentence, vectors[sentence.id], days.get(sentence.id, frozenset()))
+            named = speakers.get(sentence.id, set())
+            where[sentence.id] = Aligned(report, sentence, _vector(words[sentence.id], weights),
+                                         days.get(sentence.id, frozenset()),
+                                         frozenset(named), _vector(words[sentence.id] - named, weights))
             for term in words[sentence.id]:
                 index[term].append(sentence.id)
-    pairs = _pairs(vectors, words, where, index)
+    pairs = _pairs(words, where, index)
     points: dict[str, _Point] = {}
     for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if a in points and b in points:
@@ -93,7 +96,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
             continue
         point, new = (points[a], b) if a in points else (points[b], a)
         first = point.members[0].sentence.id
-        if (_outlet(where[new].report) not in point.outlets() and _cosine(vectors[new], vectors[first]) >= ALIGN
+        if (_outlet(where[new].report) not in point.outlets() and _alike(where[new], where[first]) >= ALIGN
                 and not any(_apart(where[new], m) for m in point.members)):
             point.members.append(where[new])
             points[new] = point
@@ -128,17 +131,16 @@ def _merged(one: _Point, other: _Point) -> _Point | None:
     are near-paraphrases (CLOSE) and every sentence of both meets the opening sentence of one of them, which opens
     the merged point: pairs of copies that each became a point before they met (a wire story and its reprints, told
     two ways). None when they stay two."""
-    if one.outlets() & other.outlets() or _cosine(one.members[0].vector, other.members[0].vector) < CLOSE \
+    if one.outlets() & other.outlets() or _alike(one.members[0], other.members[0]) < CLOSE \
             or any(_apart(x, y) for x in one.members for y in other.members):
         return None
     for first, second in ((one, other), (other, one)):
-        opening = first.members[0].vector
-        if all(_cosine(m.vector, opening) >= ALIGN for m in second.members):
+        if all(_alike(m, first.members[0]) >= ALIGN for m in second.members):
             return _Point([*first.members, *second.members])
     return None
 
 
-def _pairs(vectors: dict[str, Vector], words: dict[str, set[str]], where: dict[str, Aligned],
+def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
            index: dict[str, list[str]]) -> list[tuple[float, str, str]]:
     candidates: set[tuple[str, str]] = set()
     for ids in index.values():
@@ -147,7 +149,7 @@ def _pairs(vectors: dict[str, Vector], words: dict[str, set[str]], where: dict[s
                               if _outlet(where[a].report) != _outlet(where[b].report))
     pairs = []
     for a, b in candidates:
-        if len(words[a] & words[b]) >= SHARED_TERMS and (score := _cosine(vectors[a], vectors[b])) >= ALIGN \
+        if len(words[a] & words[b]) >= SHARED_TERMS and (score := _alike(where[a], where[b])) >= ALIGN \
                 and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
@@ -156,7 +158,7 @@ def _pairs(vectors: dict[str, Vector], words: dict[str, set[str]], where: dict[s
 def _apart(a: Aligned, b: Aligned) -> bool:
     """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other days
     named in sentences that do not say the same thing."""
-    return _successive_tallies(a, b) or (_other_days(a, b) and _cosine(a.vector, b.vector) < CLOSE)
+    return _successive_tallies(a, b) or (_other_days(a, b) and _alike(a, b) < CLOSE)
 
 
 def _other_days(a: Aligned, b: Aligned) -> bool:
@@ -187,7 +189,19 @@ def _successive_tallies(a: Aligned, b: Aligned) -> bool:
 
 def similarity(a: Aligned, b: Aligned) -> float:
     """The background-weighted cosine of two aligned sentences' terms."""
-    return _cosine(a.vector, b.vector)
+    return _alike(a, b)
+
+
+def _alike(a: Aligned, b: Aligned) -> float:
+    """The cosine of two sentences; of one speaker's, without his name (two things he said share it, no fact)."""
+    return _cosine(a.unnamed, b.unnamed) if a.speakers & b.speakers else _cosine(a.vector, b.vector)
+
+
+def _vector(found: Iterable[str], weights: Background) -> Vector:
+    """Terms weighted by the background and normalised."""
+    raw = {t: weights.idf(t) for t in found}
+    norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
+    return {t: v / norm for t, v in raw.items()}
 
 
 def _outlet(report: Report) -> str:
