@@ -656,3 +656,19 @@ def test_the_same_act_of_two_officials_is_two_points(analyzer: Analyzer) -> None
     said = "{}は28日、任期途中で辞職する意向を明らかにした。"
     assert not _aligned(analyzer, ("2026-05-28", said.format("桜台市の森田一郎市長")),
                         ("2026-05-28", said.format("青葉町の山田花子町長")))
+
+
+@pytest.mark.parametrize(
+    ("second", "differ"),
+    [
+        ("会談は少人数会合と全体会合を合わせて約1時間半行われた。", True),
+        ("会談は、一時間二十五分間だった。", True),
+        ("80分を超える会談を終え、両首脳は共同会見に臨んだ。", True),
+        ("会談は約1時間10分にわたった。", False),  # within the other's rounding
+        ("両首脳は29日にも電話で会談し、会談は約1時間半続いた。", False),  # another day's meeting
+    ],
+)
+def test_how_long_a_meeting_lasted_differs_only_beyond_rounding(analyzer: Analyzer, second: str, differ: bool) -> None:
+    kinds = _differences(analyzer, "両国の首脳は20日、都内で会談した。会談は約1時間にのぼった。",
+                         f"両国の首脳は20日、東京で会った。{second}")
+    assert ("number" in kinds) == differ

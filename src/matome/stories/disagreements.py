@@ -6,7 +6,8 @@ of the event, the place (two cities, two prefectures), who is quoted saying the 
 same predicate (`合意した` / `合意していない`). Across the story's statements, a denial of what another speaker said
 (`これを否定`) and the same claim with opposite polarity (`交渉は決裂した` / `交渉は決裂していない`) are claims that
 contradict. Across the story, a person named in full whose age two sources give differently (岡本昭彦社長(52) /
-(53)) is a number that differs. Every disagreement has two or more sides from different sources (a denial: from
+(53)) is a number that differs, and so is how long a meeting lasted where two sources' lengths cannot both be true
+(約1時間 / 約1時間半). Every disagreement has two or more sides from different sources (a denial: from
 different speakers, as one report tells it); one speaker is never set against himself (兼重氏 and 兼重宏行社長 are
 one person, and a bare title like 外相 may be anyone), a report that tells both parties' positions is no difference
 between accounts, and a day's difference under a foreign dateline (a time zone) is not a discrepancy.
@@ -69,6 +70,17 @@ HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
 AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
 FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
+# how long a meeting lasted (会談は約1時間半, 80分を超える会談, 一時間二十五分間): a figure outlets give and disagree on
+MEETING = r"(?:首脳|電話|外相|日[米中韓]|米[中ロ])?(?P<meeting>会談|協議|会合|面会)"
+_LENGTH = (r"(?P<about>約|およそ)?(?:(?P<hours>[0-9]{1,2}|[一二三四五六七八九十]{1,2})時間(?P<half>半)?"
+           r"(?:(?P<minutes>[0-9]{1,2}|[一二三四五六七八九十]{1,3})分)?|(?P<only>[0-9]{2,3})分)")
+LENGTHS = (re.compile(rf"{MEETING}は、?[^。「」]{{0,24}}?{_LENGTH}(?P<more>を超え|余り|以上|超)?"
+                      r"(?P<near>ほど|程度|近く)?"),
+           re.compile(rf"{_LENGTH}(?P<more>を超える|余りの|以上の|超の)?(?P<near>ほどの|程度の|近くの)?"
+                      rf"(?:の|に及ぶ|にわたる|にわたった|にわたって|にわたり)?[^。、「」]{{0,6}}?{MEETING}"))
+KANJI_NUMBER = {c: n for n, c in enumerate("〇一二三四五六七八九")}
+LENGTH_ROUNDING = 0.15  # 約1時間 may be 51 to 69 minutes
+TOLD_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})日(?!間)")
 AGE_GAP = 2  # ages of one name further apart are two people (長谷川会長(80), 長谷川社長(52)), not two accounts
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
@@ -81,7 +93,7 @@ def disagreements(reports: list[Report], aligned: list[list[Aligned]], source: S
     """Every point where sources or speakers differ, once, each side once."""
     statements = [s for r in reports for s in r.statements]
     found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize),
-             *_ages_differ(reports, source)]
+             *_ages_differ(reports, source), *_lengths_differ(reports, source)]
     result: dict[tuple[str, str], Disagreement] = {}
     for item in found:
         if not _real(item):
@@ -406,6 +418,45 @@ def _ages_differ(reports: list[Report], source: SourceName) -> Iterator[Disagree
             name = next((n for n in sources if n not in {side.source for side in sides}), next(iter(sources)))
             sides.append(Side(None, trim(sources[name].text), name, sources[name].id))
         yield Disagreement(sides[0].content, tuple(sides), "number")
+
+
+def _lengths_differ(reports: list[Report], source: SourceName) -> Iterator[Disagreement]:
+    """How long a meeting of the story lasted, where sources give lengths that cannot both be true (約1時間 against
+    約1時間半; not 約1時間半 against 1時間25分, nor 80分を超える against 85分). Sentences that tell of different days
+    (those they name, else their report's) tell of two meetings and are not compared."""
+    told: dict[str, list[tuple[float, float, frozenset[str], Side]]] = {}  # meeting -> (least, most, days, side)
+    for report in reports:
+        for sentence in report.body_sentences:
+            text = unicodedata.normalize("NFKC", sentence.text)
+            days = frozenset(TOLD_DAY.findall(text)) or frozenset([str(report.day.day)] if report.day else [])
+            for match in (m for pattern in LENGTHS for m in pattern.finditer(text)):
+                least, most = _length(match)
+                side = Side(None, trim(sentence.text), source(sentence.id), sentence.id)
+                told.setdefault(match.group("meeting"), []).append((least, most, days, side))
+    for lengths in told.values():
+        for (least_a, most_a, days_a, a), (least_b, most_b, days_b, b) in combinations(lengths, 2):
+            if a.source != b.source and (most_a < least_b or most_b < least_a) \
+                    and not (days_a and days_b and not days_a & days_b):
+                yield Disagreement(a.content, (a, b), "number")
+
+
+def _length(match: re.Match[str]) -> tuple[float, float]:
+    """The least and most minutes a told length allows (約: LENGTH_ROUNDING either way; を超える: no most)."""
+    def number(text: str | None) -> int:
+        if not text:
+            return 0
+        if text.isdigit():
+            return int(text)
+        tens, ten, ones = text.rpartition("十")
+        return (KANJI_NUMBER.get(tens, 1) * 10 if ten else 0) + KANJI_NUMBER.get(ones, 0)
+
+    minutes = float(number(match.group("only")) or number(match.group("hours")) * 60 + 30 * bool(match.group("half"))
+                    + number(match.group("minutes")))
+    if match.group("more"):
+        return minutes, float("inf")
+    if match.group("about") or match.group("near"):
+        return minutes * (1 - LENGTH_ROUNDING), minutes * (1 + LENGTH_ROUNDING)
+    return minutes, minutes
 
 
 def _two_steps(a: str, b: str) -> bool:
