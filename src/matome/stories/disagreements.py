@@ -28,9 +28,9 @@ from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity
 from matome.stories.quantities import TOLL_WORDS, TOTAL, Count, Values, quantities, tallies
-from matome.stories.reports import Report
+from matome.stories.reports import TOLD_DAY, Report
 from matome.stories.summary import tells_plan, trim
-from matome.text.dates import CLOCK, DAY_VALUE, minute_of_day
+from matome.text.dates import CLOCK, DAY_VALUE, kanji_value, minute_of_day
 
 DENIAL = ("否定", "反論", "否認", "一蹴")
 NEGATIVE = re.compile(r"(?:ない|なかった|ず|ません|ぬ|ではない|否定)[。」]*$")
@@ -78,9 +78,7 @@ LENGTHS = (re.compile(rf"{MEETING}は、?[^。「」]{{0,24}}?{_LENGTH}(?P<more>
                       r"(?P<near>ほど|程度|近く)?"),
            re.compile(rf"{_LENGTH}(?P<more>を超える|余りの|以上の|超の)?(?P<near>ほどの|程度の|近くの)?"
                       rf"(?:の|に及ぶ|にわたる|にわたった|にわたって|にわたり)?[^。、「」]{{0,6}}?{MEETING}"))
-KANJI_NUMBER = {c: n for n, c in enumerate("〇一二三四五六七八九")}
 LENGTH_ROUNDING = 0.15  # 約1時間 may be 51 to 69 minutes
-TOLD_DAY = re.compile(r"(?<![0-9])([0-9]{1,2})日(?!間)")
 AGE_GAP = 2  # ages of one name further apart are two people (長谷川会長(80), 長谷川社長(52)), not two accounts
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
@@ -443,12 +441,7 @@ def _lengths_differ(reports: list[Report], source: SourceName) -> Iterator[Disag
 def _length(match: re.Match[str]) -> tuple[float, float]:
     """The least and most minutes a told length allows (約: LENGTH_ROUNDING either way; を超える: no most)."""
     def number(text: str | None) -> int:
-        if not text:
-            return 0
-        if text.isdigit():
-            return int(text)
-        tens, ten, ones = text.rpartition("十")
-        return (KANJI_NUMBER.get(tens, 1) * 10 if ten else 0) + KANJI_NUMBER.get(ones, 0)
+        return 0 if not text else int(text) if text.isdigit() else kanji_value(text) or 0
 
     minutes = float(number(match.group("only")) or number(match.group("hours")) * 60 + 30 * bool(match.group("half"))
                     + number(match.group("minutes")))

@@ -96,7 +96,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
             continue
         point, new = (points[a], b) if a in points else (points[b], a)
         first = point.members[0].sentence.id
-        if (_outlet(where[new].report) not in point.outlets() and _alike(where[new], where[first]) >= ALIGN
+        if (_outlet(where[new].report) not in point.outlets() and similarity(where[new], where[first]) >= ALIGN
                 and not any(_apart(where[new], m) for m in point.members)):
             point.members.append(where[new])
             points[new] = point
@@ -131,11 +131,11 @@ def _merged(one: _Point, other: _Point) -> _Point | None:
     are near-paraphrases (CLOSE) and every sentence of both meets the opening sentence of one of them, which opens
     the merged point: pairs of copies that each became a point before they met (a wire story and its reprints, told
     two ways). None when they stay two."""
-    if one.outlets() & other.outlets() or _alike(one.members[0], other.members[0]) < CLOSE \
+    if one.outlets() & other.outlets() or similarity(one.members[0], other.members[0]) < CLOSE \
             or any(_apart(x, y) for x in one.members for y in other.members):
         return None
     for first, second in ((one, other), (other, one)):
-        if all(_alike(m, first.members[0]) >= ALIGN for m in second.members):
+        if all(similarity(m, first.members[0]) >= ALIGN for m in second.members):
             return _Point([*first.members, *second.members])
     return None
 
@@ -149,7 +149,7 @@ def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
                               if _outlet(where[a].report) != _outlet(where[b].report))
     pairs = []
     for a, b in candidates:
-        if len(words[a] & words[b]) >= SHARED_TERMS and (score := _alike(where[a], where[b])) >= ALIGN \
+        if len(words[a] & words[b]) >= SHARED_TERMS and (score := similarity(where[a], where[b])) >= ALIGN \
                 and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
@@ -158,7 +158,7 @@ def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
 def _apart(a: Aligned, b: Aligned) -> bool:
     """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other days
     named in sentences that do not say the same thing."""
-    return _successive_tallies(a, b) or (_other_days(a, b) and _alike(a, b) < CLOSE)
+    return _successive_tallies(a, b) or (_other_days(a, b) and similarity(a, b) < CLOSE)
 
 
 def _other_days(a: Aligned, b: Aligned) -> bool:
@@ -188,12 +188,8 @@ def _successive_tallies(a: Aligned, b: Aligned) -> bool:
 
 
 def similarity(a: Aligned, b: Aligned) -> float:
-    """The background-weighted cosine of two aligned sentences' terms."""
-    return _alike(a, b)
-
-
-def _alike(a: Aligned, b: Aligned) -> float:
-    """The cosine of two sentences; of one speaker's, without his name (two things he said share it, no fact)."""
+    """The background-weighted cosine of two aligned sentences' terms; of one speaker's, without his name (two
+    things he said share it, no fact)."""
     return _cosine(a.unnamed, b.unnamed) if a.speakers & b.speakers else _cosine(a.vector, b.vector)
 
 

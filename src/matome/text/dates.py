@@ -210,14 +210,15 @@ def arabic(text: str) -> str:
     mentions found in the result point into `text`."""
 
     def digits(match: re.Match[str]) -> str:
-        value = _kanji_value(match.group(0))
+        value = kanji_value(match.group(0))
         fits = value is not None and len(str(value)) <= len(match.group(0))
         return str(value).rjust(len(match.group(0)), "0") if fits else match.group(0)
 
     return _KANJI_NUMBER.sub(digits, text)
 
 
-def _kanji_value(numeral: str) -> int | None:
+def kanji_value(numeral: str) -> int | None:
+    """The value of a kanji numeral up to 99 (二十五: 25), else None."""
     if "十" not in numeral:
         return _KANJI_DIGITS.get(numeral) if len(numeral) == 1 else None
     tens, _, ones = numeral.partition("十")
