@@ -886,3 +886,9 @@ def test_what_a_name_is_part_of_is_no_titled_person(analyzer: Analyzer, before: 
 def test_the_press_conference_a_speaker_held_is_not_what_he_said(analyzer: Analyzer) -> None:
     (said,) = _said(analyzer, "森田首相は臨時の記者会見を開き、総裁選挙に立候補しないことを表明しました。")
     assert (said.speaker, said.content) == ("森田首相", "総裁選挙に立候補しない")
+
+
+def test_who_said_what_came_out_is_the_agent_before_the_clause(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "再逮捕された森田一郎容疑者(45)が、県警の任意聴取に「着替えを準備して現場に行った」という"
+                              "趣旨の供述をしたことが29日、捜査関係者への取材で分かった。")
+    assert (said.speaker_canonical, said.content) == ("person:森田一郎", "着替えを準備して現場に行った")

@@ -950,8 +950,21 @@ def _subject(parse: Parse, predicate: Word, cue: Cue, mentions: list[Mention]) -
         if seen.dep in ("advcl", "conj") and seen.head != seen.i and not _reported(parse, seen):
             seen = parse.head(seen)
             continue
-        return None
+        return _came_out_subject(parse, seen, agent)
     return None
+
+
+def _came_out_subject(parse: Parse, clause: Word, agent: Callable[[Word], bool]) -> Word | None:
+    """`容疑者(45)が、…と供述したことが分かった`: the parser hung the speaker of a clause on こと, which is itself the
+    subject of what came out, on the verb of coming out; the agent marked が before the clause is the speaker."""
+    fact = parse.head(clause)
+    if clause.dep != "acl" or fact.text != "こと" or fact.dep not in SUBJECTS or fact.head == fact.i:
+        return None
+    came_out = parse.head(fact)
+    while came_out.pos != "VERB" and came_out.head != came_out.i:  # (こと|が 29 日、…分かった: hung on 日)
+        came_out = parse.head(came_out)
+    return next((w for w in parse.children(came_out) if w.dep in SUBJECTS and w is not fact
+                 and w.start < clause.start and agent(w) and _marked(parse, w, "が")), None)
 
 
 def _giver(parse: Parse, predicate: Word, agent: Callable[[Word], bool]) -> Word | None:
