@@ -892,3 +892,9 @@ def test_who_said_what_came_out_is_the_agent_before_the_clause(analyzer: Analyze
     (said,) = _said(analyzer, "再逮捕された森田一郎容疑者(45)が、県警の任意聴取に「着替えを準備して現場に行った」という"
                               "趣旨の供述をしたことが29日、捜査関係者への取材で分かった。")
     assert (said.speaker_canonical, said.content) == ("person:森田一郎", "着替えを準備して現場に行った")
+
+
+def test_the_speaker_set_off_before_words_with_their_own_subject(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "桜台市で男性を殺害しようとした疑いで逮捕された男が、ナイフが当たったのは偶然だったと"
+                              "話していることが分かりました。")
+    assert (said.speaker, said.content) == ("男", "ナイフが当たったのは偶然だった")

@@ -89,6 +89,10 @@ INNER_SUBJECT = re.compile(r"^(?:[^、。「」]{0,20}で、)?(?P<who>[^、。�
 # the occasion a speaker's words were given on, which the parser may hang inside them: 組合が会見を開き、…と訴えた
 OCCASION = re.compile(r"^(?:[^、。「」]{0,12}、)?(?P<who>[^、。「」]{2,24}?)(?:が|は)[^、。「」]{0,16}?"
                       r"(?:記者会見を開き|会見を開き|記者会見し|会見し|取材に応じ|声明を出し|声明を発表し|集会を開き|会合を開き)、")
+# the speaker, marked が and set off by a comma, before words that have a subject of their own, which the parser
+# hung inside them: 逮捕された男が、ナイフが当たったのは偶然だったと話している
+HUNG_SPEAKER = re.compile(r"^(?P<phrase>[^、。「」]{1,40}?)(?P<who>[一-龥ァ-ヺー]+)(?:[(（][0-9０-９]{1,3}[)）])?が、"
+                          r"(?=[^。「」]*?[がは])")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
 RECEIVED = re.compile(r"受け|寄せられ|され")  # Xは「…」という質問を受けると: X is asked, not asking
@@ -268,7 +272,8 @@ def _speaker_in_words(text: str, cue: Cue, content: str, speaker: Named,
                       mentions: list[Mention]) -> tuple[str | None, str | None, str]:
     """The speaker and words of indirect speech, where the parser hung the speaker inside the words: the subject of
     a statement the sentence's topic answers (北朝鮮が…と発表したことについて、首相は…), or, with no speaker found,
-    the one whose occasion opens them (組合が会見を開き、…と訴えた)."""
+    the one whose occasion opens them (組合が会見を開き、…と訴えた), or the one marked が and set off by a comma before
+    words with a subject of their own (逮捕された男が、ナイフが当たったのは偶然だったと話している)."""
     name, canonical = speaker
     inside = INNER_SUBJECT.match(content) if ANSWERED_CLAUSE.match(text, cue.verb + len(cue.cue)) else None
     if inside is not None:
@@ -279,6 +284,10 @@ def _speaker_in_words(text: str, cue: Cue, content: str, speaker: Named,
     occasion = OCCASION.match(content) if name is None else None
     if occasion is not None and (who := occasion.group("who")).endswith(AGENTS):
         return who, _person_id(who), content[occasion.end():]
+    hung = HUNG_SPEAKER.match(content) if name is None else None
+    if hung is not None and (who := hung.group("who")).endswith(AGENTS):
+        named = next((m for m in mentions if m.text in who), None)
+        return who, named.canonical if named is not None else _person_id(who), content[hung.end():]
     return name, canonical, content
 
 
