@@ -20,10 +20,6 @@ from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING_CUE,
     ACT,
-    ACTING,
-    ACTING_AFTER,
-    AUTHORITY_ENDINGS,
-    AUTHORITY_WORDS,
     HEARSAY,
     HEARSAY_CLAUSE,
     HEARSAY_END,
@@ -82,6 +78,16 @@ SPEAKER_TAG = re.compile(r"^(?:[（(](?P<aside>[^（）()「」]{2,30}?)(?:は[�
 BARE_TAG = re.compile(r"(?:【[^】]*】|[■◆●▼◇□])*(?!・)(?:[^ぁ-ゖ]|の|(?<=近)く)+")
 OFFICE = re.compile(r"[一-龥]{0,5}")  # what may follow a name in a tag: 市議, 主任予報官 (not の新曲)
 PLACE_ENDINGS = ("都", "道", "府", "県", "市", "区", "町", "村")
+# a body whose findings news passes on as hearsay (police, fire services, governments, companies, hospitals): a bare
+# word of these, or a named body (`Report`'s entities) that ends in one of the endings
+AUTHORITY_ENDINGS = (*PLACE_ENDINGS, "県警", "警察", "警察署", "署", "警", "消防", "消防局", "消防本部", "本部",
+                     "保安部", "庁", "省", "局", "社", "病院", "委員会", "教委", "気象台", "当局", "政府")
+AUTHORITY_WORDS = frozenset({*PLACE_ENDINGS, "警察", "県警", "府警", "道警", "消防", "当局", "政府",
+                             *(f"同{body}" for body in ("社", "署", "市", "町", "村", "県", "庁", "省", "局", "病院"))})
+# a sentence opening with a body as its topic (長野県警は1日、…; 県では、…), matched where the sentence's words start
+ACTING = re.compile(r"(?:[0-9０-９]{1,2}日(?:[午朝夜][前後]?)?、?)?"
+                    r"(?P<body>[^、。「」『』()（）\s]{1,16}?)(?:では|は)、?")
+ACTING_AFTER = re.compile(r"(?P<body>[^、。「」『』()（）\s]{1,16}?)[はが]")  # …といい、県警は…
 BARE_SPEAKERS = (*PERSON_SUFFIXES, "住民", "男性", "女性", "市民", "関係者", "担当者")
 # a statement that another one answers (…と発表したことについて、首相は…): the sentence's topic speaks the answer
 ANSWERED_CLAUSE = re.compile(r"(?:た|ました)?ことに(?:ついて|対し|関し)|(?:た|ました)?ことを受け")
@@ -809,7 +815,7 @@ SETTING_ASIDE = ("いただく", "おく", "おき")  # …は後で見ていた
 CONDITIONAL_MARKS = ("と", "ば", "たら", "なら")  # …として説明すると: a supposition for the sake of an example
 SEPARATE = re.compile(r"[^、。」と]{0,4}、")  # 「…」と述べ、: the statement before a stated position ends
 PRESS = re.compile(r"会見|取材|インタビュー")  # where words were said to reporters
-APPEARING = re.compile(r"出演|登場|出席|会見|取材|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
+APPEARING = re.compile(PRESS.pattern + r"|出演|登場|出席|訪れ|訪問|参加|来日|帰国|到着|出場|応じ|招かれ|招待|臨ん|視察")
 HOME_BEFORE = re.compile(r"(?:[（(][0-9０-９]{1,3}[）)])?[=＝]$")  # 森田花子さん(72)=|福岡市: a home after a name
 # what may close a sentence after the name it closes on: its age and home (…のは、森田一郎氏(36)=青葉区。), a copula
 CLOSING_NAME = re.compile(r"(?:[（(][0-9０-９]{1,3}[）)])?(?:[=＝][^=＝、。「」]{1,15}[=＝]?)?"

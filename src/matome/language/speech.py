@@ -43,18 +43,6 @@ _HEARSAY = r"という|ということ(?:です|だ)|とのこと(?:です|だ)?
 HEARSAY = re.compile(rf"(?:{_HEARSAY})。?$")
 # a clause that tells what a source said, the sentence going on with that source acting (…といい、県警は捜査している)
 HEARSAY_CLAUSE = re.compile(r"(?:といい|ということで|とのことで)、")
-# a body whose findings news passes on as hearsay (police, fire services, governments, companies, hospitals): a bare
-# word of these, or a named body (`Report`'s entities) that may end in one of the endings
-AUTHORITY_WORDS = frozenset({"警察", "県警", "府警", "道警", "消防", "当局", "政府", "都", "道", "府", "県", "市",
-                             "区", "町", "村", "同社", "同署", "同市", "同町", "同村", "同県", "同庁", "同省", "同局",
-                             "同病院"})
-AUTHORITY_ENDINGS = ("県警", "警察", "警察署", "署", "警", "消防", "消防局", "消防本部", "本部", "保安部", "都", "道",
-                     "府", "県", "市", "区", "町", "村", "庁", "省", "局", "社", "病院", "委員会", "教委", "気象台",
-                     "当局", "政府")
-# a sentence opening with a body as its topic (長野県警は1日、…; 県では、…), matched where the sentence's words start
-ACTING = re.compile(r"(?:[0-9０-９]{1,2}日(?:[午朝夜][前後]?)?、?)?"
-                    r"(?P<body>[^、。「」『』()（）\s]{1,16}?)(?:では|は)、?")
-ACTING_AFTER = re.compile(r"(?P<body>[^、。「」『』()（）\s]{1,16}?)[はが]")  # …といい、県警は…
 # what ends a sentence a source spoke, trimmed from its words (the polite forms too, and としている)
 HEARSAY_END = re.compile(rf"(?:{_HEARSAY}|としている)?。?$")
 ACCORDING = re.compile(r"(?P<src>[^、。「」]+?)(?:の(?:発表|話|説明|報道|声明|会見))?" + ACCORDING_CUE.pattern)

@@ -27,7 +27,18 @@ from matome.language.entities import MEDIA_SUFFIXES, NAME_READING
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity
-from matome.stories.quantities import TOLL_WORDS, TOTAL, Count, Values, quantities, tallies
+from matome.stories.quantities import (
+    ABOUT_AFTER,
+    ABOUT_BEFORE,
+    AT_LEAST_AFTER,
+    NEARLY_AFTER,
+    TOLL_WORDS,
+    TOTAL,
+    Count,
+    Values,
+    quantities,
+    tallies,
+)
 from matome.stories.reports import TOLD_DAY, Report
 from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, DAY_VALUE, kanji_value, minute_of_day
@@ -72,13 +83,12 @@ AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（]
 FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
 # how long a meeting lasted (会談は約1時間半, 80分を超える会談, 一時間二十五分間): a figure outlets give and disagree on
 MEETING = r"(?:首脳|電話|外相|日[米中韓]|米[中ロ])?(?P<meeting>会談|協議|会合|面会)"
-_LENGTH = (r"(?P<about>約|およそ)?(?:(?P<hours>[0-9]{1,2}|[一二三四五六七八九十]{1,2})時間(?P<half>半)?"
-           r"(?:(?P<minutes>[0-9]{1,2}|[一二三四五六七八九十]{1,3})分)?|(?P<only>[0-9]{2,3})分)")
-LENGTHS = (re.compile(rf"{MEETING}は、?[^。「」]{{0,24}}?{_LENGTH}(?P<more>を超え|余り|以上|超)?"
-                      r"(?P<near>ほど|程度|近く)?"),
-           re.compile(rf"{_LENGTH}(?P<more>を超える|余りの|以上の|超の)?(?P<near>ほどの|程度の|近くの)?"
+_NUMBER = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
+_LENGTH = rf"(?P<length>(?P<hours>{_NUMBER})時間(?P<half>半)?(?:(?P<minutes>{_NUMBER})分)?|(?P<only>[0-9]{{2,3}})分)"
+LENGTHS = (re.compile(rf"{MEETING}は、?[^。「」]{{0,24}}?{_LENGTH}"),
+           re.compile(rf"{_LENGTH}(?:を超える|余りの|以上の|超の|ほどの|程度の|近くの)?"
                       rf"(?:の|に及ぶ|にわたる|にわたった|にわたって|にわたり)?[^。、「」]{{0,6}}?{MEETING}"))
-LENGTH_ROUNDING = 0.15  # 約1時間 may be 51 to 69 minutes
+LENGTH_ABOUT = 0.15  # 約1時間 and 約1時間10分 may be one length: meetings are told to the quarter hour
 AGE_GAP = 2  # ages of one name further apart are two people (長谷川会長(80), 長谷川社長(52)), not two accounts
 Clock = tuple[int, int, bool]  # earliest and latest minute of the day it allows, and whether it may be 12 hours later
 
@@ -314,13 +324,13 @@ def _two_places(a: str, b: str) -> bool:
     return a != b and not with_prefecture and a[-1] == b[-1] and a[-1] in PLACE_LEVELS
 
 
-def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
+def _compatible(first: tuple[float, str], second: tuple[float, str], about: float = ABOUT) -> bool:
     """Can both be true? `40人以上` and `80人以上` can; `約20台` and `10台以上` can; `3時間近く` and `2時間40分` can;
-    `6台` and `5台` cannot."""
+    `6台` and `5台` cannot. `about` is how far an approximate value may be off."""
     (a, how_a), (b, how_b) = first, second
     if "nearly" in (how_a, how_b):  # a little under the bound: down to NEARLY of it
         bound, other, how = (a, b, how_b) if how_a == "nearly" else (b, a, how_a)
-        slack = ABOUT if how == "about" else 0.0
+        slack = about if how == "about" else 0.0
         if how == "nearly":
             return abs(a - b) <= NEARLY * max(a, b)
         if how == "at least":
@@ -330,9 +340,9 @@ def _compatible(first: tuple[float, str], second: tuple[float, str]) -> bool:
         return True
     if "at least" in (how_a, how_b):
         bound, other = (a, b) if how_a == "at least" else (b, a)
-        return other >= bound * (1 - ABOUT) if "about" in (how_a, how_b) else other >= bound
+        return other >= bound * (1 - about) if "about" in (how_a, how_b) else other >= bound
     if "about" in (how_a, how_b):
-        return abs(a - b) <= ABOUT * max(a, b)
+        return abs(a - b) <= about * max(a, b)
     return a == b
 
 
@@ -419,37 +429,35 @@ def _ages_differ(reports: list[Report], source: SourceName) -> Iterator[Disagree
 
 
 def _lengths_differ(reports: list[Report], source: SourceName) -> Iterator[Disagreement]:
-    """How long a meeting of the story lasted, where sources give lengths that cannot both be true (約1時間 against
-    約1時間半; not 約1時間半 against 1時間25分, nor 80分を超える against 85分). Sentences that tell of different days
-    (those they name, else their report's) tell of two meetings and are not compared."""
-    told: dict[str, list[tuple[float, float, frozenset[str], Side]]] = {}  # meeting -> (least, most, days, side)
+    """How long a meeting of the story lasted, where sources give lengths that cannot both be true (`_compatible`:
+    約1時間 against 約1時間半; not 約1時間半 against 1時間25分, nor 80分を超える against 85分). Sentences that tell of
+    different days (those they name, else their report's) tell of two meetings and are not compared."""
+    told: dict[str, list[tuple[tuple[float, str], frozenset[str], Side]]] = {}  # meeting -> (length, days, side)
     for report in reports:
         for sentence in report.body_sentences:
             text = unicodedata.normalize("NFKC", sentence.text)
             days = frozenset(TOLD_DAY.findall(text)) or frozenset([str(report.day.day)] if report.day else [])
             for match in (m for pattern in LENGTHS for m in pattern.finditer(text)):
-                least, most = _length(match)
                 side = Side(None, trim(sentence.text), source(sentence.id), sentence.id)
-                told.setdefault(match.group("meeting"), []).append((least, most, days, side))
+                told.setdefault(match.group("meeting"), []).append((_length(text, match), days, side))
     for lengths in told.values():
-        for (least_a, most_a, days_a, a), (least_b, most_b, days_b, b) in combinations(lengths, 2):
-            if a.source != b.source and (most_a < least_b or most_b < least_a) \
+        for (length_a, days_a, a), (length_b, days_b, b) in combinations(lengths, 2):
+            if a.source != b.source and not _compatible(length_a, length_b, LENGTH_ABOUT) \
                     and not (days_a and days_b and not days_a & days_b):
                 yield Disagreement(a.content, (a, b), "number")
 
 
-def _length(match: re.Match[str]) -> tuple[float, float]:
-    """The least and most minutes a told length allows (約: LENGTH_ROUNDING either way; を超える: no most)."""
-    def number(text: str | None) -> int:
-        return 0 if not text else int(text) if text.isdigit() else kanji_value(text) or 0
+def _length(text: str, match: re.Match[str]) -> tuple[float, str]:
+    """A told length in minutes, with how it is stated, in the words `quantities` reads a count's bounds by."""
+    def number(numeral: str | None) -> int:
+        return 0 if not numeral else int(numeral) if numeral.isdigit() else kanji_value(numeral) or 0
 
     minutes = float(number(match.group("only")) or number(match.group("hours")) * 60 + 30 * bool(match.group("half"))
                     + number(match.group("minutes")))
-    if match.group("more"):
-        return minutes, float("inf")
-    if match.group("about") or match.group("near"):
-        return minutes * (1 - LENGTH_ROUNDING), minutes * (1 + LENGTH_ROUNDING)
-    return minutes, minutes
+    before, after = text[max(0, match.start("length") - 12): match.start("length")], text[match.end("length"):]
+    stated = ("at least" if AT_LEAST_AFTER.match(after) else "nearly" if NEARLY_AFTER.match(after)
+              else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
+    return minutes, stated
 
 
 def _two_steps(a: str, b: str) -> bool:
