@@ -150,6 +150,19 @@ def test_tolls_of_later_days_that_rose_are_not_one_point(analyzer: Analyzer, fir
     assert _aligned(analyzer, first, second) is one_point
 
 
+@pytest.mark.parametrize(
+    ("second", "one_point"),
+    [
+        ("桜台市の森田一郎市長は20日、青葉川の堤防を視察した。", False),  # the same man on the same day, another act
+        ("桜台市の森田一郎市長は20日、市役所で会見した。", True),  # the same act, told another way
+    ],
+)
+def test_sentences_that_assert_different_acts_are_not_one_point(analyzer: Analyzer, second: str,
+                                                                one_point: bool) -> None:
+    first = ("2025-05-20", "桜台市の森田一郎市長は20日、市役所で臨時の記者会見を開いた。")
+    assert _aligned(analyzer, first, ("2025-05-20", second)) is one_point
+
+
 CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラックが正面衝突した。"
 
 
@@ -171,7 +184,7 @@ CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラック�
         ("午後2時半すぎ", "午後2時35分ごろ", False),
         ("午後3時すぎ", "午後2時50分ごろ", True),
         ("正午ごろ", "12時頃", False),  # 正午 is 12時
-        ("正午ごろ", "午後2時ごろ", True),
+        ("正午ごろ", "午後0時40分ごろ", True),
     ],
 )
 def test_two_times_of_day_for_one_crash_disagree_only_beyond_their_rounding(analyzer: Analyzer, first: str,
@@ -186,6 +199,8 @@ def test_times_of_day_of_different_days_or_of_different_events_do_not_disagree(a
     one = "桜台市の倉庫で出火し、3時間後の午前{}ごろにほぼ消し止められ、鎮火した。"
     assert "time" not in _differences(analyzer, both.format("8時"), one.format("8時"))
     assert "time" in _differences(analyzer, both.format("8時"), one.format("9時"))
+    # hours apart, two times are two happenings (the first quake and a second one), not two accounts of one
+    assert "time" not in _differences(analyzer, CRASH.format("午後4時10分ごろ"), CRASH.format("午後11時5分ごろ"))
 
 
 def test_the_day_a_plan_is_meant_for_is_not_a_discrepancy(analyzer: Analyzer) -> None:

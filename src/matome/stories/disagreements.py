@@ -78,6 +78,10 @@ SPAN_START = re.compile(r"から(?!、)")  # 12日から行方不明: the day a 
 ROUNDING = {"fives": 2, "minute": 0, "hour": 15}
 PAST = {"minute": 10, "hour": 30}  # what すぎ (or 前) allows, one side only: 3時すぎ is up to 3時半
 HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
+# outlets' times of one happening differ by minutes (5時47分ごろ, 5時50分ごろ) or by 午前 and 午後 swapped; hours apart,
+# they are two happenings (the first quake at 4時10分, a second at 11時5分) or two steps (found at 4時47分, recovered at
+# 8時3分)
+MAX_CLOCK_GAP = 60
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
 AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
 FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
@@ -308,13 +312,21 @@ def _times_differ(first: dict[str, frozenset[Clock]], second: dict[str, frozense
     differing = [x for x in first if x in second and (close or x) and first[x] != second[x]]
     return 0 < len(differing) <= MAX_DIFFERING and all(
         len(first[x]) == len(second[x]) == 1 and not _same_time(next(iter(first[x])), next(iter(second[x])))
-        for x in differing)
+        and _near_or_swapped(next(iter(first[x])), next(iter(second[x]))) for x in differing)
 
 
-def _same_time(first: Clock, second: Clock) -> bool:
-    """Can both be true? `11時ごろ` and `11時05分` can; `11時25分ごろ` and `11時半ごろ` cannot; `3時` may be 15時."""
+def _near_or_swapped(first: Clock, second: Clock) -> bool:
+    """Whether two times are near enough to be told of one happening (MAX_CLOCK_GAP), or are one time of day with
+    午前 and 午後 swapped (午前11時 / 23時)."""
+    swapped = abs(first[0] - second[0]) == HALF_DAY and first[1] - first[0] == second[1] - second[0]
+    return swapped or _same_time(first, second, MAX_CLOCK_GAP)
+
+
+def _same_time(first: Clock, second: Clock, slack: int = 0) -> bool:
+    """Can both be true, give or take `slack` minutes? `11時ごろ` and `11時05分` can; `11時25分ごろ` and `11時半ごろ`
+    cannot; `3時` may be 15時."""
     shifts = (0, HALF_DAY, -HALF_DAY) if first[2] or second[2] else (0,)
-    return any(first[0] + shift <= second[1] and second[0] <= first[1] + shift for shift in shifts)
+    return any(first[0] + shift <= second[1] + slack and second[0] <= first[1] + shift + slack for shift in shifts)
 
 
 def _two_places(a: str, b: str) -> bool:
