@@ -150,19 +150,6 @@ def test_tolls_of_later_days_that_rose_are_not_one_point(analyzer: Analyzer, fir
     assert _aligned(analyzer, first, second) is one_point
 
 
-@pytest.mark.parametrize(
-    ("second", "one_point"),
-    [
-        ("桜台市の森田一郎市長は20日、青葉川の堤防を視察した。", False),  # the same man on the same day, another act
-        ("桜台市の森田一郎市長は20日、市役所で会見した。", True),  # the same act, told another way
-    ],
-)
-def test_sentences_that_assert_different_acts_are_not_one_point(analyzer: Analyzer, second: str,
-                                                                one_point: bool) -> None:
-    first = ("2025-05-20", "桜台市の森田一郎市長は20日、市役所で臨時の記者会見を開いた。")
-    assert _aligned(analyzer, first, ("2025-05-20", second)) is one_point
-
-
 CRASH = "20日{}、桜台市中央の県道で、路線バスと軽トラックが正面衝突した。"
 
 

@@ -2,11 +2,9 @@
 
 Two sentences of reports by different outlets are aligned when the background-weighted cosine of their terms
 reaches ALIGN and they share at least SHARED_TERMS terms (two articles of one outlet are one voice, and its
-per-product articles of one launch repeat sentences about different things), and, unless they are near-paraphrases,
-assert the same act (a mayor who held a press conference and the same mayor who visited a river bank on that day are
-two points; the act is a predicate outside quotes, speech cues and modifiers of a noun). Between two sentences of one
-speaker the cosine leaves out the names of who speaks, which are no shared fact there (two things one person said are
-two points); the count keeps them (one quote that two outlets carry stays one point), and between two speakers the names
+per-product articles of one launch repeat sentences about different things). Between two sentences of one speaker
+the cosine leaves out the names of who speaks, which are no shared fact there (two things one person said are two
+points); the count keeps them (one quote that two outlets carry stays one point), and between two speakers the names
 tell two people's acts apart. A point holds at most one sentence per outlet and grows by the strongest pairs
 first, each new sentence aligned with the point's first one and apart from none of its members (`_apart`: 1人が死亡 on
 the 26th and 5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
@@ -42,19 +40,8 @@ QUESTION = re.compile(r"^(?:[―—─]{1,2}|[QＱ][:：.．\s]).*(?:は|か|[?�
 # a person's condition, which a later report may move on (重体, then 死亡; 行方不明, then 遺体で発見)
 CONDITION = re.compile(r"死亡|亡くな|死去|重体|意識不明|重傷|行方不明|安否不明|心肺停止|遺体")
 MAX_SENTENCES = 60  # of each report, from its start: a story of long reports stays quadratic in a bounded number
-# verbs that carry no act of their own: auxiliaries (…している, 決定された) and compound particles (によると, について,
-# に向けて, を受けて)
-FUNCTION_VERBS = frozenset({
-    "いる", "ある", "おる", "しまう", "くる", "いく", "みる", "おく", "する", "為る", "なる", "れる", "られる", "せる",
-    "させる", "できる", "出来る", "言う", "よる", "因る", "つく", "付く", "対する", "関する", "巡る", "伴う", "基づく",
-    "通じる", "向ける", "比べる", "加える", "際する", "受ける", "踏まえる", "含める", "含む", "除く", "おける", "於く",
-    "渡る", "わたる", "当たる", "続く"})
-NOT_ACTS = ("こと", "の", "ため", "よう", "もの", "ところ")  # nouns after a verb that leave it asserted (…したことを)
 
 Vector = dict[str, float]
-QUOTE = re.compile(r"「([^」]{4,})」")
-SAME_WORDS = 0.5  # quotes sharing this much of the shorter one's character pairs carry the same words
-KANJI = frozenset(chr(c) for c in range(0x4E00, 0x9FA6))
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +54,6 @@ class Aligned:
     days: frozenset[str] = frozenset()  # the days it names (`_days_by_sentence`), read once for every pair it is in
     speakers: frozenset[str] = frozenset()  # the terms naming who speaks in it and not in what they say
     unnamed: Vector = field(default_factory=dict)  # `vector` without them
-    acts: frozenset[str] = frozenset()  # what it asserts happened: its predicates outside quotes and modifiers
-    verbs: frozenset[str] = frozenset()  # every predicate in it, modifiers and quotes too
-    quoted: frozenset[str] = frozenset()  # the character pairs of its quotes
 
 
 @dataclass
@@ -91,16 +75,13 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
     for report in reports:
         days = _days_by_sentence(report)
         speakers = _speaker_terms(report, tokenize)
-        cues = _cues(report)
         for n, sentence in enumerate(stated(report)):
             position[sentence.id] = n
             words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
             named = speakers.get(sentence.id, set())
-            acts, verbs = _predicates(sentence.text, tokenize, cues.get(sentence.id, ()))
             where[sentence.id] = Aligned(report, sentence, _vector(words[sentence.id], weights),
                                          days.get(sentence.id, frozenset()),
-                                         frozenset(named), _vector(words[sentence.id] - named, weights),
-                                         acts, verbs, frozenset(_bigrams("".join(QUOTE.findall(sentence.text)))))
+                                         frozenset(named), _vector(words[sentence.id] - named, weights))
             for term in words[sentence.id]:
                 index[term].append(sentence.id)
     pairs = _pairs(words, where, index)
@@ -145,55 +126,6 @@ def _speaker_terms(report: Report, tokenize: Callable[[str], list[Token]]) -> di
     return {sentence: found - said[sentence] for sentence, found in named.items()}
 
 
-def _cues(report: Report) -> dict[str, list[tuple[int, int]]]:
-    """By sentence id, where its speech cues are: who said it is not what happened."""
-    found: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for statement in report.statements:
-        if statement.cue_start is not None and statement.cue_end is not None:
-            found[statement.sentence].append((statement.cue_start, statement.cue_end))
-    return found
-
-
-def _predicates(text: str, tokenize: Callable[[str], list[Token]],
-                cues: Iterable[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
-    """The acts a sentence asserts (the lemmas of its predicates outside quotes, speech cues and modifiers of a noun:
-    送還された容疑者が到着した asserts 到着) and all its predicates."""
-    tokens = tokenize(text)
-    acts: set[str] = set()
-    verbs: set[str] = set()
-    for i, token in enumerate(tokens):
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        verbal_noun = token.pos[:3] == ("名詞", "普通名詞", "サ変可能") and after is not None and (
-            after.normalized in ("為る", "する", "出来る") or after.surface in ("。", "、"))
-        if token.pos[:3] == ("名詞", "普通名詞", "サ変可能"):
-            verbs.add(token.normalized)  # 会談を行った names the act 会談 too
-        if not verbal_noun and (token.pos[0] != "動詞" or token.pos[1] == "非自立可能"
-                                or token.normalized in FUNCTION_VERBS):
-            continue
-        verbs.add(token.normalized)
-        j = i + 1
-        while j < len(tokens) and (tokens[j].pos[0] == "助動詞" or tokens[j].pos[1] == "非自立可能"
-                                   or tokens[j].normalized in FUNCTION_VERBS or tokens[j].surface in ("て", "で")):
-            j += 1
-        modifier = j < len(tokens) and tokens[j].pos[0] in ("名詞", "代名詞") and tokens[j].surface not in NOT_ACTS
-        quoted = text.count("「", 0, token.start) > text.count("」", 0, token.start)
-        spoken = any(start <= token.start < end for start, end in cues)
-        if not (modifier or quoted or spoken):
-            acts.add(token.normalized)
-    return frozenset(acts), frozenset(verbs)
-
-
-def _other_acts(a: Aligned, b: Aligned) -> bool:
-    """Whether two sentences assert different acts (会見を開いた / 堤防を視察した): each asserts one, and none that the
-    other names anywhere or shares a character with (決定 and 決める, 命令 and 命じる are one act). Two sentences that
-    quote the same words are one statement, whatever each says was done with them."""
-    def related(act: str, verbs: frozenset[str]) -> bool:
-        return any(act == verb or set(act) & set(verb) & KANJI for verb in verbs)
-    shared_words = len(a.quoted & b.quoted) >= SAME_WORDS * min(len(a.quoted), len(b.quoted)) > 0
-    return bool(a.acts) and bool(b.acts) and not shared_words and not any(related(x, b.verbs) for x in a.acts) \
-        and not any(related(x, a.verbs) for x in b.acts)
-
-
 def _merged(one: _Point, other: _Point) -> _Point | None:
     """Two points that a pair of their sentences ties are one, when no outlet is in both, their opening sentences
     are near-paraphrases (CLOSE) and every sentence of both meets the opening sentence of one of them, which opens
@@ -224,9 +156,9 @@ def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
 
 
 def _apart(a: Aligned, b: Aligned) -> bool:
-    """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other acts or
-    other days in sentences that are not near-paraphrases."""
-    return _successive_tallies(a, b) or ((_other_acts(a, b) or _other_days(a, b)) and similarity(a, b) < CLOSE)
+    """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other days
+    named in sentences that do not say the same thing."""
+    return _successive_tallies(a, b) or (_other_days(a, b) and similarity(a, b) < CLOSE)
 
 
 def _other_days(a: Aligned, b: Aligned) -> bool:
