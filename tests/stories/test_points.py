@@ -674,3 +674,13 @@ def test_how_long_a_meeting_lasted_differs_only_beyond_rounding(analyzer: Analyz
     kinds = _differences(analyzer, "両国の首脳は20日、都内で会談した。会談は約1時間にのぼった。",
                          f"両国の首脳は20日、東京で会った。{second}")
     assert ("number" in kinds) == differ
+
+
+def test_a_sum_told_without_its_sen_and_a_record_of_another_year_are_no_discrepancy(analyzer: Analyzer) -> None:
+    with_sen = "桜台市場の株価の下げ幅は4451円28銭となり、1987年に記録した3836円を超え、史上最大となった。"
+    assert "number" not in _differences(analyzer, with_sen,
+                                        "桜台市場の株価の下げ幅は、1987年に記録した3836円48銭を超え、史上最大。")
+    assert "number" in _differences(analyzer, "桜台市場の株価の終値の下げ幅は1234円56銭となり、過去最大となった。",
+                                    "桜台市場の株価の終値の下げ幅は1200円となり、過去最大となった。")
+    assert "date" not in _differences(analyzer, "桜台市場の株価の下げ幅は、1987年10月20日の記録を超え、過去最大となった。",
+                                      "桜台市場の株価の20日の下げ幅は過去の記録を超え、過去最大となった。")

@@ -82,6 +82,8 @@ HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 # they are two happenings (the first quake at 4時10分, a second at 11時5分) or two steps (found at 4時47分, recovered at
 # 8時3分)
 MAX_CLOCK_GAP = 60
+MONEY = ("円", "ドル", "ユーロ")
+MAX_DAY_GAP = 366  # a day of another year (the record set on 1987年10月20日) is a past happening the story recalls
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
 AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
 FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a father and his son
@@ -177,7 +179,7 @@ def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
         and ("から" in events_a) == ("から" in events_b)  # 7月24日から開催を予定: a span's start meets only a start
     if len(days_a) == len(days_b) == 1 and days_a != days_b and one_event and not (plan or own_days or newer or tally):
         apart = abs((days_a[0] - days_b[0]).days)
-        if apart > 1 or one_clock:
+        if (apart > 1 or one_clock) and apart <= MAX_DAY_GAP:
             yield "date", None, None
     places_a, places_b = said_a.places, said_b.places
     elsewhere = bool(places_a) and bool(places_b) and places_a != places_b  # both name places, not the same ones
@@ -239,8 +241,8 @@ def _numbers_differ(first: Mapping[Count, Values], second: Mapping[Count, Values
     differing = [(x, y) for x, y in pairs if first[x] != second[y]
                  and not (_unnamed(x) and _unnamed(y) and _in_unit(first, x[0]) == _in_unit(second, x[0]))]
     return 0 < len(differing) <= MAX_DIFFERING and all(
-        len(first[x]) == len(second[y]) == 1 and not _compatible(next(iter(first[x])), next(iter(second[y])))
-        for x, y in differing)
+        len(first[x]) == len(second[y]) == 1
+        and not _compatible(next(iter(first[x])), next(iter(second[y])), money=x[0] in MONEY) for x, y in differing)
 
 
 def _unnamed(count: Count) -> bool:
@@ -336,9 +338,10 @@ def _two_places(a: str, b: str) -> bool:
     return a != b and not with_prefecture and a[-1] == b[-1] and a[-1] in PLACE_LEVELS
 
 
-def _compatible(first: tuple[float, str], second: tuple[float, str], about: float = ABOUT) -> bool:
+def _compatible(first: tuple[float, str], second: tuple[float, str], about: float = ABOUT, money: bool = False) -> bool:
     """Can both be true? `40人以上` and `80人以上` can; `約20台` and `10台以上` can; `3時間近く` and `2時間40分` can;
-    `6台` and `5台` cannot. `about` is how far an approximate value may be off."""
+    `6台` and `5台` cannot; a sum of `money`, `3836円` and `3836円48銭`, can (told without its fraction). `about` is how
+    far an approximate value may be off."""
     (a, how_a), (b, how_b) = first, second
     if "nearly" in (how_a, how_b):  # a little under the bound: down to NEARLY of it
         bound, other, how = (a, b, how_b) if how_a == "nearly" else (b, a, how_a)
@@ -355,7 +358,7 @@ def _compatible(first: tuple[float, str], second: tuple[float, str], about: floa
         return other >= bound * (1 - about) if "about" in (how_a, how_b) else other >= bound
     if "about" in (how_a, how_b):
         return abs(a - b) <= about * max(a, b)
-    return a == b
+    return a == b or (money and a.is_integer() != b.is_integer() and abs(a - b) < 1)  # 3836円 is 3836円48銭
 
 
 def _days(member: Aligned) -> list[tuple[str, date]]:

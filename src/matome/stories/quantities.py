@@ -26,6 +26,7 @@ AT_LEAST_BEFORE = re.compile(r"(?:少なくとも|最低)$")
 ABOUT_AFTER = re.compile(r"^(?:前後|ほど|程度)")
 NEARLY_AFTER = re.compile(r"^(?:近く|弱|足らず)")  # 3時間近く: a little under 3 hours
 MINUTES_AFTER = re.compile(r"([0-9]{1,2})分(?!間)")  # 2時間40分
+SEN_AFTER = re.compile(r"([0-9]{1,2})銭")  # 4451円28銭
 ABOUT_BEFORE = re.compile(r"(?:約|およそ|ほぼ|推定)$")
 # the word a number counts, just after it: 3人が死亡, 5人の行方が, 8人が病院に搬送 (a bound or particle between)
 BOUND = r"(?:以上|超|余り|あまり|前後|ほど|程度|近く|弱|足らず|強)?"
@@ -62,7 +63,7 @@ Values = frozenset[tuple[float, str]]  # each value with how it is stated
 def quantities(text: str) -> Mapping[Count, Values]:
     """The values of each quantity, keyed by unit and the thing it counts (消防車14台: 台, 消防車; 3人が死亡: 人, 死亡),
     with how they are stated: "exact", "at least" (40人以上, 少なくとも4人), "about" (約20台) or "nearly" (3時間近く).
-    2時間40分 is 2.67時間."""
+    2時間40分 is 2.67時間, 4451円28銭 4451.28円."""
     found: dict[Count, set[tuple[float, str]]] = {}
     listed = unicodedata.normalize("NFKC", text)
     flat = DECIMAL_DOT.sub(".", listed)
@@ -81,6 +82,8 @@ def quantities(text: str) -> Mapping[Count, Values]:
         end = match.end()
         if unit == "時間" and (minutes := MINUTES_AFTER.match(flat, end)) is not None:
             value, end = value + int(minutes.group(1)) / 60, minutes.end()
+        if unit == "円" and (sen := SEN_AFTER.match(flat, end)) is not None:
+            value, end = value + int(sen.group(1)) / 100, sen.end()
         before, after = flat[max(0, match.start() - 12): match.start()], flat[end: end + 12]
         stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
                   else "nearly" if NEARLY_AFTER.match(after)
