@@ -82,7 +82,7 @@ HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 # they are two happenings (the first quake at 4時10分, a second at 11時5分) or two steps (found at 4時47分, recovered at
 # 8時3分)
 MAX_CLOCK_GAP = 60
-MONEY = ("円", "ドル", "ユーロ")
+MONEY = ("円", "ドル", "ユーロ")  # sums told with their fraction (4451円28銭) or without it (4451円)
 MAX_DAY_GAP = 366  # a day of another year (the record set on 1987年10月20日) is a past happening the story recalls
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
 AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
