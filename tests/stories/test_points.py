@@ -684,3 +684,16 @@ def test_a_sum_told_without_its_sen_and_a_record_of_another_year_are_no_discrepa
                                     "桜台市場の株価の終値の下げ幅は1200円となり、過去最大となった。")
     assert "date" not in _differences(analyzer, "桜台市場の株価の下げ幅は、1987年10月20日の記録を超え、過去最大となった。",
                                       "桜台市場の株価の20日の下げ幅は過去の記録を超え、過去最大となった。")
+
+
+@pytest.mark.parametrize(
+    ("second", "kinds"),
+    [
+        ("桜台銀行は18日、政策金利を0.5%引き上げることを決めた。", set()),  # another day and rate: another decision
+        ("桜台銀行は18日、政策金利を0.25%引き上げることを決めた。", {"date"}),
+        ("桜台銀行は17日、政策金利を0.5%引き上げることを決めた。", {"number"}),
+    ],
+)
+def test_another_day_and_another_count_at_once_are_another_happening(analyzer: Analyzer, second: str,
+                                                                     kinds: set[str]) -> None:
+    assert _differences(analyzer, "桜台銀行は17日、政策金利を0.25%引き上げることを決めた。", second) == kinds

@@ -83,6 +83,8 @@ HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 # 8時3分)
 MAX_CLOCK_GAP = 60
 MONEY = ("円", "ドル", "ユーロ")  # sums told with their fraction (4451円28銭) or without it (4451円)
+# one account rarely gets two of these wrong at once; two happenings of one kind differ in several
+ANOTHER_HAPPENING = frozenset({"date", "number", "place"})
 MAX_DAY_GAP = 366  # a day of another year (the record set on 1987年10月20日) is a past happening the story recalls
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
 AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
@@ -149,7 +151,10 @@ def _point_differences(aligned: list[list[Aligned]], source: SourceName) -> Iter
             if source(a.sentence.id) == source(b.sentence.id):
                 continue
             close = similarity(a, b) >= CLOSE
-            for kind, side_a, side_b in _differences(a, b, close, said[a.sentence.id], said[b.sentence.id]):
+            found = list(_differences(a, b, close, said[a.sentence.id], said[b.sentence.id]))
+            if len({kind for kind, _, _ in found} & ANOTHER_HAPPENING) >= 2:
+                continue  # another day and another count: another rate decision, another quake (a look-alike)
+            for kind, side_a, side_b in found:
                 yield Disagreement(point, (_side(a, side_a, source), _side(b, side_b, source)), kind)
 
 
