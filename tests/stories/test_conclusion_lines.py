@@ -70,6 +70,23 @@ def test_a_line_that_does_not_end_as_a_statement_is_a_poor_summary_line(analyzer
                      "長野県警は3日、運転手から事情を聴いた。"]
 
 
+def test_a_sentence_that_introduces_what_follows_is_no_summary_line_nor_point(analyzer: Analyzer) -> None:
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+    from matome.stories.summary import summarize
+
+    reports = []
+    for n, site in enumerate(("east.example", "west.example")):
+        body = ("桜台地裁前から報告です。\n桜台地裁は15日、森田一郎被告に懲役10年の判決を言い渡した。\n"
+                f"判決の主な内容は次の通り。\n裁判長は「責任は重い」と述べた。{'' if n else '被告は控訴する方針だ。'}")
+        article = analyzer.analyze(Article(id=f"i{n}", origin=Origin("jsonl"), kind="article", site=site,
+                                           title="判決", body=body, published="2026-07-15"))
+        reports.extend(reports_of(article))
+    assert all("報告です" not in line.text and "次の通り" not in line.text for line in summarize(reports[0]))
+    aligned = [m.sentence.text for group in align(reports, analyzer.tokenize) for m in group]
+    assert aligned and not any("報告です" in text or "次の通り" in text for text in aligned)
+
+
 def test_the_standing_toll_is_the_latest_days_highest(analyzer: Analyzer) -> None:
     from matome.stories.digest import _stale_tallies, _standing_toll, _toll_statements
     from matome.stories.reports import reports_of

@@ -8,8 +8,8 @@ points); the count keeps them (one quote that two outlets carry stays one point)
 tell two people's acts apart. A point holds at most one sentence per outlet and grows by the strongest pairs
 first, each new sentence aligned with the point's first one and apart from none of its members (`_apart`: 1人が死亡 on
 the 26th and 5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
-headings, bullets, footnotes, photo captions or an interviewer's questions. The point's text is its most central
-sentence, trimmed.
+headings, bullets, footnotes, photo captions, an interviewer's questions or a sentence that introduces what follows
+(主な発言は次の通り). The point's text is its most central sentence, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
 
@@ -27,7 +27,7 @@ from matome.records import Point, Sentence, SupportedLine
 from matome.stories.background import Background, background, terms
 from matome.stories.quantities import quantities, tallies
 from matome.stories.reports import Report
-from matome.stories.summary import STATEMENT_END, trim
+from matome.stories.summary import INTRODUCING, STATEMENT_END, trim
 from matome.text.dates import DAY_VALUE
 
 ALIGN = 0.5
@@ -111,7 +111,7 @@ def stated(report: Report) -> list[Sentence]:
     MAX_SENTENCES."""
     return [s for s in report.body_sentences
             if len(s.text) >= MIN_CHARS and STATEMENT_END.search(s.text) and not NOTE.match(s.text)
-            and not QUESTION.search(s.text)][:MAX_SENTENCES]
+            and not QUESTION.search(s.text) and not INTRODUCING.search(s.text)][:MAX_SENTENCES]
 
 
 def _speaker_terms(report: Report, tokenize: Callable[[str], list[Token]]) -> dict[str, set[str]]:

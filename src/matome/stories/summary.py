@@ -20,13 +20,17 @@ NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]
 EDITORIAL = re.compile(r"(?:ようです|ようですね|でしょう|でしょうか|と思います|と思われます|かもしれません|ですね|"
                        r"ますね|ものです|ところです|気がします|たいところ|たいです|ましょう)[。！!]?$")
 STATEMENT_END = re.compile(r"[。！!」]$")  # a sentence that says something; spec-table rows and headings do not
+# a sentence that introduces what follows and states nothing itself (主な発言は次の通り, 東京地裁前から報告です)
+INTRODUCING = re.compile(r"(?:(?:次|以下|下記)の(?:通り|とおり)(?:だ|です|である)?"
+                         r"|(?:から|より)の?(?:報告|中継|お伝え)(?:です|します|しています|いたします))[。：:]?$")
 NOT_A_LINE = 3.0  # what chatter, a scrap, or a line that does not end as a statement (a page header, a byline) loses
 CHATTER = re.compile(r"(?:ね|よ|ですね|ましょう|ません|かな|たい)[!！。]?$|[?？]$")
 
 
 def summarize(report: Report, lines: int = LINES) -> tuple[SupportedLine, ...]:
-    """A source card's own ✅ bullets; otherwise the best `lines` sentences of the report, in their order."""
-    sentences = [s for s in report.body_sentences if s.part in ("body", "card")]
+    """A source card's own ✅ bullets; otherwise the best `lines` sentences of the report, in their order (never
+    one that only introduces what follows)."""
+    sentences = [s for s in report.body_sentences if s.part in ("body", "card") and not INTRODUCING.search(s.text)]
     if report.kind in ("card", "page"):
         sentences = [s for s in sentences if not EDITORIAL.search(s.text)]
     if report.kind == "card":
