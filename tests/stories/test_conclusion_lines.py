@@ -102,3 +102,36 @@ def test_the_standing_toll_is_the_latest_days_highest(analyzer: Analyzer) -> Non
     stale = _stale_tallies(tolls)
     standing = _standing_toll(tolls, stale, stale)
     assert standing is not None and "死者が6人" in standing.text and standing.support[0].startswith("t2:")
+
+
+def test_a_past_disasters_toll_and_a_period_that_may_run_on_do_not_set_where_the_toll_stands(
+        analyzer: Analyzer) -> None:
+    from matome.stories.digest import _days_read_in_story, _stale_tallies, _standing_toll, _toll_statements
+    from matome.stories.reports import reports_of
+
+    recalled = LATER + "1998年には同じ峠で別のバスが転落し、乗客12人が死亡した。"
+    undated = ("青葉市の山中で2日午後、観光バスが谷に転落し、乗客1人が死亡した。"
+               "県は7月10日までを安全運転の強化期間と定めた。")
+    bodies = (("east.example", FIRST, "2026-07-02"), ("west.example", recalled, "2026-07-04"),
+              ("north.example", undated, None))
+    articles = [analyzer.analyze(Article(id=f"t{n}", origin=Origin("jsonl"), kind="article", site=site,
+                                         title="観光バスが転落", body=body, published=day))
+                for n, (site, body, day) in enumerate(bodies)]
+    tolls = _toll_statements(_days_read_in_story([r for a in articles for r in reports_of(a)]))
+    assert not any("1998年" in sentence.text for _, sentence, _ in tolls)
+    assert {day.isoformat() for day, sentence, _ in tolls if sentence.id.startswith("t2:")} == {"2026-07-02"}
+    stale = _stale_tallies(tolls)
+    standing = _standing_toll(tolls, stale, stale)
+    assert standing is not None and "死者は4人" in standing.text
+
+
+def test_the_conclusion_tells_a_toll_once() -> None:
+    from matome.records import Card, Point, SupportedLine
+    from matome.stories.digest import _conclusion
+
+    points = (Point("県警によると、乗客4人が死亡した。", ("a:1", "b:1", "c:1"), ("a", "b", "c")),
+              Point("消防によると、乗客3人が死亡した。", ("a:2", "d:1"), ("a", "d")),
+              Point("運転手は当時の状況を説明している。", ("b:2", "c:2"), ("b", "c")))
+    card = Card("a", "バス転落", "east.example", "2026-07-04", None, (SupportedLine("峠でバスが転落した。", ("a:3",)),))
+    lines = [line.text for line in _conclusion(points, (card,), SupportedLine("峠でバスが転落した。", ("a:3",)), set())]
+    assert "県警によると、乗客4人が死亡した。" in lines and "消防によると、乗客3人が死亡した。" not in lines

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -43,6 +44,11 @@ KIND_RANK = {"article": 0, "blog": 1, "card": 2, "page": 3}  # full reports firs
 # 31日をもって休止, 31日を持ちまして解散: the day something is to end, not a day it happened
 DEADLINE = re.compile(r"(?:(?:午[前後])?[0-9０-９]{1,2}時(?:[0-9０-９]{1,2}分)?)?"
                       r"(?:を(?:もっ|持っ|もち|持ち)|限り|付け?で|まで|で(?:解散|終了|休止|引退|退任|閉店|廃止))")
+# after a day: the end of a span that may run past the report (11月5日までを哀悼期間と定め; not 5日までに, by then), or
+# a day still ahead (31日のハロウィーンを前に)
+STILL_AHEAD = re.compile(r"(?:まで(?!に)|[^。、]{0,12}?を前に)")
+YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})年")
+SHORT_YEAR = re.compile(r"(?:翌|西暦)(?P<yy>[0-9]{2})年")  # 翌95年6月: a year after one named before
 PAST = re.compile(r"(?:た|だった)(?:という|とみられる|ようだ)?[。」）)]*$")  # a sentence told in the past tense
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
@@ -174,22 +180,35 @@ def _reread_days(report: Report, anchor: date) -> tuple[Entity, ...]:
 
 def _toll_statements(reports: list[Report]) -> list[TollStatement]:
     """Each body sentence with the tolls it gives, by unit and toll word, and the day its report tells them as of (an
-    undated report's: the latest day it names, `_as_of`): what `_stale_tallies` and `_standing_toll` both read."""
+    undated report's: the latest day it names, `_as_of`), but for a past disaster's a sentence recalls: what
+    `_stale_tallies` and `_standing_toll` both read."""
     dated = [r.day for r in reports if r.day]
     reach = timedelta(days=MAX_SPAN_DAYS)
     span = (min(dated) - reach, max(dated) + reach) if dated else None
+    years = {day.year for day in span} if span else set()
     return [(day, sentence, tallies(quantities(sentence.text)))
             for report in reports if (day := report.day or _as_of(report, span)) is not None
-            for sentence in report.body_sentences]
+            for sentence in report.body_sentences if not _recalls_another_year(sentence.text, years | {day.year})]
+
+
+def _recalls_another_year(text: str, years: set[int]) -> bool:
+    """Whether a sentence names only years other than its story's (1995年6月には百貨店が崩壊し、502人が死亡): the toll
+    of a past disaster it recalls, not the story's."""
+    named = {int(m.group("year")) for m in YEAR.finditer(unicodedata.normalize("NFKC", text))}
+    named |= {1900 + int(m.group("yy")) if int(m.group("yy")) > 50 else 2000 + int(m.group("yy"))
+              for m in SHORT_YEAR.finditer(unicodedata.normalize("NFKC", text))}
+    return bool(named) and not named & years
 
 
 def _as_of(report: Report, span: tuple[date, date] | None) -> date | None:
     """An undated report is no older than the latest day it names within `span` (its story's dated days, give or take
-    a story's length: not 2011年3月11日 recalled, nor 来月5日から施行), but for days a plan is meant for."""
+    a story's length: not 2011年3月11日 recalled, nor 来月5日から施行), but for days a plan is meant for and days that
+    may still be ahead (`STILL_AHEAD`)."""
     if span is None:
         return None
-    told = {s.id for s in report.sentences if not tells_plan(s.text)}
+    told = {s.id: s.text for s in report.sentences if not tells_plan(s.text)}
     days = [day for e in report.entities if e.type == "DATE" and DAY_VALUE.match(e.canonical) and e.sentence in told
+            and not STILL_AHEAD.match(told[e.sentence], e.end)
             and span[0] <= (day := date.fromisoformat(e.canonical[:10])) <= span[1]]
     return max(days, default=None)
 
@@ -223,6 +242,14 @@ def _standing_toll(stated: list[TollStatement], stale: set[str], disputed: set[s
             _, _, sentence = max(told, key=lambda item: (item[0], item[1]))
             return SupportedLine(trim(sentence.text), (sentence.id,))
     return None
+
+
+def _tolls(text: str) -> dict[tuple[str, str], set[float]]:
+    """A line's tolls by unit and toll word (乗客1人が死亡 and 死者は4人 are one toll)."""
+    found: dict[tuple[str, str], set[float]] = {}
+    for (unit, _, word), values in tallies(quantities(text)).items():
+        found.setdefault((unit, word), set()).update(values)
+    return found
 
 
 def _story_id(reports: list[Report]) -> str:
@@ -435,8 +462,8 @@ def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: Suppor
                 disputed: set[str], toll: SupportedLine | None = None) -> tuple[SupportedLine, ...]:
     """💡 × 3: where a toll that rose stands (`_standing_toll`), the best-supported points after the lead, then how it
     began and where it stands now (the lead itself last); never a line whose sentence a check or a disagreement of the
-    same digest disputes. What a source said was to come (…する予定だ) comes after what happened: by the time the
-    story is read it may have, or not."""
+    same digest disputes, nor one that tells a toll a line before it told at another value. What a source said was to
+    come (…する予定だ) comes after what happened: by the time the story is read it may have, or not."""
     full = [c for c in cards if c.summary and KIND_RANK[c.kind] < 3] or [c for c in cards if c.summary]
     dated = sorted(full, key=lambda c: (c.published or "9999", KIND_RANK[c.kind]))
     candidates = [*([toll] if toll else []), *(SupportedLine(p.text, p.support) for p in points if len(p.sources) >= 2),
@@ -444,11 +471,16 @@ def _conclusion(points: tuple[Point, ...], cards: tuple[Card, ...], lead: Suppor
                   *(line for c in dated for line in c.summary[1:])]
     candidates.sort(key=lambda line: tells_plan(line.text))  # stable: plans last
     lines: list[SupportedLine] = []
+    told: dict[tuple[str, str], set[float]] = {}  # the tolls the chosen lines give
     for line in [*candidates, lead]:  # the lead again only when the sources hold nothing else
         if len(lines) == 3:
             break
+        tolls = _tolls(line.text)
+        if any(told.get(key, values) != values for key, values in tolls.items()):
+            continue  # 151人が死亡 after 154人が死亡: a toll is told once, at the value of the line chosen first
         if (line.text and (line.text != lead.text or line is lead) and not disputed.intersection(line.support)
                 and (STATEMENT_END.search(line.text) or line.text.endswith("…"))  # not a scrap (▽…が死亡し、)
                 and all(line.text != chosen.text for chosen in lines)):
             lines.append(line)
+            told.update(tolls)
     return tuple(lines)
