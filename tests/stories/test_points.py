@@ -697,3 +697,11 @@ def test_a_sum_told_without_its_sen_and_a_record_of_another_year_are_no_discrepa
 def test_another_day_and_another_count_at_once_are_another_happening(analyzer: Analyzer, second: str,
                                                                      kinds: set[str]) -> None:
     assert _differences(analyzer, "桜台銀行は17日、政策金利を0.25%引き上げることを決めた。", second) == kinds
+
+
+def test_when_the_event_happened_is_compared_across_ledes_that_were_not_aligned(analyzer: Analyzer) -> None:
+    first = "20日午後5時47分ごろ、桜台市中央の県道で路線バスと軽トラックが衝突した。"
+    second = "桜台市の交差点で20日午後5時50分ごろ、帰宅客ら30人を乗せた路線バスが乗用車と衝突し、乗客が病院に運ばれた。"
+    assert "time" in _differences(analyzer, first, second)
+    assert "time" not in _differences(analyzer, first, second.replace("20日", "21日"))  # another day: another crash
+    assert "time" not in _differences(analyzer, first, "（ワシントン共同）" + second)  # another time zone

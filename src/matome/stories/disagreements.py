@@ -19,14 +19,14 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 
 from matome.language.entities import MEDIA_SUFFIXES, NAME_READING
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
-from matome.stories.points import CLOSE, Aligned, similarity
+from matome.stories.points import CLOSE, Aligned, similarity, stated
 from matome.stories.quantities import (
     ABOUT_AFTER,
     ABOUT_BEFORE,
@@ -85,6 +85,7 @@ MAX_CLOCK_GAP = 60
 MONEY = ("円", "ドル", "ユーロ")  # sums told with their fraction (4451円28銭) or without it (4451円)
 # one account rarely gets two of these wrong at once; two happenings of one kind differ in several
 ANOTHER_HAPPENING = frozenset({"date", "number", "place"})
+LEDE_SENTENCES = 2  # a lede and the sentence after it: where news tells when its event happened
 MAX_DAY_GAP = 366  # a day of another year (the record set on 1987年10月20日) is a past happening the story recalls
 # an age in brackets after a name and its title: 岡本昭彦社長(52), 井上奨(つとむ)元コーチ(29), 羽生結弦(23=ANA)
 AGE = re.compile(rf"(?:{NAME_READING.pattern})?[一-龥ァ-ヴー]{{0,8}}?[(（](?P<age>[0-9０-９]{{1,3}})(?=[)）=＝、])")
@@ -111,6 +112,10 @@ def disagreements(reports: list[Report], aligned: list[list[Aligned]], source: S
     found = [*_point_differences(aligned, source), *_contradicting_claims(statements, source, tokenize),
              *_ages_differ(reports, source), *_lengths_differ(reports, source)]
     result: dict[tuple[str, str], Disagreement] = {}
+    for lede in _lede_times_differ(reports, source):  # a time already told apart joins the row that holds it
+        told = {side.sentence for side in lede.sides}
+        found.append(next((replace(lede, point=item.point) for item in found if item.kind == "time"
+                           and told & {side.sentence for side in item.sides}), lede))
     for item in found:
         if not _real(item):
             continue
@@ -465,6 +470,34 @@ def _lengths_differ(reports: list[Report], source: SourceName) -> Iterator[Disag
             if a.source != b.source and not _compatible(length_a, length_b, LENGTH_ABOUT) \
                     and not (days_a and days_b and not days_a & days_b):
                 yield Disagreement(a.content, (a, b), "number")
+
+
+def _lede_times_differ(reports: list[Report], source: SourceName) -> Iterator[Disagreement]:
+    """When the story's event happened, as each report's lede tells it: the first time of day its opening sentences
+    give (news opens with when and where), compared across sources that tell it of the same day in the same time zone
+    and of the same event (`_clock_times`), whether or not the two sentences were aligned."""
+    told: list[tuple[str, str, Clock, Side]] = []  # (day, event, time, side)
+    for report in reports:
+        if report.kind == "page" or _abroad(report.text):
+            continue
+        for sentence in stated(report)[:LEDE_SENTENCES]:
+            if ONE_OF_MANY.search(sentence.text):
+                break  # このうち22日午後10時40分ごろの地震: one of several happenings, not the story's own
+            times, _ = _clock_times(sentence.text)
+            first = min(times.items(), key=lambda item: sentence.text.find(item[0]) if item[0] else 0, default=None)
+            if first is None:
+                continue
+            event, clocks = first
+            days = TOLD_DAY.findall(unicodedata.normalize("NFKC", sentence.text))
+            day = days[0] if len(set(days)) == 1 else str(report.day.day) if report.day and not days else None
+            if day is not None and len(clocks) == 1:
+                told.append((day, event, next(iter(clocks)), Side(None, trim(sentence.text), source(sentence.id),
+                                                                   sentence.id)))
+            break
+    for (day_a, event_a, clock_a, a), (day_b, event_b, clock_b, b) in combinations(told, 2):
+        if a.source != b.source and day_a == day_b and event_a == event_b \
+                and not _same_time(clock_a, clock_b) and _near_or_swapped(clock_a, clock_b):
+            yield Disagreement(a.content, (a, b), "time")
 
 
 def _length(text: str, match: re.Match[str]) -> tuple[float, str]:
