@@ -898,3 +898,22 @@ def test_the_speaker_set_off_before_words_with_their_own_subject(analyzer: Analy
     (said,) = _said(analyzer, "桜台市で男性を殺害しようとした疑いで逮捕された男が、ナイフが当たったのは偶然だったと"
                               "話していることが分かりました。")
     assert (said.speaker, said.content) == ("男", "ナイフが当たったのは偶然だった")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("森田市長は、桜台の活性化を進めると宣言。", "森田市長"),
+        ("山中市長は、桜台の活性化を進めると宣言。", "山中市長"),  # 中 ends a surname here, not China's 中市長
+        ("試合後、FW森田一郎(30)は「絶対に決める」と話した。", "森田一郎"),  # a player's position is no part of him
+        ("「よかった」と森田さんたちは話した。", "森田さんたち"),
+    ],
+)
+def test_a_speaker_is_cut_where_words_end(analyzer: Analyzer, body: str, speaker: str) -> None:
+    (said,) = _said(analyzer, body)
+    assert said.speaker == speaker
+
+
+def test_a_word_the_parser_cut_at_what_looks_like_an_honorific_is_no_speaker(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "「振るわない年はあった」と話す全国さんま漁協の森田一郎組合長だが、表情は硬い。")
+    assert said.speaker in (None, "森田一郎組合長")  # never 全国さん (さんま is a fish)

@@ -148,6 +148,10 @@ LINK_BULLETS = ("・", "■", "●", "◆", "→", "【関連")
 HEARD = re.compile(SPEECH_NOUNS + r"(?:が|も|は|を|で|の)")  # 「…」と…声が: words that readers or people said
 UNSPOKEN = re.compile(r"話題|反響|注目|物議|波紋|評判|人気")  # 「…」と話題に: a stir, nobody in particular speaks
 KATAKANA_NAME = re.compile(r"^[ァ-ヴー]+$")
+KANA_HONORIFICS = ("さん", "ちゃん", "くん")
+# what may follow a name and its honorific (森田さんは, 森田さんたち, 森田さんまで): another kana goes on with a word
+PARTICLE_AFTER_NAME = re.compile(r"は|が|も|と|に|を|へ|や|ら|で|だ|の|たち|から|まで|より|って|こそ|など|なら|しか"
+                                 r"|ね|よ|か|ばかり|[^ぁ-ゖァ-ヴー]|$")
 # who a broadcaster's tag or credit may name: people, not bodies (運営会社:「…」, 「…」（集英社）)
 PEOPLE = (*PERSON_SUFFIXES, "者", "員", "男性", "女性", "住民", "市民", "男", "女", "少年", "少女", "親", "生", "長",
           "官", "手", "師", "士", "さん", "ちゃん", "くん")
@@ -1211,13 +1215,18 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
             start = person.start
     people = [m for m in mentions if m.type == "PERSON" and start < m.start and m.end <= end
               and text[m.start - 1] not in "（("]  # not a reading in brackets
-    if people and "の" not in text[start: end] and re.fullmatch(r"[一-龥]+|.+・ ?", text[start: people[0].start]):
-        start = people[0].start  # 会社員加藤容疑者, 東京電力・小早川社長: the person, not what they do or belong to
+    if people and "の" not in text[start: end] and (
+            re.fullmatch(r"[一-龥]+|.+・ ?|[A-Z]{1,3}", text[start: people[0].start])
+            or any(m.start == start and m.end == people[0].start and m.type in ("ORG", "GPE") for m in mentions)):
+        start = people[0].start  # 会社員加藤容疑者, 東京電力・小早川社長, FW森田一郎, 桜台ホールディングス森田社長:
+        # the person, not what they do or belong to
     joined = [w for w in parse.children(word) if w.dep == "nmod" and w.end <= start and _agent(parse, w, mentions)
               and _marked(parse, w, "や")]
     if joined:  # マツコ・デラックスや伊集院光は: both speak, as one party
         start = min([_phrase_start(parse, joined[0]), *(m.start for m in mentions if m.start < joined[0].end <= m.end)])
     phrase = AFTER_NAME.sub("", LEADING.sub("", text[start:end])).strip("「」『』（）()、 　")
+    if phrase.endswith(KANA_HONORIFICS) and not PARTICLE_AFTER_NAME.match(text, end):
+        return None, None  # 全国さん|ま…組合: the parser cut a word (さんま) at what looked like an honorific
     refers = REFERS_BACK.match(phrase)
     if refers and context is not None:
         return _antecedent(refers, context) or (phrase, None)

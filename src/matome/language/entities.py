@@ -27,6 +27,7 @@ ORG_PREFIXES = ("株式会社", "有限会社", "合同会社", "一般社団法
 MEDIA_SUFFIXES = ("紙", "新聞", "通信", "テレビ", "放送", "誌", "日報", "新報", "タイムズ", "ニュース")
 NAME_READING = re.compile(r"[(（][ぁ-ゖァ-ヺー・\s]+[)）]")  # 井上奨(つとむ): a reading, not part of the name
 PERSON_TITLES = frozenset(GENERIC_TITLES)
+PLAYING_POSITION = re.compile(r"[A-Z]{1,3}(?=[一-龥ァ-ヴ])")  # FW, DF, HO, WTB before a player's name
 KATAKANA = re.compile(r"^[ァ-ヴー・=＝]+$")
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .&'-]*$")
 GOVERNMENT_NAMES = ("政府", "政権", "ホワイトハウス", "クレムリン", "ダウニング街")
@@ -117,7 +118,8 @@ class EntityFinder:
         known = self.gazetteer.names.get(name)
         label = GAZETTEER_LABELS.get(known.type, span.label) if known else span.label  # リサ・ナンディー: a person
         if label == "PERSON":
-            person = self._person(text, span.start, span.end)
+            position = PLAYING_POSITION.match(name)  # HO坂手淳史: a rugby hooker, not part of his name
+            person = self._person(text, span.start + (position.end() if position else 0), span.end)
             return Mention(person.text, "PERSON", known.id if known else person.canonical, person.start, person.end,
                            person.title, person.former, person.name_end)
         if label == "ORG":
@@ -180,6 +182,8 @@ class EntityFinder:
     def _office_holders(self, text: str, tokens: list[Token], ends: set[int], day: date | None) -> list[Mention]:
         mentions: list[Mention] = []
         for match in self._countries.finditer(text):
+            if match.start() and match.start() not in ends:
+                continue  # 山中市長: the 中 of a name, not China's
             after = self.gazetteer.title_after(text, match.start())
             if not (after.country and after.title) or after.title not in self.office_titles:
                 continue
