@@ -907,6 +907,7 @@ def test_the_speaker_set_off_before_words_with_their_own_subject(analyzer: Analy
         ("山中市長は、桜台の活性化を進めると宣言。", "山中市長"),  # 中 ends a surname here, not China's 中市長
         ("試合後、FW森田一郎(30)は「絶対に決める」と話した。", "森田一郎"),  # a player's position is no part of him
         ("「よかった」と森田さんたちは話した。", "森田さんたち"),
+        ("サクラダイ自動車森田一郎会長は「よかった」と話した。", "森田一郎会長"),  # the body he heads is not his name
     ],
 )
 def test_a_speaker_is_cut_where_words_end(analyzer: Analyzer, body: str, speaker: str) -> None:
