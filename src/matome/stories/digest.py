@@ -194,9 +194,10 @@ def _toll_statements(reports: list[Report]) -> list[TollStatement]:
 def _recalls_another_year(text: str, years: set[int]) -> bool:
     """Whether a sentence names only years other than its story's (1995年6月には百貨店が崩壊し、502人が死亡): the toll
     of a past disaster it recalls, not the story's."""
-    named = {int(m.group("year")) for m in YEAR.finditer(unicodedata.normalize("NFKC", text))}
+    flat = unicodedata.normalize("NFKC", text)
+    named = {int(m.group("year")) for m in YEAR.finditer(flat)}
     named |= {1900 + int(m.group("yy")) if int(m.group("yy")) > 50 else 2000 + int(m.group("yy"))
-              for m in SHORT_YEAR.finditer(unicodedata.normalize("NFKC", text))}
+              for m in SHORT_YEAR.finditer(flat)}
     return bool(named) and not named & years
 
 
