@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib.resources import files
 
-from matome.language.entities import MEDIA_SUFFIXES, NAME_READING, Mention
+from matome.language.entities import MEDIA_SUFFIXES, NAME_READING, PLAYING_POSITION, Mention
 from matome.language.gazetteer import GENERIC_TITLES, PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING_CUE,
     ACT,
+    AGE,
     HEARSAY,
     HEARSAY_CLAUSE,
     HEARSAY_END,
@@ -97,7 +98,7 @@ OCCASION = re.compile(r"^(?:[^、。「」]{0,12}、)?(?P<who>[^、。「」]{2,
                       r"(?:記者会見を開き|会見を開き|記者会見し|会見し|取材に応じ|声明を出し|声明を発表し|集会を開き|会合を開き)、")
 # the speaker, marked が and set off by a comma, before words that have a subject of their own, which the parser
 # hung inside them: 逮捕された男が、ナイフが当たったのは偶然だったと話している
-HUNG_SPEAKER = re.compile(r"^(?P<phrase>[^、。「」]{1,40}?)(?P<who>[一-龥ァ-ヺー]+)(?:[(（][0-9０-９]{1,3}[)）])?が、"
+HUNG_SPEAKER = re.compile(rf"^(?P<phrase>[^、。「」]{{1,40}}?)(?P<who>[一-龥ァ-ヺー]+)(?:{AGE.pattern})?が、"
                           r"(?=[^。「」]*?[がは])")
 QUESTION = re.compile(r"質問|問い|問いかけ")
 QUESTION_CUE = re.compile(NAMED_BY.pattern + "(?:" + QUESTION.pattern + ")$")  # 「…」という質問: a question asked
@@ -1216,7 +1217,8 @@ def _name(text: str, parse: Parse, word: Word, mentions: list[Mention], context:
     people = [m for m in mentions if m.type == "PERSON" and start < m.start and m.end <= end
               and text[m.start - 1] not in "（("]  # not a reading in brackets
     if people and "の" not in text[start: end] and (
-            re.fullmatch(r"[一-龥]+|.+・ ?|[A-Z]{1,3}", text[start: people[0].start])
+            re.fullmatch(r"[一-龥]+|.+・ ?", text[start: people[0].start])
+            or ((position := PLAYING_POSITION.match(text, start)) is not None and position.end() == people[0].start)
             or any(m.start == start and m.end == people[0].start and m.type in ("ORG", "GPE") for m in mentions)):
         start = people[0].start  # 会社員加藤容疑者, 東京電力・小早川社長, FW森田一郎, 桜台ホールディングス森田社長:
         # the person, not what they do or belong to

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from matome.language.entities import Mention
 from matome.language.gazetteer import Gazetteer
 from matome.records import Check, Statement
-from matome.text.dates import DateMention
-
-YEAR = re.compile(r"((?:19|20)\d{2})年")  # a year named before a title: the title as it was then
+from matome.text.dates import DateMention, named_years
 
 
 def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, sentence: str, text: str) -> Check | None:
@@ -38,7 +35,7 @@ def title_check(mention: Mention, day: date | None, gazetteer: Gazetteer, senten
 
 
 def _told_as_of_then(before: str, day: date) -> bool:
-    return "当時" in before[-12:] or any(int(year) != day.year for year in YEAR.findall(before))
+    return "当時" in before[-12:] or any(year != day.year for year in named_years(before))
 
 
 def date_checks(found: DateMention, sentence: str) -> list[Check]:

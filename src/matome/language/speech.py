@@ -119,10 +119,10 @@ def subject_marker(text: str, end: int) -> str:
     return re.sub(r"^[(（][^)）]{1,20}[)）]", "", text[end: end + 24])
 
 
+AGE = re.compile(r"[(（][0-9０-９]{1,3}[)）]")  # 森田一郎(42): an age in brackets after a name
 # a person named with a reading, a title or an age before は/も/が (森田一郎(もりた・いちろう)知事は,
 # 森田一郎候補(42)は): the sentence is about them all the same
-TITLED_TOPIC = re.compile(r"(?:[(（][^)）]{1,20}[)）])?(?P<title>[一-龥ァ-ヺー]{1,8})"
-                          r"(?:[(（][0-9０-９]{1,3}[)）])?[はもが]")
+TITLED_TOPIC = re.compile(rf"(?:[(（][^)）]{{1,20}}[)）])?(?P<title>[一-龥ァ-ヺー]{{1,8}})(?:{AGE.pattern})?[はもが]")
 
 
 def topic_follows(text: str, end: int) -> bool:

@@ -13,6 +13,7 @@ from matome.language.entities import Mention
 from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
     ACCORDING,
+    AGE,
     BRACKETED,
     HEADLINE,
     HEARSAY_END,
@@ -42,7 +43,6 @@ from matome.language.syntax import Parse
 from matome.records import Statement
 
 NAMED_BODY = re.compile(r"「(?P<name>[^「」]{2,28}(?P<kind>サイト|誌|番組|ブログ))」(?=[がはのもで])")
-AGE = re.compile(r"[(（][0-9０-９]{1,3}[)）]")
 TOPIC_TITLES = (*PERSON_SUFFIXES, *ROLES, "候補")  # what a titled topic's title ends with (not 夫人, ファン, 事件)
 CLOSING = re.compile(r"[」』）)]?[。！!]?\s*$")  # …と釈明するスギちゃん。: a sentence closing on a name is theirs
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -36,7 +35,14 @@ from matome.stories.points import align, points_of, stated
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
-from matome.text.dates import DAY_VALUE, NAMES_YEAR, find_date_mentions, last_named_month, told_from_the_page_day
+from matome.text.dates import (
+    DAY_VALUE,
+    NAMES_YEAR,
+    find_date_mentions,
+    last_named_month,
+    named_years,
+    told_from_the_page_day,
+)
 
 TIMELINE_MAX = 10
 TOLL_ORDER = ("死亡", "死傷", "行方不明", "負傷")  # the toll a story's 💡 tells, when one rose from day to day
@@ -47,8 +53,6 @@ DEADLINE = re.compile(r"(?:(?:午[前後])?[0-9０-９]{1,2}時(?:[0-9０-９]{1
 # after a day: the end of a span that may run past the report (11月5日までを哀悼期間と定め; not 5日までに, by then), or
 # a day still ahead (31日のハロウィーンを前に)
 STILL_AHEAD = re.compile(r"(?:まで(?!に)|[^。、]{0,12}?を前に)")
-YEAR = re.compile(r"(?<![0-9])(?P<year>(?:19|20)[0-9]{2})年")
-SHORT_YEAR = re.compile(r"(?:翌|西暦)(?P<yy>[0-9]{2})年")  # 翌95年6月: a year after one named before
 PAST = re.compile(r"(?:た|だった)(?:という|とみられる|ようだ)?[。」）)]*$")  # a sentence told in the past tense
 START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ)た")
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
@@ -194,10 +198,7 @@ def _toll_statements(reports: list[Report]) -> list[TollStatement]:
 def _recalls_another_year(text: str, years: set[int]) -> bool:
     """Whether a sentence names only years other than its story's (1995年6月には百貨店が崩壊し、502人が死亡): the toll
     of a past disaster it recalls, not the story's."""
-    flat = unicodedata.normalize("NFKC", text)
-    named = {int(m.group("year")) for m in YEAR.finditer(flat)}
-    named |= {1900 + int(m.group("yy")) if int(m.group("yy")) > 50 else 2000 + int(m.group("yy"))
-              for m in SHORT_YEAR.finditer(flat)}
+    named = named_years(text)
     return bool(named) and not named & years
 
 

@@ -27,18 +27,7 @@ from matome.language.entities import MEDIA_SUFFIXES, NAME_READING
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity, stated
-from matome.stories.quantities import (
-    ABOUT_AFTER,
-    ABOUT_BEFORE,
-    AT_LEAST_AFTER,
-    NEARLY_AFTER,
-    TOLL_WORDS,
-    TOTAL,
-    Count,
-    Values,
-    quantities,
-    tallies,
-)
+from matome.stories.quantities import TOLL_WORDS, TOTAL, Count, Values, how_stated, quantities, tallies
 from matome.stories.reports import TOLD_DAY, Report
 from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, DAY_VALUE, kanji_value, minute_of_day
@@ -501,16 +490,14 @@ def _lede_times_differ(reports: list[Report], source: SourceName) -> Iterator[Di
 
 
 def _length(text: str, match: re.Match[str]) -> tuple[float, str]:
-    """A told length in minutes, with how it is stated, in the words `quantities` reads a count's bounds by."""
+    """A told length in minutes, with how it is stated (`how_stated`, as a count's bounds are read)."""
     def number(numeral: str | None) -> int:
         return 0 if not numeral else int(numeral) if numeral.isdigit() else kanji_value(numeral) or 0
 
     minutes = float(number(match.group("only")) or number(match.group("hours")) * 60 + 30 * bool(match.group("half"))
                     + number(match.group("minutes")))
     before, after = text[max(0, match.start("length") - 12): match.start("length")], text[match.end("length"):]
-    stated = ("at least" if AT_LEAST_AFTER.match(after) else "nearly" if NEARLY_AFTER.match(after)
-              else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
-    return minutes, stated
+    return minutes, how_stated(before, after)
 
 
 def _two_steps(a: str, b: str) -> bool:

@@ -85,9 +85,7 @@ def quantities(text: str) -> Mapping[Count, Values]:
         if unit == "円" and (sen := SEN_AFTER.match(flat, end)) is not None:
             value, end = value + int(sen.group(1)) / 100, sen.end()
         before, after = flat[max(0, match.start() - 12): match.start()], flat[end: end + 12]
-        stated = ("at least" if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before)
-                  else "nearly" if NEARLY_AFTER.match(after)
-                  else "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact")
+        stated = how_stated(before, after)
         counter, head = COUNTER.search(before), COUNTED.match(after)
         placed = PLACED.search(before) if places >= 2 else None  # a breakdown by place, not 桜台市で3人が死亡
         noun = (TOTAL if TOTAL_BEFORE.search(before) else INCREMENT if INCREMENT_BEFORE.search(before)
@@ -101,6 +99,16 @@ def quantities(text: str) -> Mapping[Count, Values]:
         key = (unit, noun, word)
         found.setdefault(key, set()).add((value, stated))
     return MappingProxyType({key: frozenset(values) for key, values in found.items()})
+
+
+def how_stated(before: str, after: str) -> str:
+    """How a number is stated, from the words just before and after it: "at least" (40人以上, 少なくとも4人), "nearly"
+    (3時間近く), "about" (約20台, 20台ほど) or "exact"."""
+    if AT_LEAST_AFTER.match(after) or AT_LEAST_BEFORE.search(before):
+        return "at least"
+    if NEARLY_AFTER.match(after):
+        return "nearly"
+    return "about" if ABOUT_AFTER.match(after) or ABOUT_BEFORE.search(before) else "exact"
 
 
 def _counted(head: re.Match[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -131,6 +132,8 @@ _RELATIVE_DAY = re.compile(r"(?<!一)(?P<rel>一昨年|先月|今月|来月|昨�
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|$)")  # a DATE's value that is one day or a moment of it, not a span
 NAMES_MONTH = re.compile(r"(?:\d|[先今来])月")
 NAMES_YEAR = re.compile(r"[0-9０-９]{4}\s*[年/.\-]")  # 2019年7月28日, 2024/3/16: a date that gives its year
+YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")  # 2012年: a year a sentence names
+SHORT_YEAR = re.compile(r"(?:翌|西暦)([0-9]{2})年")  # 翌95年6月: a year written with two digits
 SAME_MONTH_DAY = re.compile(r"同(?P<d>\d{1,2})日.*", re.S)  # 同24日: the 24th of the month named before
 _FISCAL = re.compile(r"(?:(?P<y>\d{4})|(?P<rel>今|来|昨|前|本|翌))年度")
 _KANJI_NUMBER = re.compile(r"[一二三四五六七八九十]{1,4}(?=[月日時])")
@@ -408,3 +411,10 @@ def _join_spans(flat: str, mentions: list[DateMention]) -> list[DateMention]:
         else:
             joined.append(mention)
     return joined
+
+
+def named_years(text: str) -> set[int]:
+    """The years a text names (2012年, 翌95年 after 1994年), in NFKC."""
+    flat = unicodedata.normalize("NFKC", text)
+    short = {int(yy) + (1900 if int(yy) > 50 else 2000) for yy in SHORT_YEAR.findall(flat)}
+    return {int(year) for year in YEAR.findall(flat)} | short
