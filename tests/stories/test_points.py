@@ -303,7 +303,11 @@ def test_a_points_text_is_what_its_sentences_state_not_a_later_step_one_adds() -
     group = [_member(1, 1, "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"),
              _member(2, 1, "県警は男を殺人未遂容疑で現行犯逮捕した。"),
              _member(3, 2, "県警は殺人未遂容疑で現行犯逮捕した桜台市の男を、殺人容疑に切り替えて捜査している。")]
-    assert _central(group).text == "県警は桜台市の男を殺人未遂容疑で現行犯逮捕した。"
+    assert _central(group).text == "県警は男を殺人未遂容疑で現行犯逮捕した。"  # what all three carry, no more
+    second_fact = [_member(1, 1, "桜台駅前で演説していた森田一郎氏が銃撃された。"),
+                   _member(2, 1, "森田一郎氏が桜台駅前で演説中に銃撃された。"),
+                   _member(3, 2, "桜台駅前で演説していた森田一郎氏が銃撃され、搬送先の病院で死亡が確認された。")]
+    assert "死亡" not in _central(second_fact).text  # one source's second fact is not what the three state
     moved_on = [_member(1, 1, "桜台市の路上で男性が刺され、意識不明の重体となっている。"),
                 _member(2, 1, "桜台市の路上で男性が刃物で刺され、意識不明の重体となっている。"),
                 _member(3, 2, "桜台市の路上で男性が刺され、搬送先の病院で死亡した。")]
@@ -421,6 +425,21 @@ def test_a_third_sentence_does_not_bring_two_days_into_one_point(analyzer: Analy
                 published="2026-05-27")))]
     for group in align(reports, analyzer.tokenize):  # the undated-in-text sentence may join either, not both
         assert {m.report.outlet for m in group} != set(bodies)
+
+
+def test_a_sentence_like_a_points_first_sentence_but_not_its_others_stays_out(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    bodies = {"east.example": "桜台市の県道で25日午前、路線バスが横転し、乗客5人がけがをした。",
+              "north.example": "路線バスが横転し、乗客5人が軽いけがをした。",
+              "west.example": "桜台市の県道で路線バスが横転した事故で、県警は25日午前、バスの運転手を過失運転致傷の疑いで逮捕した。"}
+    reports = [r for n, (site, body) in enumerate(bodies.items()) for r in reports_of(analyzer.analyze(
+        Article(id=f"b{n}", origin=Origin("jsonl"), kind="article", site=site, title="横転", body=body,
+                published="2026-05-25")))]
+    groups = [{m.report.outlet for m in group} for group in align(reports, analyzer.tokenize)]
+    assert groups == [{"east.example", "north.example"}]  # the arrest touches the crash; it states another fact
 
 
 def test_a_story_goes_by_a_newspaper_s_latest_headline_before_a_blog_s() -> None:

@@ -6,10 +6,13 @@ per-product articles of one launch repeat sentences about different things). Bet
 the cosine leaves out the names of who speaks, which are no shared fact there (two things one person said are two
 points); the count keeps them (one quote that two outlets carry stays one point), and between two speakers the names
 tell two people's acts apart. A point holds at most one sentence per outlet and grows by the strongest pairs
-first, each new sentence aligned with the point's first one and apart from none of its members (`_apart`: 1人が死亡 on
-the 26th and 5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
+first, each new sentence aligned with every member, not only with the first (a sentence like the first one but not
+like another member states something the other does not), and apart from none (`_apart`: 1人が死亡 on the 26th and
+5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
 headings, bullets, footnotes, photo captions, an interviewer's questions or a sentence that introduces what follows
-(主な発言は次の通り). The point's text is its most central sentence, trimmed.
+(主な発言は次の通り). A sentence turned away from a point it is like (like its first sentence, not like another
+member) starts no point of its own with a sentence less like it: it touches what the point states. The point's text
+is the sentence whose words the others carry most, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
 
@@ -86,20 +89,24 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list
                 index[term].append(sentence.id)
     pairs = _pairs(words, where, index)
     points: dict[str, _Point] = {}
+    turned_away: set[str] = set()  # like a point's sentence but not like all of them: what they share, it only touches
     for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
         if a in points and b in points:
             if points[a] is not points[b] and (merged := _merged(points[a], points[b])) is not None:
                 points.update({m.sentence.id: merged for m in merged.members})
             continue
         if a not in points and b not in points:
-            points[a] = points[b] = _Point([where[a], where[b]])
+            if not {a, b} & turned_away:
+                points[a] = points[b] = _Point([where[a], where[b]])
             continue
         point, new = (points[a], b) if a in points else (points[b], a)
-        first = point.members[0].sentence.id
-        if (_outlet(where[new].report) not in point.outlets() and similarity(where[new], where[first]) >= ALIGN
-                and not any(_apart(where[new], m) for m in point.members)):
+        if _outlet(where[new].report) in point.outlets():
+            continue
+        if all(_joins(where[new], m) for m in point.members):
             point.members.append(where[new])
             points[new] = point
+        else:
+            turned_away.add(new)
     unique = list({id(p): p for p in points.values()}.values())
     # most reports first; of as many, the one their ledes state (news tells its main fact first)
     return [p.members for p in sorted(unique, key=lambda p: (
@@ -128,16 +135,12 @@ def _speaker_terms(report: Report, tokenize: Callable[[str], list[Token]]) -> di
 
 def _merged(one: _Point, other: _Point) -> _Point | None:
     """Two points that a pair of their sentences ties are one, when no outlet is in both, their opening sentences
-    are near-paraphrases (CLOSE) and every sentence of both meets the opening sentence of one of them, which opens
-    the merged point: pairs of copies that each became a point before they met (a wire story and its reprints, told
-    two ways). None when they stay two."""
+    are near-paraphrases (CLOSE) and every sentence of one joins every sentence of the other: pairs of copies that
+    each became a point before they met (a wire story and its reprints, told two ways). None when they stay two."""
     if one.outlets() & other.outlets() or similarity(one.members[0], other.members[0]) < CLOSE \
-            or any(_apart(x, y) for x in one.members for y in other.members):
+            or not all(_joins(x, y) for x in one.members for y in other.members):
         return None
-    for first, second in ((one, other), (other, one)):
-        if all(similarity(m, first.members[0]) >= ALIGN for m in second.members):
-            return _Point([*first.members, *second.members])
-    return None
+    return _Point([*one.members, *other.members])
 
 
 def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
@@ -153,6 +156,11 @@ def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
                 and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
+
+
+def _joins(new: Aligned, member: Aligned) -> bool:
+    """Whether a sentence may join a point that holds `member`: it states what every member states."""
+    return similarity(new, member) >= ALIGN and not _apart(new, member)
 
 
 def _apart(a: Aligned, b: Aligned) -> bool:
@@ -222,19 +230,19 @@ def points_of(aligned: list[list[Aligned]], summaries: dict[str, tuple[Supported
 
 
 def _central(group: list[Aligned]) -> Sentence:
-    """The sentence most like the others, which states what they all state (a later report's sentence that adds a
-    step, 殺人容疑に切り替えて, would state more than the point); the shorter when two are alike (it says it without
-    extras). Of a toll or a person's condition, the latest day's (a developing story as it stands now: 重体, then
-    死亡)."""
-    def likeness(member: Aligned) -> tuple[float, int]:
+    """The sentence whose words the others carry most, which states what they all state and no more: a later
+    report's sentence that adds a step (殺人容疑に切り替えて) or a second fact (…搬送先で死亡が確認された) states more
+    than the point its sources share. Of a toll or a person's condition that every sentence tells, the latest day's (a
+    developing story as it stands now: 重体, then 死亡)."""
+    def carried(member: Aligned) -> tuple[float, int]:
         grams = _bigrams(member.sentence.text)
         others = [_bigrams(m.sentence.text) for m in group if m is not member]
-        return (sum(len(grams & o) / (len(grams | o) or 1) for o in others), -len(member.sentence.text))
+        return (sum(len(grams & o) for o in others) / (len(grams) or 1), -len(member.sentence.text))
 
     latest = max((m.report.day for m in group if m.report.day), default=None)
-    developing = any(tallies(quantities(m.sentence.text)) or CONDITION.search(m.sentence.text) for m in group)
+    developing = all(tallies(quantities(m.sentence.text)) or CONDITION.search(m.sentence.text) for m in group)
     candidates = [m for m in group if m.report.day == latest] if latest and developing else group
-    return max(candidates, key=likeness).sentence
+    return max(candidates, key=carried).sentence
 
 
 def _bigrams(text: str) -> set[str]:
