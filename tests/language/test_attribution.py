@@ -918,3 +918,10 @@ def test_a_speaker_is_cut_where_words_end(analyzer: Analyzer, body: str, speaker
 def test_a_word_the_parser_cut_at_what_looks_like_an_honorific_is_no_speaker(analyzer: Analyzer) -> None:
     (said,) = _said(analyzer, "「振るわない年はあった」と話す全国さんま漁協の森田一郎組合長だが、表情は硬い。")
     assert said.speaker in (None, "森田一郎組合長")  # never 全国さん (さんま is a fish)
+
+
+def test_a_verb_of_saying_whose_suru_news_leaves_off_speaks_for_the_topic(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "森田一郎裁判長は判決理由で、いずれの事件も夜間に単身高齢者を狙い「地域に大きな不安を与えた」と指摘。")
+    assert (said.speaker, said.cue) == ("森田一郎裁判長", "指摘")
+    (heard,) = _said(analyzer, "ネット上では「説明が足りない」との指摘が相次いだ。")  # words heard, not a verb
+    assert heard.speaker is None

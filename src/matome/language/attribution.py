@@ -651,7 +651,8 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         return None
     named = NAMED_BY.match(text, match.start() + 1) is not None
     question = named and QUESTION.fullmatch(predicate.text) is not None  # 「…」という質問に、「…」と答えた
-    heard = not question and (_heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None)
+    heard = not question and not _verb_left_out(parse, predicate) and (
+        _heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None)
     if named and not heard:  # 「…」という多村は: the noun it names speaks, if someone; 「…」という質問: who asked
         if not question and (not _agent(parse, predicate, mentions)
                              or parse.text[predicate.end: predicate.end + 1] not in NAMED_FOLLOWS
@@ -694,6 +695,12 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
     carries = (given or not heard) and not UNSPOKEN.match(predicate.text)  # 「…」と苦言を呈した: someone's words
     return Cue(opening, end, text[cue_start:end], True, text[opening + 1: match.start()], opening, cue_start,
                 predicate.start, carries, match.start() + 1)
+
+
+def _verb_left_out(parse: Parse, predicate: Word) -> bool:
+    """`…と指摘。`, `…と批判、`: a verbal noun that closes the clause is a verb of saying whose する news leaves out,
+    not words somebody heard (`…との指摘が相次いだ`)."""
+    return "サ変可能" in predicate.tag and parse.text[predicate.end: predicate.end + 1] in ("。", "、", "")
 
 
 def _predicative(parse: Parse, word: Word) -> bool:
