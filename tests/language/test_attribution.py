@@ -925,3 +925,9 @@ def test_a_verb_of_saying_whose_suru_news_leaves_off_speaks_for_the_topic(analyz
     assert (said.speaker, said.cue) == ("森田一郎裁判長", "指摘")
     (heard,) = _said(analyzer, "ネット上では「説明が足りない」との指摘が相次いだ。")  # words heard, not a verb
     assert heard.speaker is None
+
+
+def test_a_topic_the_parser_calls_an_oblique_still_speaks(analyzer: Analyzer) -> None:
+    (said,) = _said(analyzer, "青葉原発3、4号機の再稼働問題で、地元の桜台町の森田忍町長は14日、町議会全員協議会で「再稼働を容認する」"
+                              "と述べ、同意を正式に表明した。")
+    assert (said.speaker, said.cue) == ("森田忍町長", "述べ")

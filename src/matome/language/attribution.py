@@ -1053,8 +1053,8 @@ def _sentence_topic(parse: Parse, cue: Cue, mentions: list[Mention]) -> Word | N
     for word in parse.words:
         if word.start >= cue.start:
             return None
-        if (word.dep in SUBJECTS and _marked(parse, word, "は") and not parse.in_quote(word.start)
-                and _agent(parse, word, mentions)):
+        if ((word.dep in SUBJECTS or _mislabelled_topic(parse, word)) and _marked(parse, word, "は")
+                and not parse.in_quote(word.start) and _agent(parse, word, mentions)):
             return word
     return None
 
