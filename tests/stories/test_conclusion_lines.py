@@ -135,3 +135,10 @@ def test_the_conclusion_tells_a_toll_once() -> None:
     card = Card("a", "バス転落", "east.example", "2026-07-04", None, (SupportedLine("峠でバスが転落した。", ("a:3",)),))
     lines = [line.text for line in _conclusion(points, (card,), SupportedLine("峠でバスが転落した。", ("a:3",)), set())]
     assert "県警によると、乗客4人が死亡した。" in lines and "消防によると、乗客3人が死亡した。" not in lines
+
+
+def test_a_line_keeps_a_word_that_only_looks_like_a_connective() -> None:
+    from matome.stories.summary import trim
+
+    assert trim("一方の森田大統領がホテルを出発したのは予定より50分遅れの10時30分。").startswith("一方の森田大統領")
+    assert trim("一方、森田大統領は予定より50分遅れてホテルを出発した。").startswith("森田大統領")

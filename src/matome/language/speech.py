@@ -54,7 +54,7 @@ BRACKETED = re.compile(r"「(?P<phrase>[^」]{1,30})」(?:は|が|では)、?") 
 HEADLINE = re.compile(r"(?P<phrase>[^、。「」\s]{2,20})$")  # ゼンショー「事実無根」と反論
 # the one list of sentence-opening connectives: cut from speaker phrases and from summary lines
 LEADING = re.compile(r"^(?:しかし|さらに|また|一方で?|ただ|なお|その上で|これに対し|(?:これに)?先立(?:ち|って)|そして"
-                     r"|このため)、?")
+                     r"|このため)(?!の)、?")  # not 一方の大統領は: one side's
 # the openings of a writer's conclusion, not a source's words: つまり、…ということだ
 SUMMING_UP = re.compile(r"^(?:つまり|要するに|すなわち|言い換えれば)")
 SAME = re.compile(r"^同(?:氏|大統領|首相|報道官|外相|長官|議員|社長|委員長)$")
