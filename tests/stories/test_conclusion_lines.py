@@ -142,3 +142,16 @@ def test_a_line_keeps_a_word_that_only_looks_like_a_connective() -> None:
 
     assert trim("一方の森田大統領がホテルを出発したのは予定より50分遅れの10時30分。").startswith("一方の森田大統領")
     assert trim("一方、森田大統領は予定より50分遅れてホテルを出発した。").startswith("森田大統領")
+
+
+def test_a_long_line_that_opens_on_its_case_keeps_what_it_tells_of_the_case() -> None:
+    from matome.stories.summary import MAX_CHARS, trim
+
+    case = "青葉市の県道で2日未明、スキーツアーの大型バス(乗客・乗員計41人)が道路脇の斜面に転落し、乗客14人が死亡した事故で、"
+    told = "県警は3日朝、ツアーを企画した東京都内の旅行会社の本社と運転手の自宅を過失運転致死傷の疑いで家宅捜索した。"
+    assert len(case + told) > MAX_CHARS
+    assert trim(case + told, case=True) == told  # not the case, cut before the search it frames
+    assert trim(case + told).startswith(case)  # a side or a title keeps the opening, whose words it may differ in
+    assert trim("事故で、県警は調べている。", case=True) == "事故で、県警は調べている。"  # short lines stay whole
+    spoken = "桜台航空は3日、青葉空港で2日夕方に起きた小型機との衝突事故で、" + told
+    assert trim(spoken, case=True).startswith("桜台航空は3日")  # who tells it is in the opening

@@ -219,7 +219,7 @@ def _cosine(a: Vector, b: Vector) -> float:
 
 def points_of(aligned: list[list[Aligned]], summaries: dict[str, tuple[SupportedLine, ...]]) -> tuple[Point, ...]:
     """Points carried by several reports (most first), then each report's ✅ lines that no other report carries."""
-    result = [Point(trim(_central(group).text), tuple(m.sentence.id for m in group),
+    result = [Point(trim(_central(group).text, case=True), tuple(m.sentence.id for m in group),
                     tuple(m.report.id for m in group)) for group in aligned]
     covered = {s for p in result for s in p.support}
     for report_id, lines in summaries.items():

@@ -14,6 +14,11 @@ PLAN = re.compile(r"(?:予定|見通し|方針|計画|見込み|意向)(?:だ|�
 
 LINES = 3
 MAX_CHARS = 110
+# the case a long sentence opens on (…14人が死亡した事故で、…が起訴された事件をめぐり、), with no topic in it
+# (日本航空は3日、…事故で、: who speaks is in that opening)
+CASE_FRAME = re.compile(r"^(?:(?!は[、0-9０-９一-龥ァ-ヴ])[^。「」]){10,}?(?:事件|事故|問題|事案|火災|災害|騒動)"
+                        r"(?:で|を(?:めぐ|巡)(?:り|って))、")
+MIN_TOLD = 20  # what is left must still tell something
 REDUNDANT = 0.45
 NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百千万億]+(?:人|円|件|本|回|日|%)")
 # a まとめ editor's remark, not a line of the report it summarises
@@ -47,7 +52,7 @@ def summarize(report: Report, lines: int = LINES) -> tuple[SupportedLine, ...]:
         if all(_overlap(sentence.text, c.text) < REDUNDANT for c in chosen):
             chosen.append(sentence)
     chosen.sort(key=lambda s: position[s.id])
-    return tuple(SupportedLine(trim(s.text), (s.id,)) for s in chosen)
+    return tuple(SupportedLine(trim(s.text, case=True), (s.id,)) for s in chosen)
 
 
 def _score(sentence: Sentence, position: int, mine: list[Entity]) -> float:
@@ -74,10 +79,17 @@ def tells_plan(text: str) -> bool:
     return PLAN.search(text) is not None
 
 
-def trim(text: str) -> str:
-    """A line that stands alone: no leading connective; a long sentence cut at a comma before MAX_CHARS."""
+def trim(text: str, case: bool = False) -> str:
+    """A line that stands alone: no leading connective; a long sentence cut at a comma before MAX_CHARS. With `case`,
+    a long sentence that opens on the case it is about (…14人が死亡した事故で、) goes without it, which the story
+    names: a cut at the end would keep the case and lose what the sentence tells of it (not for a side of a
+    disagreement, a title or a toll, whose words are in that opening)."""
     text = LEADING.sub("", text).strip()
     if len(text) <= MAX_CHARS:
         return text
+    if case and (opening := CASE_FRAME.match(text)) is not None and len(text) - opening.end() >= MIN_TOLD:
+        text = text[opening.end():]
+        if len(text) <= MAX_CHARS:
+            return text
     cut = text.rfind("、", 0, MAX_CHARS)
     return text[:cut] + "…" if cut > MAX_CHARS // 2 else text
