@@ -687,6 +687,8 @@ def test_the_same_act_of_two_officials_is_two_points(analyzer: Analyzer) -> None
         ("80分を超える会談を終え、両首脳は共同会見に臨んだ。", True),
         ("会談は約1時間10分にわたった。", False),  # within the other's rounding
         ("両首脳は29日にも電話で会談し、会談は約1時間半続いた。", False),  # another day's meeting
+        ("相手の首脳の到着が遅れ、会談は予定より約2時間遅れで始まった。", False),  # a delay, not a length
+        ("相手の首脳は当初予定より2時間40分遅れて会談場所の旅館に到着した。", False),
     ],
 )
 def test_how_long_a_meeting_lasted_differs_only_beyond_rounding(analyzer: Analyzer, second: str, differ: bool) -> None:

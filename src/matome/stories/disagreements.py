@@ -82,7 +82,9 @@ FULL_NAME = 3  # a surname alone (兼重) may be two people of one story, a fath
 # how long a meeting lasted (会談は約1時間半, 80分を超える会談, 一時間二十五分間): a figure outlets give and disagree on
 MEETING = r"(?:首脳|電話|外相|日[米中韓]|米[中ロ])?(?P<meeting>会談|協議|会合|面会)"
 _NUMBER = r"[0-9]{1,2}|[一二三四五六七八九十]{1,3}"
-_LENGTH = rf"(?P<length>(?P<hours>{_NUMBER})時間(?P<half>半)?(?:(?P<minutes>{_NUMBER})分)?|(?P<only>[0-9]{{2,3}})分)"
+# not a delay or a time before or after (2時間40分遅れて会談場所に到着, 約2時間遅れで始まった, 会談の1時間前)
+_LENGTH = (rf"(?P<length>(?P<hours>{_NUMBER})時間(?P<half>半)?(?:(?P<minutes>{_NUMBER})分)?|(?P<only>[0-9]{{2,3}})分)"
+           r"(?![0-9一二三四五六七八九十半分]|遅|早|前|後|ぶり|以内)")
 LENGTHS = (re.compile(rf"{MEETING}は、?[^。「」]{{0,24}}?{_LENGTH}"),
            re.compile(rf"{_LENGTH}(?:を超える|余りの|以上の|超の|ほどの|程度の|近くの)?"
                       rf"(?:の|に及ぶ|にわたる|にわたった|にわたって|にわたり)?[^。、「」]{{0,6}}?{MEETING}"))
