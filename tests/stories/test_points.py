@@ -412,34 +412,32 @@ def test_a_scrap_that_does_not_end_as_a_statement_is_no_conclusion() -> None:
                      "桜台地方で6日未明、大地震が起きた。"]
 
 
-def test_a_third_sentence_does_not_bring_two_days_into_one_point(analyzer: Analyzer) -> None:
+def _outlets_of_points(analyzer: Analyzer, bodies: dict[str, str], day: str) -> list[set[str]]:
+    """The outlets of each point that one report by each site (site -> body) gives."""
     from matome.records import Article, Origin
     from matome.stories.points import align
     from matome.stories.reports import reports_of
 
+    reports = [r for n, (site, body) in enumerate(bodies.items()) for r in reports_of(analyzer.analyze(
+        Article(id=f"d{n}", origin=Origin("jsonl"), kind="article", site=site, title="事件", body=body,
+                published=day)))]
+    return [{m.report.outlet or "" for m in group} for group in align(reports, analyzer.tokenize)]
+
+
+def test_a_third_sentence_does_not_bring_two_days_into_one_point(analyzer: Analyzer) -> None:
     bodies = {"east.example": "桜台大学アメフト部の宮川選手が22日、都内で記者会見を開き、悪質な反則について謝罪した。",
               "west.example": "青葉学院大の鳥内監督は26日、記者会見を開き、桜台大学アメフト部の反則の説明に不信感を示した。",
               "north.example": "桜台大学アメフト部の宮川選手の悪質な反則について、青葉学院大の鳥内監督が記者会見を開いた。"}
-    reports = [r for n, (site, body) in enumerate(bodies.items()) for r in reports_of(analyzer.analyze(
-        Article(id=f"d{n}", origin=Origin("jsonl"), kind="article", site=site, title="反則", body=body,
-                published="2026-05-27")))]
-    for group in align(reports, analyzer.tokenize):  # the undated-in-text sentence may join either, not both
-        assert {m.report.outlet for m in group} != set(bodies)
+    for outlets in _outlets_of_points(analyzer, bodies, "2026-05-27"):  # the undated-in-text one joins one, not both
+        assert outlets != set(bodies)
 
 
 def test_a_sentence_like_a_points_first_sentence_but_not_its_others_stays_out(analyzer: Analyzer) -> None:
-    from matome.records import Article, Origin
-    from matome.stories.points import align
-    from matome.stories.reports import reports_of
-
     bodies = {"east.example": "桜台市の県道で25日午前、路線バスが横転し、乗客5人がけがをした。",
               "north.example": "路線バスが横転し、乗客5人が軽いけがをした。",
               "west.example": "桜台市の県道で路線バスが横転した事故で、県警は25日午前、バスの運転手を過失運転致傷の疑いで逮捕した。"}
-    reports = [r for n, (site, body) in enumerate(bodies.items()) for r in reports_of(analyzer.analyze(
-        Article(id=f"b{n}", origin=Origin("jsonl"), kind="article", site=site, title="横転", body=body,
-                published="2026-05-25")))]
-    groups = [{m.report.outlet for m in group} for group in align(reports, analyzer.tokenize)]
-    assert groups == [{"east.example", "north.example"}]  # the arrest touches the crash; it states another fact
+    # the arrest touches the crash; it states another fact
+    assert _outlets_of_points(analyzer, bodies, "2026-05-25") == [{"east.example", "north.example"}]
 
 
 def test_a_story_goes_by_a_newspaper_s_latest_headline_before_a_blog_s() -> None:
