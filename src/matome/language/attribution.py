@@ -651,7 +651,7 @@ def _quotation(text: str, parse: Parse, match: re.Match[str], mentions: list[Men
         return None
     named = NAMED_BY.match(text, match.start() + 1) is not None
     question = named and QUESTION.fullmatch(predicate.text) is not None  # 「…」という質問に、「…」と答えた
-    heard = not question and not _verb_left_out(parse, predicate) and (
+    heard = not question and (named or not _verb_left_out(parse, predicate)) and (
         _heard(predicate) or HEARD.search(text, match.end(), predicate.end + 12) is not None)
     if named and not heard:  # 「…」という多村は: the noun it names speaks, if someone; 「…」という質問: who asked
         if not question and (not _agent(parse, predicate, mentions)
