@@ -189,10 +189,10 @@ def _toll_statements(reports: list[Report]) -> list[TollStatement]:
     dated = [r.day for r in reports if r.day]
     reach = timedelta(days=MAX_SPAN_DAYS)
     span = (min(dated) - reach, max(dated) + reach) if dated else None
-    years = {day.year for day in span} if span else set()
+    years = set(range(span[0].year, span[1].year + 1)) if span else set()  # every day a report is told as of
     return [(day, sentence, tallies(quantities(sentence.text)))
             for report in reports if (day := report.day or _as_of(report, span)) is not None
-            for sentence in report.body_sentences if not _recalls_another_year(sentence.text, years | {day.year})]
+            for sentence in report.body_sentences if not _recalls_another_year(sentence.text, years)]
 
 
 def _recalls_another_year(text: str, years: set[int]) -> bool:

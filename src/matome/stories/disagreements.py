@@ -28,7 +28,7 @@ from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
 from matome.stories.points import CLOSE, Aligned, similarity, stated
 from matome.stories.quantities import TOLL_WORDS, TOTAL, Count, Values, how_stated, quantities, tallies
-from matome.stories.reports import TOLD_DAY, Report
+from matome.stories.reports import Report
 from matome.stories.summary import tells_plan, trim
 from matome.text.dates import CLOCK, DAY_VALUE, kanji_value, minute_of_day
 
@@ -448,14 +448,14 @@ def _lengths_differ(reports: list[Report], source: SourceName) -> Iterator[Disag
     """How long a meeting of the story lasted, where sources give lengths that cannot both be true (`_compatible`:
     約1時間 against 約1時間半; not 約1時間半 against 1時間25分, nor 80分を超える against 85分). Sentences that tell of
     different days (those they name, else their report's) tell of two meetings and are not compared."""
-    told: dict[str, list[tuple[tuple[float, str], frozenset[str], Side]]] = {}  # meeting -> (length, days, side)
+    told: dict[str, list[tuple[tuple[float, str], frozenset[int], Side]]] = {}  # meeting -> (length, days, side)
     for report in reports:
         for sentence in report.body_sentences:
             text = unicodedata.normalize("NFKC", sentence.text)
-            days = frozenset(TOLD_DAY.findall(text)) or frozenset([str(report.day.day)] if report.day else [])
             for match in (m for pattern in LENGTHS for m in pattern.finditer(text)):
                 side = Side(None, trim(sentence.text), source(sentence.id), sentence.id)
-                told.setdefault(match.group("meeting"), []).append((_length(text, match), days, side))
+                told.setdefault(match.group("meeting"), []).append((_length(text, match),
+                                                                    report.days_told(sentence.id), side))
     for lengths in told.values():
         for (length_a, days_a, a), (length_b, days_b, b) in combinations(lengths, 2):
             if a.source != b.source and not _compatible(length_a, length_b, LENGTH_ABOUT) \
@@ -467,7 +467,7 @@ def _lede_times_differ(reports: list[Report], source: SourceName) -> Iterator[Di
     """When the story's event happened, as each report's lede tells it: the first time of day its opening sentences
     give (news opens with when and where), compared across sources that tell it of the same day in the same time zone
     and of the same event (`_clock_times`), whether or not the two sentences were aligned."""
-    told: list[tuple[str, str, Clock, Side]] = []  # (day, event, time, side)
+    told: list[tuple[int, str, Clock, Side]] = []  # (day of the month, event, time, side)
     for report in reports:
         if report.kind == "page" or _abroad(report.text):
             continue
@@ -479,11 +479,10 @@ def _lede_times_differ(reports: list[Report], source: SourceName) -> Iterator[Di
             if first is None:
                 continue
             event, clocks = first
-            days = TOLD_DAY.findall(unicodedata.normalize("NFKC", sentence.text))
-            day = days[0] if len(set(days)) == 1 else str(report.day.day) if report.day and not days else None
-            if day is not None and len(clocks) == 1:
-                told.append((day, event, next(iter(clocks)), Side(None, trim(sentence.text), source(sentence.id),
-                                                                   sentence.id)))
+            days = report.days_told(sentence.id)
+            if len(days) == 1 and len(clocks) == 1:
+                side = Side(None, trim(sentence.text), source(sentence.id), sentence.id)
+                told.append((next(iter(days)), event, next(iter(clocks)), side))
             break
     for (day_a, event_a, clock_a, a), (day_b, event_b, clock_b, b) in combinations(told, 2):
         if a.source != b.source and day_a == day_b and event_a == event_b \

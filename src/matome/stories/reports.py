@@ -48,20 +48,28 @@ class Report:
         event's report, which the digest's checks flag. Empty for a dated report, whose day the time bounds weigh."""
         if self.day is not None:
             return frozenset()
-        named = set()
-        for entity in self.entities:
-            if entity.type != "DATE":
-                continue
-            if DAY_VALUE.match(entity.canonical):
-                named.add(int(entity.canonical[8:10]))
-            elif (told := TOLD_DAY.search(unicodedata.normalize("NFKC", entity.text))) is not None:
-                named.add(int(told.group("day")))
-        return frozenset(named)
+        return frozenset(day for entity in self.entities if (day := _day_of_month(entity)) is not None)
+
+    def days_told(self, sentence: str) -> frozenset[int]:
+        """The days of the month a sentence of the report tells of: those it names, else the report's own day."""
+        named = frozenset(day for entity in self.entities
+                          if entity.sentence == sentence and (day := _day_of_month(entity)) is not None)
+        return named or frozenset([self.day.day] if self.day else [])
 
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
         """The sentences a report states: not its title, nor the captions of its photos."""
         return tuple(s for s in self.sentences if s.part in ("body", "card") and s.text != self.title)
+
+
+def _day_of_month(entity: Entity) -> int | None:
+    """The day of the month a DATE entity names (13日夜, 1月13日, 2025年1月13日: 13), or None."""
+    if entity.type != "DATE":
+        return None
+    if DAY_VALUE.match(entity.canonical):
+        return int(entity.canonical[8:10])
+    told = TOLD_DAY.search(unicodedata.normalize("NFKC", entity.text))
+    return int(told.group("day")) if told is not None else None
 
 
 def reports_of(article: AnalyzedArticle) -> list[Report]:
