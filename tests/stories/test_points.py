@@ -190,6 +190,22 @@ def test_times_of_day_of_different_days_or_of_different_events_do_not_disagree(a
     assert "time" not in _differences(analyzer, CRASH.format("午後4時10分ごろ"), CRASH.format("午後11時5分ごろ"))
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        ("桜台は前半8分、森田がPGを決めて3点を先制した。", "桜台は前半7分、森田がPGを決めて3点を先制した。", True),
+        ("青葉は後半9分、14分と桜台の森田にトライを許し、28-21と迫られた。",
+         "青葉は後半15分にも桜台の森田にトライを許し、28-21と迫られた。", True),
+        ("青葉は後半9分、14分と桜台の森田にトライを許し、28-21と迫られた。",
+         "青葉は後半14分にも桜台の森田にトライを許し、28-21と迫られた。", False),
+        ("桜台は約30分間、森田を中心に攻め続けた。", "桜台は約20分間、森田を中心に攻め続けた。", False),  # no match minute
+    ],
+)
+def test_minutes_of_a_match_that_name_no_common_minute_disagree(analyzer: Analyzer, first: str, second: str,
+                                                                differ: bool) -> None:
+    assert ("time" in _differences(analyzer, first, second)) is differ
+
+
 def test_the_day_a_plan_is_meant_for_is_not_a_discrepancy(analyzer: Analyzer) -> None:
     planned = "両首脳は{}日午後、桜台市の旅館で会談に臨みます。"
     held = "両首脳は{}日、桜台市の旅館で会談した。"

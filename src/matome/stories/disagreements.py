@@ -71,6 +71,9 @@ HALF_DAY = 12 * 60  # 3時 without 午前/午後 may be either
 # they are two happenings (the first quake at 4時10分, a second at 11時5分) or two steps (found at 4時47分, recovered at
 # 8時3分)
 MAX_CLOCK_GAP = 60
+# the minute of a match (前半8分, 後半9分、14分): a sentence with one half named gives the minutes after it that half
+MATCH_HALF = re.compile(r"(?P<half>延長前半|延長後半|前半|後半)(?=[0-9]{1,3}分)")
+MATCH_MINUTE = re.compile(r"(?<![0-9時.])(?P<minute>[0-9]{1,3})分(?![間前後以遅ぶ半の0-9])")
 MONEY = ("円", "ドル", "ユーロ")  # sums told with their fraction (4451円28銭) or without it (4451円)
 # one account rarely gets two of these wrong at once; two happenings of one kind differ in several
 ANOTHER_HAPPENING = frozenset({"date", "number", "place"})
@@ -195,6 +198,9 @@ def _differences(a: Aligned, b: Aligned, close: bool, said_a: _Said,
     # an undated report's near-paraphrase (close) of the same named event, naming no other day: one day's time
     undated_alike = close and one_clock and days_agree and None in (a.report.day, b.report.day)
     one_of_many = ONE_OF_MANY.search(a.sentence.text) or ONE_OF_MANY.search(b.sentence.text)
+    minutes_a, minutes_b = _match_minutes(a.sentence.text), _match_minutes(b.sentence.text)
+    if minutes_a and minutes_b and not minutes_a & minutes_b:  # 前半8分 / 前半7分: one goal, two minutes
+        yield "time", None, None
     if not one_of_many and (_times_differ(times_a, times_b, close or not elsewhere, close, one_day)
                             or (undated_alike and _times_differ(times_a, times_b, True, False, True))):
         yield "time", None, None
@@ -280,6 +286,21 @@ def _clock_times(text: str) -> tuple[dict[str, frozenset[Clock]], frozenset[int]
             event = CLOCK_EVENT.search(flat, match.end(), end)
             found.setdefault(event.group(0) if event else "", set()).add(clock)
     return {event: frozenset(clocks) for event, clocks in found.items()}, frozenset(as_of)
+
+
+@functools.lru_cache(maxsize=1024)
+def _match_minutes(text: str) -> frozenset[tuple[str, int]]:
+    """The minutes of a match a sentence names, each with its half: `後半9分、14分と` is 後半 9 and 後半 14. A sentence
+    naming no half (`約30分後`, `3分間`) names no minute of a match."""
+    flat = unicodedata.normalize("NFKC", text)
+    halves = list(MATCH_HALF.finditer(flat))
+    if not halves:
+        return frozenset()
+    found = set()
+    for minute in MATCH_MINUTE.finditer(flat, halves[0].end()):
+        half = next(h.group("half") for h in reversed(halves) if h.end() <= minute.start())
+        found.add((half, int(minute.group("minute"))))
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=1024)
