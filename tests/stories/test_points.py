@@ -206,6 +206,13 @@ def test_minutes_of_a_match_that_name_no_common_minute_disagree(analyzer: Analyz
     assert ("time" in _differences(analyzer, first, second)) is differ
 
 
+def test_the_day_of_a_telling_is_compared_only_with_days_of_telling(analyzer: Analyzer) -> None:
+    told = "桜台市の山あいの土砂崩れで、市は{}日、住宅が流された地区で住民の男性を見つけたと明らかにした。"
+    happened = "桜台市によると、3日午前6時ごろ桜台市の山あいで土砂崩れが発生し、住宅が流された地区で住民の男性を見つけた。"
+    assert "date" not in _differences(analyzer, told.format(4), happened, second_day="2025-05-20")
+    assert "date" in _differences(analyzer, told.format(4), told.format(6))
+
+
 def test_the_day_a_plan_is_meant_for_is_not_a_discrepancy(analyzer: Analyzer) -> None:
     planned = "両首脳は{}日午後、桜台市の旅館で会談に臨みます。"
     held = "両首脳は{}日、桜台市の旅館で会談した。"

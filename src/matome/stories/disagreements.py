@@ -61,6 +61,11 @@ QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same wo
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
 # a verbal noun that describes a noun after it (観測した熊本地震, 手配していた容疑者): not the event the day dates
 DESCRIBING = re.compile(r"(?:し|され|さ[せれ])(?:てい)?た(?=[一-龥ァ-ヴ])(?!後|際|時|直後|上で|ため|場合|結果|末)")
+# `県は4日、…と明らかにした`: a day right after who tells, in a sentence that tells, is the day of the telling, not of
+# what is told; it is compared only with other days of telling
+TELLER_BEFORE = re.compile(r"[一-龥ァ-ヴー][はが]、?$")
+TELLING = re.compile(r"(?:明らかに|発表|公表|述べ|語っ|話し|説明|表明|会見)(?:し|さ|を|で)")
+TOLD = "told"
 SPAN_START = re.compile(r"から(?!、)")  # 12日から行方不明: the day a state began, compared only with such days
 # what ごろ allows: a minute in fives (5時50分ごろ) may be rounded to them, one not in fives (5時47分ごろ) is told
 # to the minute, an hour alone a quarter hour
@@ -397,7 +402,8 @@ def _days(member: Aligned) -> list[tuple[str, date]]:
         if _dates_source(text, mention.end, outlets) or CAME_OUT.match(text, mention.end):
             continue
         event = _event_after(text, mention.end, end)
-        what = "から" if SPAN_START.match(text, mention.end) else event.group(0) if event else ""
+        told = TELLER_BEFORE.search(text, 0, mention.start) and TELLING.search(text, mention.end)
+        what = "から" if SPAN_START.match(text, mention.end) else TOLD if told else event.group(0) if event else ""
         found.add((what, date.fromisoformat(mention.canonical[:10])))
     return sorted(found)
 
