@@ -931,3 +931,24 @@ def test_a_topic_the_parser_calls_an_oblique_still_speaks(analyzer: Analyzer) ->
     (said,) = _said(analyzer, "青葉原発3、4号機の再稼働問題で、地元の桜台町の森田忍町長は14日、町議会全員協議会で「再稼働を容認する」"
                               "と述べ、同意を正式に表明した。")
     assert (said.speaker, said.cue) == ("森田忍町長", "述べ")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [  # what a suspect tells investigators is the suspect's, named in the sentence or one or two before
+        ("桜台署は3日、桜台市の会社員森田一郎容疑者(41)を傷害の疑いで逮捕した。「間違いありません」と容疑を認めているという。",
+         "森田一郎容疑者"),
+        ("桜台署は3日、傷害の疑いで市内の無職の男(25)を逮捕した。「殴っていない」と容疑を否認している。", "男"),
+        ("桜台署によると、森田容疑者は「覚えていない」と供述している。", "森田容疑者"),  # not 桜台署, who relays it
+    ],
+)
+def test_what_a_suspect_tells_investigators_is_the_suspects(analyzer: Analyzer, body: str, speaker: str) -> None:
+    said = _said(analyzer, body)[-1]
+    assert said.speaker == speaker
+
+
+def test_a_body_that_a_sentence_is_about_goes_on_speaking_in_the_next(analyzer: Analyzer) -> None:
+    said = _said(analyzer, "これを受けて桜台市は災害対策本部を設置した。今後も被害の確認を急ぎたいとしている。")
+    assert [s.speaker for s in said] == ["桜台市"]
+    (office,) = _said(analyzer, "青葉県桜台保健事務所は1日、市内の飲食店で食事をした12人が体調不良を訴えたと発表した。")
+    assert office.speaker == "青葉県桜台保健事務所"

@@ -25,15 +25,18 @@ from matome.language.speech import (
     HEARSAY_CLAUSE,
     HEARSAY_END,
     HOLD,
+    INVESTIGATORS,
     LEADING,
     OBJECT,
     PLEA,
+    QUESTIONED,
     QUOTED_BEFORE,
     RELAY,
     REPORTED_BEFORE,
     SAID_BEFORE,
     SPEAKER_TYPES,
     SUMMING_UP,
+    UNDER_QUESTIONING,
     VENUE,
     VERBS,
     VIEW,
@@ -41,6 +44,7 @@ from matome.language.speech import (
     Cue,
     affiliation_of,
     cue_word,
+    suspect_named,
 )
 from matome.language.syntax import PARTICLES, Parse, Word
 from matome.records import Statement
@@ -168,6 +172,7 @@ OUTLET_CARRY = 3  # 記事 refers back to an outlet quoted this many sentences b
 OUTLET_ARTICLE = re.compile(r"^(?:同|その)?(?:記事|紙|誌)$")  # 記事では, 同紙では: where an outlet's words are
 ANSWERER_BACK = 2  # who answers a question was named at most this many sentences before
 CARRY = 1  # a speaker goes on for this many sentences without being named again
+SUSPECT_CARRY = 2  # … and a suspect, who answers investigators, for this many
 Named = tuple[str | None, str | None]  # (speaker as written, canonical id)
 Relayed = tuple[str | None, str | None, str | None]  # … and the outlet that relays the words
 SPEECH = re.compile(re.sub(r"\?P<\w+>", "?:", "|".join(
@@ -207,6 +212,7 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
                 cue.content_start == REPORTED_BEFORE and not context.previous.strip()):
             continue  # (こう述べた after a sentence that is no quotation: the words are elsewhere)
         speaker = _parsed_speaker(text, parse, cue, mentions, context, [f for f in found if not answered(text, f)])
+        speaker = _questioned(text, cue, speaker, mentions, context)
         inner = [c for c in cues if nested.get(id(c)) is cue]
         quoted = _parsed_speaker(text, parse, inner[0], mentions, None, []) if inner else \
             _inner_speaker(text, parse, cue, mentions)
@@ -233,6 +239,20 @@ def parsed_statements(text: str, sentence: str, mentions: list[Mention], gazette
     found = [split for said in found for split in _credited(text, parse, said, mentions)]
     found = [split for said in found for split in _paired(text, parse, said, mentions)]
     return _with_sources(text, sentence, parse, found, mentions, context) + _interviewed(text, sentence, found)
+
+
+def _questioned(text: str, cue: Cue, speaker: Named, mentions: list[Mention], context: Context) -> Named:
+    """`県警によると、「…」と容疑を認めている`: what a suspect tells investigators (容疑を認め, 否認, 供述, or words
+    given 調べに対し) is the suspect's, named in the sentence or at most SUSPECT_CARRY sentences before; never the
+    police who relay it, nor no one."""
+    if speaker[0] is not None and not speaker[0].endswith(INVESTIGATORS):
+        return speaker
+    if not QUESTIONED.search(cue.cue) and not UNDER_QUESTIONING.search(text, 0, max(cue.start, 0)):
+        return speaker
+    suspect = suspect_named(text[: max(cue.start, 0)], [m for m in mentions if m.end <= cue.start])
+    if suspect is None and context.suspect is not None and context.sentence - context.suspect.sentence <= SUSPECT_CARRY:
+        suspect = context.suspect
+    return (suspect.name, suspect.canonical) if suspect is not None else speaker
 
 
 def _credited(text: str, parse: Parse, said: Statement, mentions: list[Mention]) -> list[Statement]:
@@ -803,7 +823,8 @@ AGENT_ENDINGS = ("者", "社", "紙", "誌", "局", "省", "庁", "党", "府", 
                  "メンバー", "コーチ", "オーナー", "スタッフ", "ライター", "キャスター", "司会", "ゲスト", "人",
                  "高校生", "大学生", "中学生", "小学生", "先生", "院生", "校生", "男", "男性", "女性", "少年",
                  "少女", "親", "警察", "県警", "府警", "道警", "気象台", "委", "署", "機関", "課", "室", "班", "本部",
-                 "病院", "組合", "連合", "族", "候補", "新人", "前職", "元職", "現職")  # (an election's candidates)
+                 "病院", "組合", "連合", "族", "候補", "新人", "前職", "元職", "現職",  # (an election's candidates)
+                 "事務所", "研究所", "裁判所", "保健所", "センター", "機構")
 # jobs and positions distilled from GiNZA's entity recogniser (scripts/distill_roles.py): 教諭, 准教授, 運転手
 ROLES = tuple(line for line in files("matome.language").joinpath("data", "roles.txt").read_text(
     encoding="utf-8").splitlines() if line and not line.startswith("#"))

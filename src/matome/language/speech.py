@@ -85,6 +85,7 @@ class Context:
     body_sentence: int = -1  # the sentence that named `last_body`
     titled: dict[str, Voice] = field(default_factory=dict)  # by its last word: 「税金と保険の情報サイト」 for 同サイト
     previous: str = ""  # the sentence before: the quotation that `こう述べた` reports
+    suspect: Voice | None = None  # the last suspect or defendant named: who answers investigators (容疑を認めている)
 
 
 SAID_BEFORE = -2  # a Cue's content_start when its content is what the statement before said (これを否定した)
@@ -123,6 +124,31 @@ AGE = re.compile(r"[(（][0-9０-９]{1,3}[)）]")  # 森田一郎(42): an age i
 # a person named with a reading, a title or an age before は/も/が (森田一郎(もりた・いちろう)知事は,
 # 森田一郎候補(42)は): the sentence is about them all the same
 TITLED_TOPIC = re.compile(rf"(?:[(（][^)）]{{1,20}}[)）])?(?P<title>[一-龥ァ-ヺー]{{1,8}})(?:{AGE.pattern})?[はもが]")
+
+
+# words only a suspect gives investigators, and where a sentence says they were questioned
+QUESTIONED = re.compile(r"容疑|起訴内容|否認|供述|黙秘|自供|申告")
+UNDER_QUESTIONING = re.compile(r"調べに(?:対し|対して|は)|取り調べ")
+INVESTIGATORS = ("警察", "県警", "府警", "道警", "警視庁", "署", "捜査本部", "地検", "検察", "捜査関係者")
+ACCUSED = ("容疑者", "被告人", "被告")
+ARRESTED = re.compile(r"逮捕|送検|起訴|出頭|身柄|容疑")
+# 鈴木容疑者: a suspect named by a name alone (not 無職君野康弘容疑者, where the recogniser must find the name)
+SURNAME_ACCUSED = re.compile(r"(?<![一-龥ァ-ヺー])[一-龥ァ-ヺー]{1,4}(?:容疑者|被告人|被告)")
+# how a report calls one it names no further: 男(25), 少年は, 孫が (not 男性, 長男)
+UNNAMED_SUSPECT = re.compile(r"(?<![一-龥ァ-ヺー])(?:容疑者|少年|少女|男|女|孫)"
+                             r"(?=[（(][0-9０-９]{1,3}[）)]|[をがはも、=＝])")
+
+
+def suspect_named(text: str, mentions: list[Mention]) -> Voice | None:
+    """The last suspect or defendant a sentence names (森田一郎容疑者, or 男 in a sentence about an arrest), as a
+    Voice of sentence -1 (the caller dates it)."""
+    named = [(m.start, Voice(-1, m.text, m.canonical)) for m in mentions  # the recogniser keeps the title on
+             if m.type == "PERSON" and (m.title or "").endswith(ACCUSED)]
+    named += [(found.start(), Voice(-1, found.group(), None)) for found in SURNAME_ACCUSED.finditer(text)
+              if all(start != found.start() for start, _ in named)]
+    if ARRESTED.search(text):
+        named += [(found.start(), Voice(-1, found.group(), None)) for found in UNNAMED_SUSPECT.finditer(text)]
+    return max(named, key=lambda found: found[0])[1] if named else None
 
 
 def topic_follows(text: str, end: int) -> bool:

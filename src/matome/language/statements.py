@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from matome.language.attribution import ROLES, answered, asks, parsed_statements
+from matome.language.attribution import PLACE_ENDINGS, ROLES, answered, asks, parsed_statements
 from matome.language.entities import Mention
 from matome.language.gazetteer import PERSON_SUFFIXES, Gazetteer
 from matome.language.speech import (
@@ -37,6 +37,7 @@ from matome.language.speech import (
     affiliation_of,
     cue_word,
     subject_marker,
+    suspect_named,
     topic_follows,
 )
 from matome.language.syntax import Parse
@@ -67,11 +68,16 @@ def find_statements(text: str, sentence: str, mentions: list[Mention], gazetteer
     bodies = [m for m in mentions if m.type in ("ORG", "MEDIA")]
     context.topics.extend(Voice(context.sentence, name, m.canonical) for m in people
                           if (name := _topic_name(text, m)) is not None)
+    towns = [m for m in mentions if m.type == "GPE" and m.text.endswith(PLACE_ENDINGS)]
+    context.topics.extend(Voice(context.sentence, m.text, m.canonical) for m in (*bodies, *towns)
+                          if subject_marker(text, m.end).startswith("は"))  # 外務省は…。「…」としている
     context.last_person = people[-1] if people else context.last_person
     context.last_body = bodies[-1] if bodies else context.last_body
     context.body_sentence = context.sentence if bodies else context.body_sentence
     for match in NAMED_BODY.finditer(text):  # 「税金と保険の情報サイト」が: what 同サイト may refer to
         context.titled[match.group("kind")] = Voice(context.sentence, match.group("name"), None)
+    if (suspect := suspect_named(text, mentions)) is not None:
+        context.suspect = replace(suspect, sentence=context.sentence)
     context.sentence += 1
     context.previous = text
     return found
