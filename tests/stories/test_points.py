@@ -473,6 +473,9 @@ def test_a_story_goes_by_a_newspaper_s_latest_headline_before_a_blog_s() -> None
                ("article", date(2026, 5, 21), "桜台港の倉庫火災、原因は漏電か"), ("page", date(2026, 5, 23), "まとめ")]
     assert headline(reports) == "桜台港の倉庫火災、原因は漏電か"
     assert headline([("blog", None, "火災現場に行ってみた"), ("page", day, "まとめ")]) == "火災現場に行ってみた"
+    # a page titled with its dateline alone heads no story
+    assert headline([("article", date(2026, 5, 21), "2026年5月21日 午後10時52分(日本時間)"), *reports[:1]]) \
+        == "桜台港で倉庫火災"
 
 
 def test_an_undated_report_carries_the_month_it_names_and_tells_tolls_only_as_of_days_near_its_story(
