@@ -750,3 +750,24 @@ def test_when_the_event_happened_is_compared_across_ledes_that_were_not_aligned(
     assert "time" in _differences(analyzer, first, second)
     assert "time" not in _differences(analyzer, first, second.replace("20日", "21日"))  # another day: another crash
     assert "time" not in _differences(analyzer, first, "（ワシントン共同）" + second)  # another time zone
+
+
+def test_sentences_that_share_only_their_story_s_own_terms_are_no_point(analyzer: Analyzer) -> None:
+    from matome.records import Article, Origin
+    from matome.stories.points import align
+    from matome.stories.reports import reports_of
+
+    lede = "桜台山の噴火で、青葉県警は28日、山頂付近に取り残された登山者の捜索を続けた。"
+    halted = "桜台山の山頂付近では、噴火に巻き込まれた登山者の捜索が有毒ガスのため午後に打ち切られた。"
+    hard = "山頂付近では火山灰が降り積もり、登山者の捜索は難航している。"  # the search again, but another fact
+    reports = []
+    for n, more in enumerate((halted, "気象庁は桜台山の噴火警戒レベルを3に引き上げた。", "ふもとの町は避難所を開いた。", hard)):
+        article = Article(id=f"v{n}", origin=Origin("jsonl"), kind="article", site=f"s{n}.example",
+                          title="桜台山の噴火", body=lede + more, published="2026-05-28")
+        reports.extend(reports_of(analyzer.analyze(article)))
+
+    def sizes(by_story: bool) -> list[int]:
+        return [len(group) for group in align(reports, analyzer.tokenize, by_story=by_story)]
+
+    assert sizes(by_story=True) == [4]  # the lede, which every report tells
+    assert sizes(by_story=False) == [4, 2]  # weighed by the background alone, the search's two states meet

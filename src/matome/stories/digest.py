@@ -129,16 +129,18 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     cards = tuple(_card(g, articles) for g in story)
     statements = [s for r in originals for s in r.statements]
     source = _source_name(originals)
-    aligned = align([r for r in originals if r.kind != "page"], tokenize)
-    points = points_of(aligned, {c.article: c.summary for c in cards if c.kind != "page"})
+    reports = [r for r in originals if r.kind != "page"]
+    points = points_of(align(reports, tokenize), {c.article: c.summary for c in cards if c.kind != "page"})
     late = _told_after_their_day(originals, tokenize)
     checks = (*_checks(story, articles, story_of, titles), *late)
-    differ = disagreements(originals, aligned, source, tokenize)
+    # accounts that differ are sought among sentences aligned by the background alone: one that tells the story's
+    # fact with one detail changed (前半7分 for 前半8分) shares only the story's words, which points weigh less
+    differ = disagreements(originals, align(reports, tokenize, by_story=False), source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
     tolls = _toll_statements(originals)
     stale = _stale_tallies(tolls)  # true when written, no longer where the story stands
     disputed |= stale
-    lead = _lead(points, cards, disputed, _ledes([r for r in originals if r.kind != "page"]))
+    lead = _lead(points, cards, disputed, _ledes(reports))
     return Digest(
         id=_story_id(originals),
         title=_title(originals),

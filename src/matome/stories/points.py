@@ -11,8 +11,10 @@ like another member states something the other does not), and apart from none (`
 5人が死亡 on the 29th are two facts). Only sentences that state something count: not spec-table rows,
 headings, bullets, footnotes, photo captions, an interviewer's questions or a sentence that introduces what follows
 (主な発言は次の通り). A sentence turned away from a point it is like (like its first sentence, not like another
-member) starts no point of its own with a sentence less like it: it touches what the point states. The point's text
-is the sentence whose words the others carry most, trimmed.
+member) starts no point of its own with a sentence less like it: it touches what the point states. In a story of
+STORY_MIN reports or more, two sentences that are not near-paraphrases must also stay alike when the terms most of
+its reports carry weigh less (`_own`): sharing the story's names, place and case, they may tell two things of it.
+The point's text is the sentence whose words the others carry most, trimmed.
 Points that one report alone carries come from that report's ✅ lines, marked by their single source.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -34,6 +36,11 @@ from matome.stories.summary import INTRODUCING, STATEMENT_END, trim
 from matome.text.dates import DAY_VALUE
 
 ALIGN = 0.5
+STORY_ALIGN = 0.3  # what two alike sentences share, with the story's own terms weighing less (`_own`)
+# a story of fewer reports has no terms of its own to tell from a point's: a term two of two or three carry may be
+# the one fact they share
+STORY_MIN = 4
+STORY_FLOOR = 0.1
 CLOSE = 0.6  # sentences this alike tell one thing: other days in them are one point told two ways, a discrepancy
 SHARED_TERMS = 4
 MIN_CHARS = 15
@@ -57,6 +64,8 @@ class Aligned:
     days: frozenset[str] = frozenset()  # the days it names (`_days_by_sentence`), read once for every pair it is in
     speakers: frozenset[str] = frozenset()  # the terms naming who speaks in it and not in what they say
     unnamed: Vector = field(default_factory=dict)  # `vector` without them
+    story: Vector = field(default_factory=dict)  # its terms with the story's own weighing less (`_story_weights`)
+    story_unnamed: Vector = field(default_factory=dict)
 
 
 @dataclass
@@ -67,24 +76,32 @@ class _Point:
         return {_outlet(m.report) for m in self.members}
 
 
-def align(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> list[list[Aligned]]:
+def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_story: bool = True) -> list[list[Aligned]]:
     """Groups of sentences from two or more reports that state the same thing, most reports first, then those
-    stated nearest the reports' ledes."""
-    weights = background()
+    stated nearest the reports' ledes; with `by_story`, terms every report of the story carries weigh less
+    (`_story_weights`), else only the background weighs them."""
     words: dict[str, set[str]] = {}  # every term of the sentence, its speaker's name too
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
     position: dict[str, int] = {}  # of the sentence among its report's statements: 0 is the lede
+    told = {report.id: stated(report) for report in reports}
+    for sentences in told.values():
+        for n, sentence in enumerate(sentences):
+            position[sentence.id] = n
+            words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
+    weights = background()
+    by_story = by_story and len(reports) >= STORY_MIN
+    own = _story_weights(weights, [{t for s in sentences for t in words[s.id]} for sentences in told.values()])
     for report in reports:
         days = _days_by_sentence(report)
         speakers = _speaker_terms(report, tokenize)
-        for n, sentence in enumerate(stated(report)):
-            position[sentence.id] = n
-            words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
+        for sentence in told[report.id]:
             named = speakers.get(sentence.id, set())
-            where[sentence.id] = Aligned(report, sentence, _vector(words[sentence.id], weights),
-                                         days.get(sentence.id, frozenset()),
-                                         frozenset(named), _vector(words[sentence.id] - named, weights))
+            found, unnamed = words[sentence.id], words[sentence.id] - named
+            plain = (_vector(found, weights.idf), _vector(unnamed, weights.idf))
+            story = (_vector(found, own), _vector(unnamed, own)) if by_story else plain
+            where[sentence.id] = Aligned(report, sentence, plain[0], days.get(sentence.id, frozenset()),
+                                         frozenset(named), plain[1], *story)
             for term in words[sentence.id]:
                 index[term].append(sentence.id)
     pairs = _pairs(words, where, index)
@@ -153,14 +170,25 @@ def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
     pairs = []
     for a, b in candidates:
         if len(words[a] & words[b]) >= SHARED_TERMS and (score := similarity(where[a], where[b])) >= ALIGN \
-                and not _apart(where[a], where[b]):
+                and _own(where[a], where[b], score) and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
 
 
 def _joins(new: Aligned, member: Aligned) -> bool:
     """Whether a sentence may join a point that holds `member`: it states what every member states."""
-    return similarity(new, member) >= ALIGN and not _apart(new, member)
+    return (score := similarity(new, member)) >= ALIGN and _own(new, member, score) and not _apart(new, member)
+
+
+def _own(a: Aligned, b: Aligned, score: float) -> bool:
+    """Whether what two alike sentences share is more than their story's own terms (`_story_weights`): a
+    near-paraphrase (CLOSE) always is; another pair must stay alike (STORY_ALIGN) with those terms weighing less.
+    `山頂付近では…登山者の捜索が…打ち切られた` and `山頂付近では火山灰が…登山者の捜索は難航している` share the
+    mountain, its summit and the search that every report of the eruption names, and tell two states of it."""
+    if score >= CLOSE:
+        return True
+    own_a, own_b = (a.story_unnamed, b.story_unnamed) if a.speakers & b.speakers else (a.story, b.story)
+    return _cosine(own_a, own_b) >= STORY_ALIGN
 
 
 def _apart(a: Aligned, b: Aligned) -> bool:
@@ -201,9 +229,23 @@ def similarity(a: Aligned, b: Aligned) -> float:
     return _cosine(a.unnamed, b.unnamed) if a.speakers & b.speakers else _cosine(a.vector, b.vector)
 
 
-def _vector(found: Iterable[str], weights: Background) -> Vector:
-    """Terms weighted by the background and normalised."""
-    raw = {t: weights.idf(t) for t in found}
+def _story_weights(weights: Background, reports: list[set[str]]) -> Callable[[str], float]:
+    """A term's weight: its background rarity, lowered by how many of the story's reports carry it (down to
+    STORY_FLOOR): the story's own names (御嶽山, 噴火, 長野県警), in every report, tell no one point apart from
+    another."""
+    carried: Counter[str] = Counter(t for found in reports for t in found)
+    scale = math.log(1 + len(reports))
+
+    def weight(term: str) -> float:
+        spread = math.log((1 + len(reports)) / (carried[term] + 0.5)) / scale
+        return weights.idf(term) * max(STORY_FLOOR, min(1.0, spread))
+
+    return weight
+
+
+def _vector(found: Iterable[str], weight: Callable[[str], float]) -> Vector:
+    """Terms weighted and normalised."""
+    raw = {t: weight(t) for t in found}
     norm = math.sqrt(sum(v * v for v in raw.values())) or 1.0
     return {t: v / norm for t, v in raw.items()}
 
