@@ -91,7 +91,8 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_stor
             words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
     weights = background()
     by_story = by_story and len(reports) >= STORY_MIN
-    own = _story_weights(weights, [{t for s in sentences for t in words[s.id]} for sentences in told.values()])
+    own = _story_weights(weights, [{t for s in sentences for t in words[s.id]} for sentences in told.values()]) \
+        if by_story else weights.idf
     for report in reports:
         days = _days_by_sentence(report)
         speakers = _speaker_terms(report, tokenize)
