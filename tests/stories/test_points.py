@@ -771,3 +771,11 @@ def test_sentences_that_share_only_their_story_s_own_terms_are_no_point(analyzer
 
     assert sizes(by_story=True) == [4]  # the lede, which every report tells
     assert sizes(by_story=False) == [4, 2]  # weighed by the background alone, the search's two states meet
+
+
+def test_a_sentence_that_takes_the_fact_as_given_does_not_state_it(analyzer: Analyzer) -> None:
+    arrest = "桜台署は3日、桜台市の会社員森田一郎容疑者(41)を傷害の疑いで逮捕した。"
+    retold = "桜台署は3日、傷害の疑いで桜台市の会社員森田一郎容疑者(41)を逮捕した。"
+    given = "傷害の疑いで桜台署に3日逮捕された桜台市の会社員森田一郎容疑者(41)の自宅から、包丁が見つかった。"
+    assert _aligned(analyzer, ("2026-05-03", arrest), ("2026-05-03", retold))
+    assert not _aligned(analyzer, ("2026-05-03", arrest), ("2026-05-03", given))  # the arrest is only its premise

@@ -26,7 +26,7 @@ from itertools import combinations
 from matome.language.entities import MEDIA_SUFFIXES, NAME_READING
 from matome.language.tokens import Token, content_nouns
 from matome.records import Disagreement, Sentence, Side, Statement
-from matome.stories.points import CLOSE, Aligned, similarity, stated
+from matome.stories.points import CLOSE, DESCRIBING, Aligned, similarity, stated
 from matome.stories.quantities import TOLL_WORDS, TOTAL, Count, Values, how_stated, quantities, tallies
 from matome.stories.reports import Report
 from matome.stories.summary import tells_plan, trim
@@ -59,8 +59,6 @@ ONE_OF_MANY = re.compile(r"(?:この|その)うち[^。]*?[0-9０-９]{1,2}時")
 NEWER = re.compile(r"新たに|再び|一夜明け|再[一-龥]{2}")
 QUOTE_OVERLAP = 0.6  # two quotes this alike (character bigrams) are the same words
 CLOCK_EVENT = re.compile(r"[一-龥]{2}(?=し|する|され|さ[せれ])")  # what a time of day dates: 衝突した, 出火し
-# a verbal noun that describes a noun after it (観測した熊本地震, 手配していた容疑者): not the event the day dates
-DESCRIBING = re.compile(r"(?:し|され|さ[せれ])(?:てい)?た(?=[一-龥ァ-ヴ])(?!後|際|時|直後|上で|ため|場合|結果|末)")
 # `県は4日、…と明らかにした`: a day right after who tells, in a sentence that tells, is the day of the telling, not of
 # what is told; it is compared only with other days of telling
 TELLER_BEFORE = re.compile(r"[一-龥ァ-ヴー][はが]、?$")

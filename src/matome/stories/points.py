@@ -41,6 +41,11 @@ STORY_ALIGN = 0.3  # what two alike sentences share, with the story's own terms 
 # the one fact they share
 STORY_MIN = 4
 STORY_FLOOR = 0.1
+# a verbal noun that describes a noun after it (観測した熊本地震, 逮捕された容疑者): what the sentence presupposes
+DESCRIBING = re.compile(r"(?:し|され|さ[せれ])(?:てい)?た(?=[一-龥ァ-ヴ])(?!後|際|時|直後|上で|ため|場合|結果|末)")
+# the verbal noun a sentence's main clause closes on (…を現行犯逮捕した。, …が発生しました。)
+CLOSING_ACT = re.compile(r"([一-龥]{2,})(?:し|され|さ[せれ])(?:てい)?(?:た|ている|ています|ました|る|ます|ていた)?"
+                         r"(?:こと|ことが分かった|という|とみられる)?[。」』]*$")
 CLOSE = 0.6  # sentences this alike tell one thing: other days in them are one point told two ways, a discrepancy
 SHARED_TERMS = 4
 MIN_CHARS = 15
@@ -66,6 +71,7 @@ class Aligned:
     unnamed: Vector = field(default_factory=dict)  # `vector` without them
     story: Vector = field(default_factory=dict)  # its terms with the story's own weighing less (`_story_weights`)
     story_unnamed: Vector = field(default_factory=dict)
+    act: str | None = None  # the verbal noun its main clause closes on (`CLOSING_ACT`)
 
 
 @dataclass
@@ -101,8 +107,9 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_stor
             found, unnamed = words[sentence.id], words[sentence.id] - named
             plain = (_vector(found, weights.idf), _vector(unnamed, weights.idf))
             story = (_vector(found, own), _vector(unnamed, own)) if by_story else plain
+            act = CLOSING_ACT.search(sentence.text)
             where[sentence.id] = Aligned(report, sentence, plain[0], days.get(sentence.id, frozenset()),
-                                         frozenset(named), plain[1], *story)
+                                         frozenset(named), plain[1], *story, act.group(1) if act else None)
             for term in words[sentence.id]:
                 index[term].append(sentence.id)
     pairs = _pairs(words, where, index)
@@ -195,7 +202,18 @@ def _own(a: Aligned, b: Aligned, score: float) -> bool:
 def _apart(a: Aligned, b: Aligned) -> bool:
     """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other days
     named in sentences that do not say the same thing."""
-    return _successive_tallies(a, b) or (_other_days(a, b) and similarity(a, b) < CLOSE)
+    return _successive_tallies(a, b) or (_other_days(a, b) and similarity(a, b) < CLOSE) \
+        or _presupposes(a, b) or _presupposes(b, a)
+
+
+def _presupposes(a: Aligned, b: Aligned) -> bool:
+    """Whether `b` holds what `a`'s main clause closes on only as a description of a noun: `…小室容疑者を逮捕した`
+    against `…逮捕された小室容疑者の苦しい資金繰りが明らかになった`, which takes the arrest as given and tells
+    another thing."""
+    if a.act is None or a.act not in b.sentence.text:
+        return False
+    text, starts = b.sentence.text, [m.end() for m in re.finditer(re.escape(a.act), b.sentence.text)]
+    return all(DESCRIBING.match(text, start) for start in starts)
 
 
 def _other_days(a: Aligned, b: Aligned) -> bool:
