@@ -58,7 +58,7 @@ START = re.compile(r"(?:始め|始まっ|入っ|突入し|開始し|踏み切っ
 FOLLOWING = re.compile(r"(?:に|に引き)続(?:き|いて)")
 ONE_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a DATE's value that is a day, not a moment of it (DAY_VALUE) nor a span
 TITLE_TIERS = (("article",), ("blog",), ("card",), ("page",))
-# what a page title that is only its dateline (2018年6月19日 午後10時52分(日本時間)) is made of: it heads no story
+# what a page title that is only its dateline (2026年5月21日 午後10時52分(日本時間)) is made of: it heads no story
 DATELINE = re.compile(r"日本時間|現地時間|[0-9０-９年月日時分秒午前後\s()（）:：/／.\-]")
 QUOTED = re.compile(r"「[^「」]*」")
 MAIN_TIME = re.compile(r"(?:[(（][月火水木金土日][)）])?(?:午[前後][0-9０-９]+時(?:[0-9０-９]+分)?)?"

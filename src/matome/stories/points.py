@@ -200,16 +200,16 @@ def _own(a: Aligned, b: Aligned, score: float) -> bool:
 
 
 def _apart(a: Aligned, b: Aligned) -> bool:
-    """Whether two sentences may not share a point, whatever else they share: the tolls of two days, or other days
-    named in sentences that do not say the same thing."""
+    """Whether two sentences may not share a point, whatever else they share: the tolls of two days, other days
+    named in sentences that do not say the same thing, or a fact one states and the other takes as given."""
     return _successive_tallies(a, b) or (_other_days(a, b) and similarity(a, b) < CLOSE) \
         or _presupposes(a, b) or _presupposes(b, a)
 
 
 def _presupposes(a: Aligned, b: Aligned) -> bool:
-    """Whether `b` holds what `a`'s main clause closes on only as a description of a noun: `…小室容疑者を逮捕した`
-    against `…逮捕された小室容疑者の苦しい資金繰りが明らかになった`, which takes the arrest as given and tells
-    another thing."""
+    """Whether `b` holds what `a`'s main clause closes on only as a description of a noun: `…森田容疑者を逮捕した`
+    against `…逮捕された森田容疑者の自宅から包丁が見つかった`, which takes the arrest as given and tells another
+    thing."""
     if a.act is None or a.act not in b.sentence.text:
         return False
     text, starts = b.sentence.text, [m.end() for m in re.finditer(re.escape(a.act), b.sentence.text)]
