@@ -42,7 +42,7 @@ def found(stories: dict[str, list[str]] | None = None) -> tuple[list[dict[str, A
     from matome.language.analyze import Analyzer
     from matome.stories.disagreements import disagreements
     from matome.stories.duplicates import copy_groups
-    from matome.stories.points import align
+    from matome.stories.points import alignments
     from matome.stories.reports import reports_of
 
     analyzer = Analyzer()
@@ -53,11 +53,12 @@ def found(stories: dict[str, list[str]] | None = None) -> tuple[list[dict[str, A
         articles = [analyzer.analyze(replace(as_article(rows[a]), site=rows[a]["category"])) for a in members]
         originals = [g[0] for g in copy_groups([r for a in articles for r in reports_of(a)])]
         outlets = {s.id: r.outlet or r.id for r in originals for s in r.sentences}
-        aligned = align(originals, analyzer.tokenize)
-        for group in aligned:
+        aligned = alignments(originals, analyzer.tokenize)
+        for group in aligned.points:
             points.append({"event": event, "key": "|".join(sorted(m.sentence.id for m in group)),
                            "sentences": [[m.sentence.id, m.report.outlet, m.sentence.text] for m in group]})
-        for item in disagreements(originals, aligned, lambda i, names=outlets: names.get(i, "?"), analyzer.tokenize):
+        for item in disagreements(originals, aligned.compared, lambda i, names=outlets: names.get(i, "?"),
+                                  analyzer.tokenize):
             differ.append({"event": event, "kind": item.kind, "point": item.point,
                            "key": item.kind + ":" + "|".join(sorted(s.sentence for s in item.sides)),
                            "sides": [[s.sentence, s.source, s.speaker, s.content] for s in item.sides]})

@@ -950,5 +950,5 @@ def test_what_a_suspect_tells_investigators_is_the_suspects(analyzer: Analyzer, 
 def test_a_body_that_a_sentence_is_about_goes_on_speaking_in_the_next(analyzer: Analyzer) -> None:
     said = _said(analyzer, "これを受けて桜台市は災害対策本部を設置した。今後も被害の確認を急ぎたいとしている。")
     assert [s.speaker for s in said] == ["桜台市"]
-    (office,) = _said(analyzer, "青葉県桜台保健事務所は1日、市内の飲食店で食事をした12人が体調不良を訴えたと発表した。")
-    assert office.speaker == "青葉県桜台保健事務所"
+    (office,) = _said(analyzer, "桜台健康福祉事務所は1日、市内の飲食店で食事をした12人が体調不良を訴えたと発表した。")
+    assert office.speaker == "桜台健康福祉事務所"  # the recogniser calls it a place; its ending says it is a body

@@ -247,9 +247,10 @@ def _questioned(text: str, cue: Cue, speaker: Named, mentions: list[Mention], co
     police who relay it, nor no one."""
     if speaker[0] is not None and not speaker[0].endswith(INVESTIGATORS):
         return speaker
-    if not QUESTIONED.search(cue.cue) and not UNDER_QUESTIONING.search(text, 0, max(cue.start, 0)):
+    before = max(cue.start, 0)
+    if not QUESTIONED.search(cue.cue) and not UNDER_QUESTIONING.search(text, 0, before):
         return speaker
-    suspect = suspect_named(text[: max(cue.start, 0)], [m for m in mentions if m.end <= cue.start])
+    suspect = suspect_named(text[:before], [m for m in mentions if m.end <= before])
     if suspect is None and context.suspect is not None and context.sentence - context.suspect.sentence <= SUSPECT_CARRY:
         suspect = context.suspect
     return (suspect.name, suspect.canonical) if suspect is not None else speaker

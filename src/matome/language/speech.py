@@ -133,10 +133,9 @@ INVESTIGATORS = ("警察", "県警", "府警", "道警", "警視庁", "署", "�
 ACCUSED = ("容疑者", "被告人", "被告")
 ARRESTED = re.compile(r"逮捕|送検|起訴|出頭|身柄|容疑")
 # 鈴木容疑者: a suspect named by a name alone (not 無職君野康弘容疑者, where the recogniser must find the name)
-SURNAME_ACCUSED = re.compile(r"(?<![一-龥ァ-ヺー])[一-龥ァ-ヺー]{1,4}(?:容疑者|被告人|被告)")
+SURNAME_ACCUSED = re.compile(rf"(?<![一-龥ァ-ヺー])[一-龥ァ-ヺー]{{1,4}}(?:{'|'.join(ACCUSED)})")
 # how a report calls one it names no further: 男(25), 少年は, 孫が (not 男性, 長男)
-UNNAMED_SUSPECT = re.compile(r"(?<![一-龥ァ-ヺー])(?:容疑者|少年|少女|男|女|孫)"
-                             r"(?=[（(][0-9０-９]{1,3}[）)]|[をがはも、=＝])")
+UNNAMED_SUSPECT = re.compile(rf"(?<![一-龥ァ-ヺー])(?:容疑者|少年|少女|男|女|孫)(?={AGE.pattern}|[をがはも、=＝])")
 
 
 def suspect_named(text: str, mentions: list[Mention]) -> Voice | None:

@@ -31,7 +31,7 @@ from matome.records import (
 from matome.stories.cluster import MAX_SPAN_DAYS, cluster
 from matome.stories.disagreements import disagreements
 from matome.stories.duplicates import copy_groups
-from matome.stories.points import align, points_of, stated
+from matome.stories.points import alignments, points_of, stated
 from matome.stories.quantities import Count, quantities, tallies
 from matome.stories.reports import Report, reports_of
 from matome.stories.summary import STATEMENT_END, summarize, tells_plan, trim
@@ -130,12 +130,11 @@ def story_digest(story: list[Group], articles: dict[str, AnalyzedArticle], story
     statements = [s for r in originals for s in r.statements]
     source = _source_name(originals)
     reports = [r for r in originals if r.kind != "page"]
-    points = points_of(align(reports, tokenize), {c.article: c.summary for c in cards if c.kind != "page"})
+    aligned = alignments(reports, tokenize)
+    points = points_of(aligned.points, {c.article: c.summary for c in cards if c.kind != "page"})
     late = _told_after_their_day(originals, tokenize)
     checks = (*_checks(story, articles, story_of, titles), *late)
-    # accounts that differ are sought among sentences aligned by the background alone: one that tells the story's
-    # fact with one detail changed (前半7分 for 前半8分) shares only the story's words, which points weigh less
-    differ = disagreements(originals, align(reports, tokenize, by_story=False), source, tokenize)
+    differ = disagreements(originals, aligned.compared, source, tokenize)
     disputed = {s for c in checks for s in c.sentences} | {side.sentence for d in differ for side in d.sides}
     tolls = _toll_statements(originals)
     stale = _stale_tallies(tolls)  # true when written, no longer where the story stands

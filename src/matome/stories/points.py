@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import NamedTuple
 
 from matome.language.tokens import Token
 from matome.records import Point, Sentence, SupportedLine
@@ -82,23 +83,50 @@ class _Point:
         return {_outlet(m.report) for m in self.members}
 
 
+class Alignments(NamedTuple):
+    """A story's sentences aligned two ways, from one reading of them."""
+
+    points: list[list[Aligned]]  # what the sources state alike, the story's own terms weighing less (`_own`)
+    compared: list[list[Aligned]]  # by the background alone: where accounts that differ are sought (a sentence that
+    # tells the lede's fact with one detail changed shares only the story's words with the others)
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A story's stated sentences, read once for every way they are aligned."""
+
+    where: dict[str, Aligned]
+    position: dict[str, int]  # of the sentence among its report's statements: 0 is the lede
+    pairs: list[tuple[float, str, str]]  # alike enough (ALIGN) and not apart, strongest first
+    weighted: bool  # whether the story has terms of its own (STORY_MIN reports or more)
+
+
+def alignments(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> Alignments:
+    read = _read(reports, tokenize)
+    return Alignments(_grouped(read, by_story=True), _grouped(read, by_story=False))
+
+
 def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_story: bool = True) -> list[list[Aligned]]:
     """Groups of sentences from two or more reports that state the same thing, most reports first, then those
-    stated nearest the reports' ledes; with `by_story`, terms every report of the story carries weigh less
-    (`_story_weights`), else only the background weighs them."""
+    stated nearest the reports' ledes; with `by_story`, two that are not near-paraphrases must also be alike with the
+    terms most of the story's reports carry weighing less (`_own`)."""
+    return _grouped(_read(reports, tokenize), by_story)
+
+
+def _read(reports: list[Report], tokenize: Callable[[str], list[Token]]) -> _Read:
     words: dict[str, set[str]] = {}  # every term of the sentence, its speaker's name too
     where: dict[str, Aligned] = {}
     index: dict[str, list[str]] = defaultdict(list)
-    position: dict[str, int] = {}  # of the sentence among its report's statements: 0 is the lede
+    position: dict[str, int] = {}
     told = {report.id: stated(report) for report in reports}
     for sentences in told.values():
         for n, sentence in enumerate(sentences):
             position[sentence.id] = n
             words[sentence.id] = set(terms(sentence.text, tokenize, sentence.nouns))
     weights = background()
-    by_story = by_story and len(reports) >= STORY_MIN
+    weighted = len(reports) >= STORY_MIN
     own = _story_weights(weights, [{t for s in sentences for t in words[s.id]} for sentences in told.values()]) \
-        if by_story else weights.idf
+        if weighted else weights.idf
     for report in reports:
         days = _days_by_sentence(report)
         speakers = _speaker_terms(report, tokenize)
@@ -106,18 +134,26 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_stor
             named = speakers.get(sentence.id, set())
             found, unnamed = words[sentence.id], words[sentence.id] - named
             plain = (_vector(found, weights.idf), _vector(unnamed, weights.idf))
-            story = (_vector(found, own), _vector(unnamed, own)) if by_story else plain
+            story = (_vector(found, own), _vector(unnamed, own)) if weighted else plain
             act = CLOSING_ACT.search(sentence.text)
             where[sentence.id] = Aligned(report, sentence, plain[0], days.get(sentence.id, frozenset()),
                                          frozenset(named), plain[1], *story, act.group(1) if act else None)
             for term in words[sentence.id]:
                 index[term].append(sentence.id)
-    pairs = _pairs(words, where, index)
+    pairs = sorted(_pairs(words, where, index), key=lambda p: (-p[0], p[1], p[2]))
+    return _Read(where, position, pairs, weighted)
+
+
+def _grouped(read: _Read, by_story: bool) -> list[list[Aligned]]:
+    """The points the pairs make, strongest pair first (see the module's note)."""
+    where, gated = read.where, by_story and read.weighted
     points: dict[str, _Point] = {}
     turned_away: set[str] = set()  # like a point's sentence but not like all of them: what they share, it only touches
-    for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+    for score, a, b in read.pairs:
+        if gated and not _own(where[a], where[b], score):
+            continue
         if a in points and b in points:
-            if points[a] is not points[b] and (merged := _merged(points[a], points[b])) is not None:
+            if points[a] is not points[b] and (merged := _merged(points[a], points[b], gated)) is not None:
                 points.update({m.sentence.id: merged for m in merged.members})
             continue
         if a not in points and b not in points:
@@ -127,7 +163,7 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_stor
         point, new = (points[a], b) if a in points else (points[b], a)
         if _outlet(where[new].report) in point.outlets():
             continue
-        if all(_joins(where[new], m) for m in point.members):
+        if all(_joins(where[new], m, gated) for m in point.members):
             point.members.append(where[new])
             points[new] = point
         else:
@@ -135,7 +171,8 @@ def align(reports: list[Report], tokenize: Callable[[str], list[Token]], by_stor
     unique = list({id(p): p for p in points.values()}.values())
     # most reports first; of as many, the one their ledes state (news tells its main fact first)
     return [p.members for p in sorted(unique, key=lambda p: (
-        -len(p.members), sum(position[m.sentence.id] for m in p.members) / len(p.members), p.members[0].sentence.id))]
+        -len(p.members), sum(read.position[m.sentence.id] for m in p.members) / len(p.members),
+        p.members[0].sentence.id))]
 
 
 def stated(report: Report) -> list[Sentence]:
@@ -158,12 +195,12 @@ def _speaker_terms(report: Report, tokenize: Callable[[str], list[Token]]) -> di
     return {sentence: found - said[sentence] for sentence, found in named.items()}
 
 
-def _merged(one: _Point, other: _Point) -> _Point | None:
+def _merged(one: _Point, other: _Point, gated: bool) -> _Point | None:
     """Two points that a pair of their sentences ties are one, when no outlet is in both, their opening sentences
     are near-paraphrases (CLOSE) and every sentence of one joins every sentence of the other: pairs of copies that
     each became a point before they met (a wire story and its reprints, told two ways). None when they stay two."""
     if one.outlets() & other.outlets() or similarity(one.members[0], other.members[0]) < CLOSE \
-            or not all(_joins(x, y) for x in one.members for y in other.members):
+            or not all(_joins(x, y, gated) for x in one.members for y in other.members):
         return None
     return _Point([*one.members, *other.members])
 
@@ -178,14 +215,16 @@ def _pairs(words: dict[str, set[str]], where: dict[str, Aligned],
     pairs = []
     for a, b in candidates:
         if len(words[a] & words[b]) >= SHARED_TERMS and (score := similarity(where[a], where[b])) >= ALIGN \
-                and _own(where[a], where[b], score) and not _apart(where[a], where[b]):
+                and not _apart(where[a], where[b]):
             pairs.append((score, a, b))
     return pairs
 
 
-def _joins(new: Aligned, member: Aligned) -> bool:
-    """Whether a sentence may join a point that holds `member`: it states what every member states."""
-    return (score := similarity(new, member)) >= ALIGN and _own(new, member, score) and not _apart(new, member)
+def _joins(new: Aligned, member: Aligned, gated: bool) -> bool:
+    """Whether a sentence may join a point that holds `member`: it states what every member states (and, `gated`,
+    more than the story's own terms: `_own`)."""
+    return (score := similarity(new, member)) >= ALIGN and (not gated or _own(new, member, score)) \
+        and not _apart(new, member)
 
 
 def _own(a: Aligned, b: Aligned, score: float) -> bool:
